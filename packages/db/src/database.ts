@@ -1,0 +1,23 @@
+import type { AreaTable } from "./tables/area";
+import type { ImportBatchTable } from "./tables/import-batch";
+import type { MetaTable } from "./tables/meta";
+import type { OrganisationTable } from "./tables/organisation";
+import type { SurveyReturnTable } from "./tables/survey-return";
+import type { SurveyWaveTable } from "./tables/survey-wave";
+
+/** Every table, camelCase in TypeScript and snake_case in SQL (Kysely's CamelCasePlugin maps them). */
+export interface Database {
+  areas: AreaTable;
+  organisations: OrganisationTable;
+  surveyWaves: SurveyWaveTable;
+  surveyReturns: SurveyReturnTable;
+  importBatches: ImportBatchTable;
+  meta: MetaTable;
+}
+
+export type { AreaRow, NewAreaRow } from "./tables/area";
+export type { ImportBatchRow, NewImportBatchRow } from "./tables/import-batch";
+export type { MetaRow } from "./tables/meta";
+export type { NewOrganisationRow, OrganisationRow } from "./tables/organisation";
+export type { NewSurveyReturnRow, SurveyReturnRow } from "./tables/survey-return";
+export type { NewSurveyWaveRow, SurveyWaveRow } from "./tables/survey-wave";

@@ -1,0 +1,11 @@
+export * from "./config";
+export * from "./connect";
+export type * from "./database";
+export * from "./migrate";
+export * from "./queries/areas";
+export type { Executor } from "./queries/executor";
+export * from "./queries/import-batches";
+export * from "./queries/meta";
+export * from "./queries/organisations";
+export * from "./queries/returns";
+export * from "./queries/waves";

@@ -1,0 +1,32 @@
+import type { ImportBatchRow, NewImportBatchRow } from "../database";
+import type { Executor } from "./executor";
+
+export async function insertImportBatch(db: Executor, batch: NewImportBatchRow): Promise<void> {
+  await db.insertInto("importBatches").values(batch).execute();
+}
+
+export async function findBatchByChecksum(
+  db: Executor,
+  checksum: string,
+): Promise<ImportBatchRow | undefined> {
+  return db
+    .selectFrom("importBatches")
+    .selectAll()
+    .where("checksum", "=", checksum)
+    .where("status", "=", "imported")
+    .executeTakeFirst();
+}
+
+/** Marks a wave's current batches as superseded by a replacing import. */
+export async function markWaveBatchesReplaced(db: Executor, waveId: string): Promise<void> {
+  await db
+    .updateTable("importBatches")
+    .set({ status: "replaced" })
+    .where("waveId", "=", waveId)
+    .where("status", "=", "imported")
+    .execute();
+}
+
+export async function listImportBatches(db: Executor): Promise<ImportBatchRow[]> {
+  return db.selectFrom("importBatches").selectAll().orderBy("importedAt", "desc").execute();
+}

@@ -1,0 +1,72 @@
+import type { SurveyReturn } from "@atlas/domain";
+import type { NewSurveyReturnRow, SurveyReturnRow } from "../database";
+import type { Executor } from "./executor";
+
+const LIST_SEPARATOR = ";";
+
+function splitList<T extends string>(value: string): T[] {
+  return value === "" ? [] : (value.split(LIST_SEPARATOR) as T[]);
+}
+
+export function toSurveyReturn(row: SurveyReturnRow): SurveyReturn {
+  const { batchId: _batch, ...rest } = row;
+  return {
+    ...rest,
+    provision: row.provision as SurveyReturn["provision"],
+    stage: row.stage as SurveyReturn["stage"],
+    deliveryMode: row.deliveryMode as SurveyReturn["deliveryMode"],
+    championPresent: row.championPresent === null ? null : row.championPresent === 1,
+    facilitators: splitList(row.facilitators),
+    barriers: splitList(row.barriers),
+    fundingSources: splitList(row.fundingSources),
+  };
+}
+
+export function toSurveyReturnRow(r: SurveyReturn, batchId: string): NewSurveyReturnRow {
+  return {
+    ...r,
+    championPresent: r.championPresent === null ? null : r.championPresent ? 1 : 0,
+    facilitators: r.facilitators.join(LIST_SEPARATOR),
+    barriers: r.barriers.join(LIST_SEPARATOR),
+    fundingSources: r.fundingSources.join(LIST_SEPARATOR),
+    batchId,
+  };
+}
+
+/** Returns, filtered by wave and/or organisations, ordered by wave then organisation. */
+export async function listReturns(
+  db: Executor,
+  filter: { waveIds?: readonly string[]; orgCodes?: readonly string[] } = {},
+): Promise<SurveyReturn[]> {
+  let q = db.selectFrom("surveyReturns").selectAll().orderBy("waveId").orderBy("orgCode");
+  if (filter.waveIds) {
+    if (filter.waveIds.length === 0) return [];
+    q = q.where("waveId", "in", filter.waveIds);
+  }
+  if (filter.orgCodes) {
+    if (filter.orgCodes.length === 0) return [];
+    q = q.where("orgCode", "in", filter.orgCodes);
+  }
+  return (await q.execute()).map(toSurveyReturn);
+}
+
+export async function countReturns(db: Executor, waveId?: string): Promise<number> {
+  let q = db.selectFrom("surveyReturns").select((eb) => eb.fn.countAll<number>().as("n"));
+  if (waveId) q = q.where("waveId", "=", waveId);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+export async function deleteWaveReturns(db: Executor, waveId: string): Promise<void> {
+  await db.deleteFrom("surveyReturns").where("waveId", "=", waveId).execute();
+}
+
+/** Inserts in chunks small enough for both engines' bound-parameter limits. */
+export async function insertReturns(db: Executor, returns: readonly SurveyReturn[], batchId: string) {
+  const rows = returns.map((r) => toSurveyReturnRow(r, batchId));
+  for (let i = 0; i < rows.length; i += 100) {
+    await db
+      .insertInto("surveyReturns")
+      .values(rows.slice(i, i + 100))
+      .execute();
+  }
+}

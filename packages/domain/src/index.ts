@@ -1,0 +1,3 @@
+export * from "./reference";
+export * from "./survey-return";
+export * from "./vocabulary";

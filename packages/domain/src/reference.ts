@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { AREA_LEVELS } from "./vocabulary";
+
+/** An area of the reference geography: a nation, an NHS region, or a local area (ICB, health board, HSC trust). */
+export const AreaSchema = z.object({
+  code: z.string().min(1),
+  name: z.string().min(1),
+  level: z.enum(AREA_LEVELS),
+  parentCode: z.string().nullable(),
+  adultPopulation: z.number().int().nonnegative(),
+  populationYear: z.number().int(),
+  populationSource: z.string(),
+});
+export type Area = z.infer<typeof AreaSchema>;
+
+export const ORGANISATION_TYPES = [
+  "mental_health_trust",
+  "talking_therapies_trust",
+  "health_board",
+  "hsc_trust",
+] as const;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+
+/** An NHS organisation that delivers (or could deliver) adult mental-health services. Lon/lat in WGS84. */
+export const OrganisationSchema = z.object({
+  code: z.string().min(1),
+  name: z.string().min(1),
+  type: z.enum(ORGANISATION_TYPES),
+  areaCode: z.string().min(1),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  openedOn: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  successorCode: z.string().nullable(),
+  source: z.string(),
+});
+export type Organisation = z.infer<typeof OrganisationSchema>;
+
+/** A survey wave: `2014` or `2014-05`. */
+export const WAVE_ID_PATTERN = /^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$/;
+export const WaveIdSchema = z
+  .string()
+  .regex(WAVE_ID_PATTERN, "a wave is YYYY or YYYY-MM, e.g. 2024 or 2024-05");
+
+export const WaveSchema = z.object({
+  id: WaveIdSchema,
+  label: z.string(),
+  fieldworkStart: z.string().nullable(),
+  fieldworkEnd: z.string().nullable(),
+  synthetic: z.boolean(),
+  source: z.string(),
+});
+export type Wave = z.infer<typeof WaveSchema>;

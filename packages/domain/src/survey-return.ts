@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { WaveIdSchema } from "./reference";
+import {
+  BARRIERS,
+  DELIVERY_MODES,
+  FACILITATORS,
+  FUNDING_SOURCES,
+  PROVISIONS,
+  STAGES,
+  SUPPORT_LEVELS,
+} from "./vocabulary";
+
+const count = z.number().int().nonnegative().nullable();
+
+/**
+ * One organisation's return in one wave, as stored and served.
+ * The file format (snake_case columns) is parsed into this shape by the importer.
+ */
+export const SurveyReturnSchema = z.object({
+  waveId: WaveIdSchema,
+  orgCode: z.string().min(1),
+  provision: z.enum(PROVISIONS),
+  stage: z.enum(STAGES).nullable(),
+  coursesRun: count,
+  placesOffered: count,
+  participantsStarted: count,
+  participantsCompleted: count,
+  teachersTrained: count,
+  teachersActive: count,
+  medianWaitWeeks: z.number().nonnegative().nullable(),
+  deliveryMode: z.enum(DELIVERY_MODES).nullable(),
+  championPresent: z.boolean().nullable(),
+  leadershipSupport: z
+    .number()
+    .int()
+    .refine((n) => (SUPPORT_LEVELS as readonly number[]).includes(n))
+    .nullable(),
+  commissionerSupport: z
+    .number()
+    .int()
+    .refine((n) => (SUPPORT_LEVELS as readonly number[]).includes(n))
+    .nullable(),
+  facilitators: z.array(z.enum(FACILITATORS)),
+  barriers: z.array(z.enum(BARRIERS)),
+  fundingSources: z.array(z.enum(FUNDING_SOURCES)),
+  notes: z.string().nullable(),
+});
+export type SurveyReturn = z.infer<typeof SurveyReturnSchema>;
+
+/** The columns of a survey file, in template order. The first three are required. */
+export const SURVEY_COLUMNS = [
+  "wave",
+  "org_code",
+  "provision",
+  "stage",
+  "courses_run",
+  "places_offered",
+  "participants_started",
+  "participants_completed",
+  "teachers_trained",
+  "teachers_active",
+  "median_wait_weeks",
+  "delivery_mode",
+  "champion_present",
+  "leadership_support",
+  "commissioner_support",
+  "facilitators",
+  "barriers",
+  "funding_sources",
+  "notes",
+] as const;
+export type SurveyColumn = (typeof SURVEY_COLUMNS)[number];
+export const REQUIRED_SURVEY_COLUMNS: readonly SurveyColumn[] = ["wave", "org_code", "provision"];
