@@ -9,9 +9,9 @@ export default defineConfig({
       "data/scripts/**/*.test.ts",
       "tests/**/*.test.ts",
     ],
+    reporters: ["default", "./tests/support/summary-reporter.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    fileParallelism: true,
     maxWorkers: 2,
   },
 });

@@ -9,6 +9,8 @@ import type { Database } from "./database";
 export interface AtlasDb {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** The PostgreSQL schema in use, when one was chosen; migrations keep their bookkeeping tables there. */
+  schema?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -38,5 +40,5 @@ export function connect(config: DatabaseConfig): AtlasDb {
   // An idle client that loses its server must not crash the process; the next query reports the failure.
   pool.on("error", () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-  return { db, kind: "postgres", close: () => db.destroy() };
+  return { db, kind: "postgres", schema: config.schema, close: () => db.destroy() };
 }

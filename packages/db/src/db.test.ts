@@ -108,7 +108,7 @@ describe.each(TEST_DIALECTS)("database on %s", (kind) => {
 
   it("reports its kind and migrates idempotently", async () => {
     expect(t.kind).toBe(kind);
-    const again = await migrateToLatest(t.db);
+    const again = await migrateToLatest(t);
     expect(again.results).toEqual([]);
   });
 

@@ -9,3 +9,4 @@ export * from "./queries/meta";
 export * from "./queries/organisations";
 export * from "./queries/returns";
 export * from "./queries/waves";
+export * from "./import-transaction";

@@ -23,7 +23,7 @@ export interface TestDb extends AtlasDb {
 
 export async function openTestDb(kind: DatabaseKind, options: { migrate?: boolean } = {}): Promise<TestDb> {
   const handle = kind === "sqlite" ? openSqlite() : await openPostgres();
-  if (options.migrate !== false) await migrateToLatest(handle.db);
+  if (options.migrate !== false) await migrateToLatest(handle);
   return handle;
 }
 
@@ -62,3 +62,4 @@ async function openPostgres(): Promise<TestDb> {
     },
   };
 }
+export { dumpTables } from "./dump";

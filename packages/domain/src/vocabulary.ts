@@ -119,3 +119,63 @@ export function vocabularyLabel(value: string): string {
   const text = value.replace(/_/g, " ").replace("ring fenced", "ring-fenced");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** What each implementation stage means, after the ASPIRE guidance (implementing-mindfulness.co.uk). */
+export const STAGE_DESCRIPTIONS: Record<Stage, string> = {
+  not_started: "No MBCT implementation under way",
+  starting_out: "Making the case, first teachers in training, first courses or pilots",
+  developmental: "Courses running; building a team, supervision and referral pathways",
+  sustainable: "Embedded in the care pathway, with a team, succession planning and annual reporting",
+};
+
+export const DELIVERY_MODE_LABELS: Record<DeliveryMode, string> = {
+  in_person: "In person",
+  online: "Online (live group sessions)",
+  hybrid: "Hybrid (some courses or sessions in person, some online)",
+};
+
+export const FACILITATOR_DESCRIPTIONS: Record<Facilitator, string> = {
+  local_champion: "A local champion (implementer) drives the service",
+  multiple_champions: "More than one champion, at different levels of seniority",
+  leadership_support: "Support from service leaders and managers",
+  commissioner_support: "Support from commissioners",
+  nice_guidance: "NICE/SIGN guidance used to make the case",
+  business_case: "A business case (clinical or financial) was accepted",
+  integrated_care_pathway: "MBCT is built into the care pathway",
+  trained_teacher_team: "A team of trained MBCT teachers",
+  supervision_in_place: "Teachers have regular mindfulness supervision",
+  ring_fenced_time: "Teachers have protected time to prepare and teach",
+  teacher_training_pathway: "A route for training new teachers (e.g. the Talking Therapies MBCT programme)",
+  audit_and_evaluation: "Outcomes are audited or evaluated and reported",
+  peer_network: "Links to a network of other MBCT services or teachers",
+  service_user_feedback: "Feedback and first-person accounts from participants",
+  online_delivery: "Online delivery widened access",
+};
+
+export const BARRIER_DESCRIPTIONS: Record<Barrier, string> = {
+  service_targets: "Pressure to meet service targets",
+  financial_pressure: "Financial pressure on the service",
+  organisational_change: "Organisational change (restructure, merger, re-tendering)",
+  no_trained_teachers: "No trained MBCT teachers",
+  no_supervision: "No access to mindfulness supervision",
+  no_ring_fenced_time: "No protected time for teaching",
+  weak_referral_pathway: "Few or unsuitable referrals; MBCT not in the pathway",
+  no_commissioner_support: "No commissioner support",
+  no_leadership_support: "No support from leaders or managers",
+  champion_left: "The champion or lead teacher left",
+  staff_turnover: "Staff turnover",
+  waiting_list_pressure: "Waiting-list pressure favours shorter interventions",
+  no_suitable_space: "No suitable room for group sessions",
+  pandemic_disruption: "Disruption by the COVID-19 pandemic",
+};
+
+export const FUNDING_SOURCE_DESCRIPTIONS: Record<FundingSource, string> = {
+  core_service_budget: "The service's core budget",
+  commissioned_contract: "A contract or service specification that names MBCT",
+  talking_therapies_programme: "NHS Talking Therapies (IAPT) programme funding",
+  training_budget: "A training or workforce-development budget",
+  research_grant: "A research grant or study",
+  charitable: "Charitable funds",
+  staff_goodwill: "Unfunded: staff goodwill and own time",
+  other: "Another source (say which in notes)",
+};

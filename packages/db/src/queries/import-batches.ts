@@ -30,3 +30,14 @@ export async function markWaveBatchesReplaced(db: Executor, waveId: string): Pro
 export async function listImportBatches(db: Executor): Promise<ImportBatchRow[]> {
   return db.selectFrom("importBatches").selectAll().orderBy("importedAt", "desc").execute();
 }
+
+/** The batch a wave's stored returns came from (status `imported`), if it has any. */
+export async function findCurrentWaveBatch(db: Executor, waveId: string): Promise<ImportBatchRow | undefined> {
+  return db
+    .selectFrom("importBatches")
+    .selectAll()
+    .where("waveId", "=", waveId)
+    .where("status", "=", "imported")
+    .orderBy("importedAt", "desc")
+    .executeTakeFirst();
+}

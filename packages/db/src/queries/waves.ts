@@ -33,3 +33,19 @@ export async function upsertWave(db: Executor, wave: Wave): Promise<void> {
     )
     .execute();
 }
+
+/** Per wave: organisations invited (rows) and those that answered (any provision but no_response). */
+export async function waveResponseCounts(db: Executor): Promise<Map<string, { invited: number; answered: number }>> {
+  const rows = await db
+    .selectFrom("surveyReturns")
+    .select((eb) => [
+      "waveId",
+      eb.fn.countAll<number>().as("invited"),
+      eb.fn
+        .sum<number>(eb.case().when("provision", "=", "no_response").then(0).else(1).end())
+        .as("answered"),
+    ])
+    .groupBy("waveId")
+    .execute();
+  return new Map(rows.map((r) => [r.waveId, { invited: Number(r.invited), answered: Number(r.answered) }]));
+}

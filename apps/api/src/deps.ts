@@ -1,0 +1,15 @@
+import type { AtlasDb } from "@atlas/db";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { RequestIdVariables } from "hono/request-id";
+import type { Config } from "./env";
+import type { Logger } from "./logger";
+
+/** What the app is built from. Tests build it with a real test database; the server with the configured one. */
+export interface AppDeps {
+  db: AtlasDb;
+  config: Config;
+  logger: Logger;
+}
+
+export type AppEnv = { Variables: RequestIdVariables };
+export type RouteModule = OpenAPIHono<AppEnv>;

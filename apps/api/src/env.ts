@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+const flag = z
+  .enum(["0", "1", "true", "false"])
+  .transform((v) => v === "1" || v === "true")
+  .optional();
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().optional(),
+  /** Bearer token for POST /api/imports; unset turns HTTP imports off. */
+  ATLAS_ADMIN_TOKEN: z.string().min(16, "ATLAS_ADMIN_TOKEN must be at least 16 characters").optional(),
+  /** 0 leaves the synthetic demo waves out of an empty database. */
+  ATLAS_DEMO: flag,
+  /** Optional raster basemap tiles (e.g. an internal tile server); the map works without one. */
+  ATLAS_TILE_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
+  /** Largest accepted import body, in bytes. */
+  ATLAS_MAX_IMPORT_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  adminToken: string | undefined;
+  loadDemo: boolean;
+  tileUrl: string | undefined;
+  logLevel: "silent" | "error" | "info" | "debug";
+  maxImportBytes: number;
+}
+
+/**
+ * Reads and validates configuration from the environment. The only place that touches process.env;
+ * everything else receives a Config.
+ */
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n  ${lines.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    adminToken: e.ATLAS_ADMIN_TOKEN,
+    loadDemo: e.ATLAS_DEMO ?? true,
+    tileUrl: e.ATLAS_TILE_URL,
+    logLevel: e.LOG_LEVEL,
+    maxImportBytes: e.ATLAS_MAX_IMPORT_BYTES,
+  };
+}
+
+/** Defaults for tests: quiet, no token, demo off. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...readConfig({ LOG_LEVEL: "silent", ATLAS_DEMO: "0" }), ...overrides };
+}

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { countReturns } from "@atlas/db";
+import { dumpTables, openTestDb, TEST_DIALECTS, type TestDb } from "@atlas/db/testing";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { IMPORT_EXIT, runImportCommand } from "./import-command";
+import { insertFixture } from "./test-fixture";
+
+describe.each(TEST_DIALECTS)("pnpm atlas import on %s", (kind) => {
+  let t: TestDb;
+  let dir: string;
+  let out: string;
+  let err: string;
+  const io = { out: (s: string) => void (out += s), err: (s: string) => void (err += s) };
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  beforeEach(async () => {
+    t = await openTestDb(kind);
+    await insertFixture(t);
+    dir = mkdtempSync(join(tmpdir(), "atlas-cli-"));
+    out = "";
+    err = "";
+  });
+  afterEach(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("imports, dry-runs, refuses an existing wave and replaces it, with exit codes", async () => {
+    const good = write("w2016.csv", "wave,org_code,provision\n2016,RV3,routine\n2016,RAT,none\n");
+    expect(await runImportCommand(t, [good, "--dry-run"], io)).toBe(IMPORT_EXIT.ok);
+    expect(out).toMatch(/^Dry run: w2016\.csv is valid \(2 rows\)/);
+    expect(await countReturns(t.db)).toBe(0);
+
+    expect(await runImportCommand(t, [good], io)).toBe(IMPORT_EXIT.ok);
+    expect(out).toMatch(/Imported 2 rows from w2016\.csv: wave 2016 created \(2 rows\)\.\nchecksum sha256:[0-9a-f]{64}\n$/);
+
+    const other = write("w2016b.csv", "wave,org_code,provision\n2016,RV3,limited\n");
+    expect(await runImportCommand(t, [other], io)).toBe(IMPORT_EXIT.conflict);
+    expect(err).toMatch(/wave 2016 already has 2 returns from w2016\.csv.*--replace/);
+    expect(await runImportCommand(t, [other, "--replace"], io)).toBe(IMPORT_EXIT.ok);
+    expect(await countReturns(t.db, "2016")).toBe(1);
+  });
+
+  it("prints every problem as file:row:column: message and stores nothing", async () => {
+    const bad = write("bad.csv", "wave,org_code,provison\n2016,RV3,routine\n20x6,RV9,none\n");
+    const dump = await dumpTables(t.db);
+    expect(await runImportCommand(t, [bad], io)).toBe(IMPORT_EXIT.invalid);
+    const lines = err.trim().split("\n");
+    expect(lines).toEqual([
+      'bad.csv:1:column C: unknown column "provison"; did you mean "provision"?',
+      'bad.csv:1:provision: required column "provision" is missing; the header must name wave, org_code and provision',
+      'bad.csv:3:wave: "20x6" is not a wave id; a wave is YYYY or YYYY-MM, e.g. 2024 or 2024-05',
+      'bad.csv:3:org_code: unknown organisation code "RV9"; did you mean "RV3" (Trust RV3)?',
+      "bad.csv: 4 problems found; nothing was imported",
+    ]);
+    expect(await dumpTables(t.db)).toEqual(dump);
+  });
+
+  it("explains usage mistakes", async () => {
+    expect(await runImportCommand(t, [], io)).toBe(IMPORT_EXIT.usage);
+    expect(await runImportCommand(t, ["x.csv", "--force"], io)).toBe(IMPORT_EXIT.usage);
+    expect(err).toMatch(/unknown option --force/);
+    expect(await runImportCommand(t, [join(dir, "missing.csv")], io)).toBe(IMPORT_EXIT.usage);
+    expect(err).toMatch(/cannot read .*missing\.csv/);
+  });
+});

@@ -1,0 +1,37 @@
+import { connect, migrateToLatest, parseDatabaseUrl } from "@atlas/db";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { readConfig } from "./env";
+import { createLogger } from "./logger";
+import { WEB_DIST_DIR } from "./paths";
+import { seed } from "./seed";
+import { webStatic } from "./web-static";
+
+const config = readConfig();
+const logger = createLogger(config.logLevel);
+const db = connect(parseDatabaseUrl(config.databaseUrl));
+
+try {
+  await migrateToLatest(db);
+  await seed(db, config, logger);
+} catch (error) {
+  logger.error("start-up failed", { error: String(error) });
+  await db.close();
+  process.exit(1);
+}
+
+const app = createApp({ db, config, logger }, { mountWeb: webStatic(WEB_DIST_DIR) });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  logger.info("listening", { url: `http://localhost:${info.port}`, database: db.kind });
+});
+
+// Stop accepting, let in-flight requests finish, then close the pool.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    logger.info("shutting down", { signal });
+    server.close(() => {
+      void db.close().then(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}

@@ -1,0 +1,19 @@
+import { lazy, Suspense } from "react";
+import { Loading } from "./shell/Loading";
+import { Dashboard } from "./shell/Dashboard";
+import { useUrlState } from "./url/use-url-state";
+
+const BriefView = lazy(() => import("./brief/BriefView"));
+
+/** The two pages: the dashboard, and the printable area brief (`?view=brief&area=CODE`). */
+export function App() {
+  const [state] = useUrlState();
+  if (state.view === "brief") {
+    return (
+      <Suspense fallback={<Loading what="the area brief" />}>
+        <BriefView />
+      </Suspense>
+    );
+  }
+  return <Dashboard />;
+}

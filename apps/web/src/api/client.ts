@@ -1,0 +1,84 @@
+import { type Problem, ProblemSchema } from "@atlas/domain";
+import type { z } from "zod";
+
+/** The API answered with an error (RFC 9457 problem+json when it could). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem | null,
+    readonly path: string,
+  ) {
+    super(problem ? `${problem.title}: ${problem.detail}` : `The API answered ${status} for ${path}`);
+    this.name = "ApiError";
+  }
+}
+
+/** No answer at all: the server is down, restarting, or the network is gone. */
+export class ApiUnreachableError extends Error {
+  constructor(readonly path: string) {
+    super(`The atlas API cannot be reached (${path})`);
+    this.name = "ApiUnreachableError";
+  }
+}
+
+/** The answer did not match the wire contract; a bug on one side, never retried. */
+export class ContractError extends Error {
+  constructor(
+    readonly path: string,
+    readonly issues: string,
+  ) {
+    super(`The API's answer to ${path} does not match the contract: ${issues}`);
+    this.name = "ContractError";
+  }
+}
+
+/** Whether a failed request is worth trying again: unreachable, or the server's own trouble (5xx). */
+export function isRetryable(error: unknown): boolean {
+  return error instanceof ApiUnreachableError || (error instanceof ApiError && error.status >= 500);
+}
+
+async function readProblem(response: Response): Promise<Problem | null> {
+  try {
+    const parsed = ProblemSchema.safeParse(await response.json());
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * GETs `path` from the API and parses the JSON with `schema`: nothing unvalidated reaches a view.
+ * 502–504 from a proxy in front of a stopped server count as unreachable.
+ */
+export async function getJson<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  signal?: AbortSignal,
+): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(path, { signal, headers: { accept: "application/json" } });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiUnreachableError(path);
+  }
+  if (response.status >= 502 && response.status <= 504) throw new ApiUnreachableError(path);
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response), path);
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+      .join("; ");
+    throw new ContractError(path, issues);
+  }
+  return parsed.data;
+}
+
+/** `/api/x?a=1&b=2`, leaving out absent parameters. */
+export function apiPath(path: string, params: Record<string, string | null | undefined> = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value != null && value !== "") search.set(key, value);
+  const text = search.toString().replaceAll("%2C", ",");
+  return text ? `/api/${path}?${text}` : `/api/${path}`;
+}

@@ -1,0 +1,110 @@
+import {
+  AreasResponseSchema,
+  type AreaLevel,
+  CoverageResponseSchema,
+  FactorsResponseSchema,
+  GapsResponseSchema,
+  HealthSchema,
+  MetricsResponseSchema,
+  OrganisationDetailSchema,
+  OrganisationsResponseSchema,
+  type ReportLevel,
+  TransitionsResponseSchema,
+  TrendsResponseSchema,
+  WavesResponseSchema,
+} from "@atlas/domain";
+import { queryOptions } from "@tanstack/react-query";
+import { apiPath, getJson } from "./client";
+import { BoundaryTopologySchema } from "./topology";
+
+/**
+ * One `queryOptions` factory per endpoint, keyed by every input the request uses, so two views asking
+ * different questions never share a cache entry. Every response is parsed with the shared wire schemas.
+ */
+
+/** Reference data changes only with a new release of the app; keep it for the session. */
+const REFERENCE = { staleTime: Number.POSITIVE_INFINITY, gcTime: Number.POSITIVE_INFINITY } as const;
+
+export const healthQuery = () =>
+  queryOptions({
+    queryKey: ["health"],
+    queryFn: ({ signal }) => getJson(apiPath("health"), HealthSchema, signal),
+    retry: false,
+    // Poll quickly while the API is away so the page recovers on its own.
+    refetchInterval: (query) => (query.state.status === "error" ? 2_000 : 60_000),
+    refetchIntervalInBackground: false,
+  });
+
+export const wavesQuery = () =>
+  queryOptions({
+    queryKey: ["waves"],
+    queryFn: ({ signal }) => getJson(apiPath("waves"), WavesResponseSchema, signal),
+  });
+
+export const metricsQuery = () =>
+  queryOptions({
+    queryKey: ["metrics"],
+    queryFn: ({ signal }) => getJson(apiPath("metrics"), MetricsResponseSchema, signal),
+    ...REFERENCE,
+  });
+
+/** `level: null` lists every area at every level (for search and names). */
+export const areasQuery = (level: AreaLevel | null) =>
+  queryOptions({
+    queryKey: ["areas", level],
+    queryFn: ({ signal }) => getJson(apiPath("areas", { level }), AreasResponseSchema, signal),
+    ...REFERENCE,
+  });
+
+export const boundariesQuery = (level: AreaLevel) =>
+  queryOptions({
+    queryKey: ["boundaries", level],
+    queryFn: ({ signal }) => getJson(apiPath(`boundaries/${level}`), BoundaryTopologySchema, signal),
+    ...REFERENCE,
+  });
+
+export const coverageQuery = (wave: string, level: ReportLevel, metric: string) =>
+  queryOptions({
+    queryKey: ["coverage", wave, level, metric],
+    queryFn: ({ signal }) => getJson(apiPath("coverage", { wave, level, metric }), CoverageResponseSchema, signal),
+  });
+
+export const trendsQuery = (metric: string, level: ReportLevel, areas: readonly string[]) =>
+  queryOptions({
+    queryKey: ["trends", metric, level, [...areas]],
+    queryFn: ({ signal }) =>
+      getJson(apiPath("trends", { metric, level, areas: areas.join(",") }), TrendsResponseSchema, signal),
+  });
+
+export const gapsQuery = (wave: string, level: ReportLevel) =>
+  queryOptions({
+    queryKey: ["gaps", wave, level],
+    queryFn: ({ signal }) => getJson(apiPath("gaps", { wave, level }), GapsResponseSchema, signal),
+  });
+
+/** `area: null` lists every organisation surveyed in the wave (the map's points). */
+export const organisationsQuery = (wave: string, area: string | null) =>
+  queryOptions({
+    queryKey: ["organisations", wave, area],
+    queryFn: ({ signal }) =>
+      getJson(apiPath("organisations", { wave, area }), OrganisationsResponseSchema, signal),
+  });
+
+export const organisationQuery = (code: string) =>
+  queryOptions({
+    queryKey: ["organisation", code],
+    queryFn: ({ signal }) =>
+      getJson(apiPath(`organisations/${encodeURIComponent(code)}`), OrganisationDetailSchema, signal),
+  });
+
+export const factorsQuery = (wave: string) =>
+  queryOptions({
+    queryKey: ["factors", wave],
+    queryFn: ({ signal }) => getJson(apiPath("factors", { wave }), FactorsResponseSchema, signal),
+  });
+
+export const transitionsQuery = (from: string, to: string) =>
+  queryOptions({
+    queryKey: ["transitions", from, to],
+    queryFn: ({ signal }) => getJson(apiPath("transitions", { from, to }), TransitionsResponseSchema, signal),
+  });

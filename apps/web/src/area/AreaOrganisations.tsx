@@ -1,0 +1,60 @@
+import { STAGE_LABELS } from "@atlas/domain";
+import { useQuery } from "@tanstack/react-query";
+import { organisationsQuery } from "../api/queries";
+import { PROVISION_COLOURS, PROVISION_SHORT } from "../format/provision";
+import { QueryError } from "../shell/QueryError";
+import { UrlLink } from "../url/UrlLink";
+
+/** The organisations in an area in one wave, with provision, stage and places; each links to its journey. */
+export function AreaOrganisations({ wave, area }: { wave: string; area: string }) {
+  const organisations = useQuery(organisationsQuery(wave, area));
+  if (organisations.isError) {
+    return <QueryError error={organisations.error} what="the organisations" retry={() => void organisations.refetch()} />;
+  }
+  if (!organisations.data) return <p role="status">Loading organisations…</p>;
+  const list = organisations.data.organisations;
+  return (
+    <section className="area-organisations" aria-labelledby="area-orgs-title">
+      <h3 id="area-orgs-title">
+        Organisations in {wave} ({list.length})
+      </h3>
+      {list.length === 0 ? (
+        <p>No organisation in this area was surveyed in {wave}.</p>
+      ) : (
+        <table className="data-table compact">
+          <thead>
+            <tr>
+              <th scope="col">Organisation</th>
+              <th scope="col">Provision</th>
+              <th scope="col">Stage</th>
+              <th scope="col" className="num">
+                Places
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((o) => (
+              <tr key={o.code}>
+                <th scope="row">
+                  <UrlLink patch={{ org: o.code, tab: "organisation" }}>{o.name}</UrlLink>
+                </th>
+                <td>
+                  {o.provision ? (
+                    <>
+                      <span className="swatch" style={{ background: PROVISION_COLOURS[o.provision] }} aria-hidden="true" />
+                      {PROVISION_SHORT[o.provision]}
+                    </>
+                  ) : (
+                    "Not surveyed"
+                  )}
+                </td>
+                <td>{o.stage ? STAGE_LABELS[o.stage] : "—"}</td>
+                <td className="num">{o.placesOffered ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { AREA_LEVELS, type AreaLevel } from "@atlas/domain";
+import { useUrlState } from "../url/use-url-state";
+
+export const LEVEL_LABELS: Record<AreaLevel, string> = {
+  nation: "Nations",
+  region: "Regions",
+  local: "Local areas (ICB, health board, HSC trust)",
+};
+
+/** Nation, region or local: a radio group, so arrow keys move between levels. */
+export function LevelSwitch() {
+  const [state, update] = useUrlState();
+  return (
+    <fieldset className="control level-switch">
+      <legend>Level</legend>
+      {AREA_LEVELS.map((level) => (
+        <label key={level}>
+          <input
+            type="radio"
+            name="level"
+            value={level}
+            checked={state.level === level}
+            onChange={() => update({ level })}
+          />
+          {LEVEL_LABELS[level]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState } from "react";
+import { useDashboard } from "../state/use-dashboard";
+import { usePrefersReducedMotion } from "../state/use-prefers-reduced-motion";
+
+/** Time per wave while playing; longer when the reader asked for less motion. */
+const STEP_MS = 1_400;
+const REDUCED_STEP_MS = 2_800;
+
+/**
+ * The survey wave: a slider over every wave, with play/pause. Playing moves one wave at a time and
+ * replaces the history entry (so Back leaves the animation, not each frame), stopping at the last wave.
+ */
+export function WaveSlider() {
+  const { update, waves, waveIds, wave, waveInfo } = useDashboard();
+  const [playing, setPlaying] = useState(false);
+  const reducedMotion = usePrefersReducedMotion();
+  const index = wave ? waveIds.indexOf(wave) : -1;
+  const indexRef = useRef(index);
+  indexRef.current = index;
+
+  useEffect(() => {
+    if (!playing) return;
+    const timer = window.setInterval(
+      () => {
+        const next = indexRef.current + 1;
+        if (next >= waveIds.length) {
+          setPlaying(false);
+          return;
+        }
+        update({ wave: waveIds[next]! }, "replace");
+      },
+      reducedMotion ? REDUCED_STEP_MS : STEP_MS,
+    );
+    return () => window.clearInterval(timer);
+  }, [playing, waveIds, update, reducedMotion]);
+
+  const play = () => {
+    if (playing) {
+      setPlaying(false);
+      return;
+    }
+    // From the last wave, play starts again at the first.
+    if (index >= waveIds.length - 1 && waveIds.length > 0) update({ wave: waveIds[0]! });
+    setPlaying(true);
+  };
+
+  const label = waveInfo ? `${waveInfo.label}${waveInfo.synthetic ? " (synthetic)" : ""}` : "";
+  return (
+    <div className="control wave-slider">
+      <label htmlFor="wave">
+        Survey wave: <output htmlFor="wave">{waves.isLoading ? "loading…" : label}</output>
+      </label>
+      <div className="wave-row">
+        <button
+          type="button"
+          className="play"
+          onClick={play}
+          aria-pressed={playing}
+          disabled={waveIds.length < 2}
+          aria-label={playing ? "Pause the waves" : "Play the waves in order"}
+        >
+          {playing ? "❚❚ Pause" : "▶ Play"}
+        </button>
+        <input
+          id="wave"
+          type="range"
+          min={0}
+          max={Math.max(0, waveIds.length - 1)}
+          step={1}
+          value={Math.max(0, index)}
+          disabled={waveIds.length === 0}
+          aria-valuetext={label || undefined}
+          onChange={(event) => {
+            setPlaying(false);
+            const next = waveIds[Number(event.target.value)];
+            if (next) update({ wave: next });
+          }}
+        />
+      </div>
+      <div className="wave-ticks" aria-hidden="true">
+        {waveIds.map((id) => (
+          <span key={id} className={id === wave ? "current" : undefined}>
+            {id}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}

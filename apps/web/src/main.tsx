@@ -1,0 +1,33 @@
+import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { ApiUnreachableError, isRetryable } from "./api/client";
+import { App } from "./App";
+import "./styles/app.css";
+import "./styles/print.css";
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({
+    // Any request that finds the server gone makes the status check run now, which shows the banner
+    // and starts polling until the API is back.
+    onError: (error) => {
+      if (error instanceof ApiUnreachableError) void queryClient.invalidateQueries({ queryKey: ["health"] });
+    },
+  }),
+  defaultOptions: {
+    queries: {
+      staleTime: 5 * 60_000,
+      retry: (failures, error) => isRetryable(error) && failures < 3,
+      retryDelay: (attempt) => Math.min(500 * 2 ** attempt, 4_000),
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,150 @@
+import type { Provision } from "@atlas/domain";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { boundariesQuery, coverageQuery, organisationsQuery } from "../api/queries";
+import { LEVEL_LABELS } from "../controls/LevelSwitch";
+import { Loading } from "../shell/Loading";
+import { QueryError } from "../shell/QueryError";
+import { childLevel } from "../state/area-lookup";
+import { useDashboard } from "../state/use-dashboard";
+import { usePrefersReducedMotion } from "../state/use-prefers-reduced-motion";
+import type { MapPosition } from "../url/url-state";
+import { classify, legendCounts } from "./classes";
+import { boundaryFeatures, featureBounds, joinValues, organisationPoints } from "./geo";
+import { Legend } from "./Legend";
+import { MapDownloads } from "./MapDownloads";
+import { MapTooltip } from "./MapTooltip";
+import { type HoverTarget, MapView } from "./MapView";
+
+const AREA_WORDS = { nation: "nation", region: "region", local: "area" } as const;
+
+/**
+ * The map tab: the choropleth for the metric, wave and level in the URL, organisation points, the legend
+ * with counts, tooltips, and downloads. Clicking a nation or region selects it and drills down a level.
+ */
+export default function MapTab() {
+  const { state, update, wave, waveIds, metric } = useDashboard();
+  const client = useQueryClient();
+  const reducedMotion = usePrefersReducedMotion();
+  const [showPoints, setShowPoints] = useState(true);
+  const [hover, setHover] = useState<HoverTarget | null>(null);
+  const [fitTo, setFitTo] = useState<[number, number, number, number] | null>(null);
+  const boundaries = useQuery(boundariesQuery(state.level));
+  const coverage = useQuery({
+    ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""),
+    enabled: Boolean(wave && metric),
+    // Keep the last map on screen while the next wave loads, so playing does not flash empty areas.
+    placeholderData: keepPreviousData,
+  });
+  const organisations = useQuery({
+    ...organisationsQuery(wave ?? "", null),
+    enabled: Boolean(wave) && showPoints,
+    placeholderData: keepPreviousData,
+  });
+
+  // Fetch the neighbouring waves ahead, so moving the slider or playing repaints at once.
+  useEffect(() => {
+    if (!wave || !metric) return;
+    const i = waveIds.indexOf(wave);
+    for (const neighbour of [waveIds[i + 1], waveIds[i - 1]]) {
+      if (neighbour) void client.prefetchQuery(coverageQuery(neighbour, state.level, metric.id));
+    }
+  }, [client, wave, waveIds, state.level, metric]);
+
+  const features = useMemo(() => (boundaries.data ? boundaryFeatures(boundaries.data) : []), [boundaries.data]);
+  const values = coverage.data?.areas ?? [];
+  const unit = metric?.unit ?? "percent";
+  const classification = useMemo(() => classify(unit, values.map((v) => v.value)), [unit, values]);
+  const counts = useMemo(() => legendCounts(classification, values), [classification, values]);
+  const joined = useMemo(() => joinValues(features, values, classification), [features, values, classification]);
+  const points = useMemo(
+    () => (showPoints && organisations.data ? organisationPoints(organisations.data.organisations) : null),
+    [showPoints, organisations.data],
+  );
+  const provisionCounts = useMemo(() => {
+    if (!points) return null;
+    const tally = new Map<Provision | "not_surveyed", number>();
+    for (const f of points.features) {
+      const key = f.properties.provision as Provision | "not_surveyed";
+      tally.set(key, (tally.get(key) ?? 0) + 1);
+    }
+    return tally;
+  }, [points]);
+
+  const onMove = useCallback((position: MapPosition) => update({ map: position }, "replace"), [update]);
+  const onAreaClick = useCallback(
+    (code: string) => {
+      const below = childLevel(state.level);
+      const feature = joined.features.find((f) => f.properties.code === code);
+      if (below && feature) setFitTo(featureBounds(feature.geometry));
+      update({ area: code, ...(below ? { level: below } : {}) });
+    },
+    [state.level, joined, update],
+  );
+  const onOrganisationClick = useCallback((code: string) => update({ org: code, tab: "organisation" }), [update]);
+
+  if (boundaries.isError) return <QueryError error={boundaries.error} what="the boundaries" retry={() => void boundaries.refetch()} />;
+  if (coverage.isError && !coverage.data) return <QueryError error={coverage.error} what="the map values" retry={() => void coverage.refetch()} />;
+
+  const shownWave = coverage.data?.wave ?? wave;
+  const title = metric ? `${metric.title}, ${shownWave}` : "Loading…";
+  const dataKey = coverage.data ? `${coverage.data.wave}|${coverage.data.level}|${coverage.data.metric}` : "";
+  const stale = coverage.isPlaceholderData || coverage.isFetching;
+  return (
+    <div className="map-tab">
+      <div className="view-toolbar">
+        <h2>
+          {title}: {LEVEL_LABELS[state.level].toLowerCase()}
+        </h2>
+        <label className="inline-check">
+          <input type="checkbox" checked={showPoints} onChange={(event) => setShowPoints(event.target.checked)} />
+          Show organisations
+        </label>
+        {coverage.data && metric ? (
+          <MapDownloads
+            areas={joined}
+            points={points}
+            classification={classification}
+            counts={counts}
+            metric={metric}
+            wave={coverage.data.wave}
+            level={state.level}
+            selected={state.area}
+            synthetic={coverage.data.synthetic}
+          />
+        ) : null}
+      </div>
+      <p className="hint" id="map-hint">
+        Click or tap an area to see its details{childLevel(state.level) ? " and its parts" : ""}. Every area is also
+        in the Table tab and in search, for keyboard and screen-reader use. {stale ? <span role="status">Updating…</span> : null}
+      </p>
+      <div className="map-layout">
+        <div className="map-frame">
+          {boundaries.isLoading ? <Loading what="the map" /> : null}
+          <MapView
+            areas={joined}
+            points={points}
+            selected={state.area}
+            position={state.map}
+            fitTo={fitTo}
+            reducedMotion={reducedMotion}
+            label={`Map of ${title} by ${state.level} area. Use the Table tab to read every value.`}
+            dataKey={dataKey}
+            onMove={onMove}
+            onAreaClick={onAreaClick}
+            onOrganisationClick={onOrganisationClick}
+            onHover={setHover}
+          />
+          {hover && metric && shownWave ? <MapTooltip target={hover} unit={unit} wave={shownWave} metricTitle={metric.title} /> : null}
+        </div>
+        <Legend
+          title={title}
+          classification={classification}
+          counts={counts}
+          areaWord={AREA_WORDS[state.level]}
+          provisionCounts={provisionCounts}
+        />
+      </div>
+    </div>
+  );
+}

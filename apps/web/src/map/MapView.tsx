@@ -1,0 +1,164 @@
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
+import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent } from "maplibre-gl";
+import maplibregl from "maplibre-gl/dist/maplibre-gl-csp.js";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-csp-worker.js?url";
+import "maplibre-gl/dist/maplibre-gl.css";
+import { useEffect, useRef, useState } from "react";
+import { MISSING_STATUSES } from "../format/status";
+import type { MapPosition } from "../url/url-state";
+import { type AreaMapProperties, type OrganisationMapProperties, UK_BOUNDS } from "./geo";
+import { TILE_ATTRIBUTION, TILE_URL } from "./map-config";
+import { AREA_LAYERS, AREA_SOURCE, mapStyle, ORGANISATION_LAYER, ORGANISATION_SOURCE } from "./map-style";
+import { patternImage, patternName } from "./patterns";
+
+// The CSP build runs its worker from a same-origin file, so the page needs no blob: workers.
+maplibregl.setWorkerUrl(workerUrl);
+
+export type HoverTarget =
+  | { kind: "area"; x: number; y: number; properties: AreaMapProperties }
+  | { kind: "organisation"; x: number; y: number; properties: OrganisationMapProperties };
+
+export interface MapViewProps {
+  areas: FeatureCollection<Polygon | MultiPolygon, AreaMapProperties>;
+  points: FeatureCollection<Point, OrganisationMapProperties> | null;
+  selected: string | null;
+  position: MapPosition | null;
+  /** Bounds to fly to (drill-down); a new array object means a new request. */
+  fitTo: [number, number, number, number] | null;
+  reducedMotion: boolean;
+  label: string;
+  /** Names the data now drawn (e.g. wave|level|metric); written to `data-shown` once painted, for tests. */
+  dataKey: string;
+  onMove: (position: MapPosition) => void;
+  onAreaClick: (code: string) => void;
+  onOrganisationClick: (code: string) => void;
+  onHover: (target: HoverTarget | null) => void;
+}
+
+const EMPTY = { type: "FeatureCollection", features: [] } as const;
+
+/** The interactive choropleth (maplibre). Data arrive as GeoJSON properties already classed and coloured. */
+export function MapView(props: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const hovered = useRef<string | null>(null);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    const { position, reducedMotion } = latest.current;
+    const map = new maplibregl.Map({
+      container: container.current!,
+      style: mapStyle({ tileUrl: TILE_URL, tileAttribution: TILE_ATTRIBUTION, reducedMotion }),
+      ...(position ? { center: [position.lon, position.lat], zoom: position.zoom } : { bounds: UK_BOUNDS }),
+      fitBoundsOptions: { padding: 16 },
+      minZoom: 3,
+      maxZoom: 11,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      attributionControl: TILE_URL ? { compact: true } : false,
+      fadeDuration: 0,
+    });
+    map.touchZoomRotate.disableRotation();
+    map.keyboard.disableRotation();
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
+    map.getCanvas().setAttribute("aria-label", latest.current.label);
+    map.on("load", () => {
+      const scale = Math.max(1, Math.round(window.devicePixelRatio || 1));
+      for (const status of MISSING_STATUSES) {
+        map.addImage(patternName(status), patternImage(status, scale), { pixelRatio: scale });
+      }
+      setReady(true);
+    });
+    map.on("moveend", () => {
+      const center = map.getCenter();
+      latest.current.onMove({ zoom: map.getZoom(), lat: center.lat, lon: center.lng });
+    });
+    const pick = (event: MapMouseEvent): HoverTarget | null => {
+      const layers = [ORGANISATION_LAYER, ...AREA_LAYERS].filter((id) => map.getLayer(id));
+      const [top] = map.queryRenderedFeatures(event.point, { layers }) as MapGeoJSONFeature[];
+      if (!top) return null;
+      const { x, y } = event.point;
+      return top.layer.id === ORGANISATION_LAYER
+        ? { kind: "organisation", x, y, properties: top.properties as OrganisationMapProperties }
+        : { kind: "area", x, y, properties: top.properties as AreaMapProperties };
+    };
+    const setHover = (code: string | null) => {
+      if (hovered.current === code) return;
+      if (hovered.current) map.setFeatureState({ source: AREA_SOURCE, id: hovered.current }, { hover: false });
+      hovered.current = code;
+      if (code) map.setFeatureState({ source: AREA_SOURCE, id: code }, { hover: true });
+    };
+    map.on("mousemove", (event) => {
+      const target = pick(event);
+      setHover(target?.kind === "area" ? target.properties.code : null);
+      map.getCanvas().style.cursor = target ? "pointer" : "";
+      latest.current.onHover(target);
+    });
+    map.on("mouseout", () => {
+      setHover(null);
+      latest.current.onHover(null);
+    });
+    // A tap on a touch screen arrives as a click: it selects and shows the same details a hover would.
+    map.on("click", (event) => {
+      const target = pick(event);
+      latest.current.onHover(target);
+      if (target?.kind === "area") latest.current.onAreaClick(target.properties.code);
+      else if (target?.kind === "organisation") latest.current.onOrganisationClick(target.properties.code);
+    });
+    mapRef.current = map;
+    return () => {
+      mapRef.current = null;
+      map.remove();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!ready) return;
+    const map = mapRef.current;
+    (map?.getSource(AREA_SOURCE) as GeoJSONSource | undefined)?.setData(props.areas);
+    const key = props.dataKey;
+    map?.once("idle", () => {
+      if (container.current) container.current.dataset.shown = key;
+    });
+  }, [ready, props.areas, props.dataKey]);
+
+  useEffect(() => {
+    if (!ready) return;
+    (mapRef.current?.getSource(ORGANISATION_SOURCE) as GeoJSONSource | undefined)?.setData(props.points ?? EMPTY);
+  }, [ready, props.points]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const filter = ["==", ["get", "code"], props.selected ?? ""] as const;
+    map.setFilter("area-selected", filter as never);
+    map.setFilter("area-selected-casing", filter as never);
+  }, [ready, props.selected]);
+
+  useEffect(() => {
+    mapRef.current?.getCanvas().setAttribute("aria-label", props.label);
+  }, [props.label]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !props.fitTo) return;
+    map.fitBounds(props.fitTo, { padding: 32, duration: props.reducedMotion ? 0 : 600, maxZoom: 9 });
+  }, [props.fitTo, props.reducedMotion]);
+
+  // Back/forward changes the URL's position: follow it when it is not where the map already is.
+  useEffect(() => {
+    const map = mapRef.current;
+    const position = props.position;
+    if (!map || !position) return;
+    const center = map.getCenter();
+    const near = Math.abs(center.lat - position.lat) < 1e-3 && Math.abs(center.lng - position.lon) < 1e-3;
+    if (!near || Math.abs(map.getZoom() - position.zoom) > 0.01) {
+      map.jumpTo({ center: [position.lon, position.lat], zoom: position.zoom });
+    }
+  }, [props.position]);
+
+  return <div ref={container} className="map-canvas" data-testid="map" data-ready={ready ? "true" : "false"} />;
+}

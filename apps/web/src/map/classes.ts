@@ -1,0 +1,80 @@
+import type { AreaValue, Metric, ValueStatus } from "@atlas/domain";
+import { ticks } from "d3";
+import { MISSING_STATUSES, type MissingStatus } from "../format/status";
+
+/**
+ * Colour classes for the choropleth. Percentages use fixed fifths so that a colour means the same in
+ * every wave (the slider compares like with like); other units use round breaks over the data in view.
+ * The palette is viridis reversed (light = low, dark = high): perceptually ordered and readable with
+ * every common colour-vision deficiency. Missing values never get a palette colour (see patterns.ts).
+ */
+export const SEQUENTIAL_PALETTE = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"] as const;
+
+export interface Classification {
+  /** n + 1 ascending edges; class i is [breaks[i], breaks[i+1]), the last one closed. */
+  breaks: number[];
+  colours: string[];
+  labels: string[];
+}
+
+function label(low: number, high: number, last: boolean, unit: Metric["unit"]): string {
+  const suffix = unit === "percent" ? "%" : "";
+  const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+  return last ? `${fmt(low)} to ${fmt(high)}${suffix}` : `${fmt(low)} to under ${fmt(high)}${suffix}`;
+}
+
+/** Classes for a metric's unit given the values in view (nulls ignored). */
+export function classify(unit: Metric["unit"], values: ReadonlyArray<number | null>): Classification {
+  let breaks: number[];
+  if (unit === "percent") breaks = [0, 20, 40, 60, 80, 100];
+  else {
+    const max = Math.max(0, ...values.filter((v): v is number => v !== null && Number.isFinite(v)));
+    const top = max > 0 ? max : 1;
+    breaks = ticks(0, top, 5);
+    if (breaks[0] !== 0) breaks.unshift(0);
+    const step = (breaks[1] ?? top) - (breaks[0] ?? 0);
+    while ((breaks.at(-1) ?? 0) < top) breaks.push((breaks.at(-1) ?? 0) + step);
+    if (breaks.length < 2) breaks = [0, top];
+  }
+  const count = Math.min(breaks.length - 1, SEQUENTIAL_PALETTE.length);
+  breaks = breaks.slice(0, count + 1);
+  // Spread the palette across fewer classes so the ends stay light and dark.
+  const colours = Array.from({ length: count }, (_, i) => {
+    const at = count === 1 ? 0 : Math.round((i * (SEQUENTIAL_PALETTE.length - 1)) / (count - 1));
+    return SEQUENTIAL_PALETTE[at]!;
+  });
+  const labels = colours.map((_, i) => label(breaks[i]!, breaks[i + 1]!, i === count - 1, unit));
+  return { breaks, colours, labels };
+}
+
+/** The class a value falls in; values past either end go to the end classes. */
+export function classIndex(classification: Classification, value: number): number {
+  const { breaks } = classification;
+  for (let i = 1; i < breaks.length - 1; i++) if (value < breaks[i]!) return i - 1;
+  return breaks.length - 2;
+}
+
+export interface LegendCounts {
+  classes: number[];
+  statuses: Record<MissingStatus, number>;
+}
+
+/** How many areas fall in each class and each missing-value status: the legend shows every one. */
+export function legendCounts(
+  classification: Classification,
+  areas: ReadonlyArray<Pick<AreaValue, "value" | "status">>,
+): LegendCounts {
+  const classes = classification.colours.map(() => 0);
+  const statuses = Object.fromEntries(MISSING_STATUSES.map((s) => [s, 0])) as Record<MissingStatus, number>;
+  for (const area of areas) {
+    const status = effectiveStatus(area);
+    if (status === "ok") classes[classIndex(classification, area.value!)]! += 1;
+    else statuses[status] += 1;
+  }
+  return { classes, statuses };
+}
+
+/** An `ok` row without a value is treated as `no_data`, so it can never be painted as a number. */
+export function effectiveStatus(area: Pick<AreaValue, "value" | "status">): ValueStatus {
+  return area.status === "ok" && (area.value === null || !Number.isFinite(area.value)) ? "no_data" : area.status;
+}

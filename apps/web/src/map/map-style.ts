@@ -1,0 +1,108 @@
+import type { StyleSpecification } from "maplibre-gl";
+
+/**
+ * The map's style. The basemap is the project's own boundaries: no tile server, no glyphs, no sprite, so
+ * nothing is fetched from anywhere but this server. An optional raster tile URL (VITE_TILE_URL at build
+ * time) can add a basemap under the areas for deployments that have one.
+ */
+
+export const AREA_SOURCE = "areas";
+export const ORGANISATION_SOURCE = "organisations";
+export const AREA_LAYERS = ["area-fill", "area-missing"] as const;
+export const ORGANISATION_LAYER = "organisation-points";
+
+const EMPTY = { type: "FeatureCollection", features: [] } as const;
+
+export interface MapStyleOptions {
+  tileUrl?: string | null;
+  tileAttribution?: string | null;
+  reducedMotion: boolean;
+}
+
+export function mapStyle({ tileUrl, tileAttribution, reducedMotion }: MapStyleOptions): StyleSpecification {
+  const basemap = Boolean(tileUrl);
+  return {
+    version: 8,
+    name: "MBCT Access Atlas",
+    transition: reducedMotion ? { duration: 0, delay: 0 } : { duration: 250, delay: 0 },
+    sources: {
+      ...(basemap
+        ? {
+            basemap: {
+              type: "raster",
+              tiles: [tileUrl!],
+              tileSize: 256,
+              attribution: tileAttribution ?? undefined,
+            },
+          }
+        : {}),
+      [AREA_SOURCE]: { type: "geojson", data: EMPTY, promoteId: "code" },
+      [ORGANISATION_SOURCE]: { type: "geojson", data: EMPTY, promoteId: "code" },
+    },
+    layers: [
+      { id: "background", type: "background", paint: { "background-color": "#dde6ed" } },
+      ...(basemap ? [{ id: "basemap", type: "raster" as const, source: "basemap" }] : []),
+      {
+        id: "area-fill",
+        type: "fill",
+        source: AREA_SOURCE,
+        filter: ["==", ["get", "status"], "ok"],
+        paint: { "fill-color": ["get", "fill"], "fill-opacity": basemap ? 0.8 : 1 },
+      },
+      {
+        id: "area-missing",
+        type: "fill",
+        source: AREA_SOURCE,
+        filter: ["!=", ["get", "status"], "ok"],
+        paint: { "fill-pattern": ["get", "pattern"] },
+      },
+      {
+        id: "area-outline",
+        type: "line",
+        source: AREA_SOURCE,
+        paint: { "line-color": "#3e4c59", "line-width": 0.7 },
+      },
+      {
+        id: "area-hover",
+        type: "line",
+        source: AREA_SOURCE,
+        paint: {
+          "line-color": "#000000",
+          "line-width": ["case", ["boolean", ["feature-state", "hover"], false], 2.5, 0],
+        },
+      },
+      {
+        id: "area-selected-casing",
+        type: "line",
+        source: AREA_SOURCE,
+        filter: ["==", ["get", "code"], ""],
+        paint: { "line-color": "#ffffff", "line-width": 6 },
+      },
+      {
+        id: "area-selected",
+        type: "line",
+        source: AREA_SOURCE,
+        filter: ["==", ["get", "code"], ""],
+        paint: { "line-color": "#000000", "line-width": 3 },
+      },
+      {
+        id: ORGANISATION_LAYER,
+        type: "circle",
+        source: ORGANISATION_SOURCE,
+        paint: {
+          // Area of the circle in proportion to places offered; organisations with none stay visible.
+          "circle-radius": ["interpolate", ["linear"], ["sqrt", ["coalesce", ["get", "places"], 0]], 0, 3, 12, 12],
+          "circle-color": ["get", "colour"],
+          "circle-stroke-color": "#1f2933",
+          "circle-stroke-width": 1.2,
+          "circle-opacity": 0.95,
+        },
+      },
+    ],
+  };
+}
+
+/** The radius a point of `places` gets, for the legend (must match `circle-radius` above). */
+export function pointRadius(places: number): number {
+  return 3 + (Math.min(Math.sqrt(Math.max(0, places)), 12) / 12) * 9;
+}

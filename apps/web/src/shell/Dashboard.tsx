@@ -1,0 +1,79 @@
+import { lazy, Suspense } from "react";
+import { AreaPanel } from "../area/AreaPanel";
+import { Controls } from "../controls/Controls";
+import { GapsView } from "../gaps/GapsView";
+import { useDashboard } from "../state/use-dashboard";
+import { TableView } from "../table/TableView";
+import type { Tab } from "../url/url-state";
+import { ApiStatus } from "./ApiStatus";
+import { Footer } from "./Footer";
+import { Loading } from "./Loading";
+import { SyntheticBanner } from "./SyntheticBanner";
+import { TabList, tabId, tabPanelId } from "./Tabs";
+
+const MapTab = lazy(() => import("../map/MapTab"));
+const ChartTab = lazy(() => import("../charts/ChartTab"));
+const CompareView = lazy(() => import("../charts/CompareView"));
+const ChangeView = lazy(() => import("../charts/ChangeView"));
+const OrganisationView = lazy(() => import("../organisation/OrganisationView"));
+
+/** Tabs that show the area panel beside them when an area is selected. */
+const WITH_PANEL: ReadonlySet<Tab> = new Set(["map", "chart", "table", "gaps"]);
+
+function TabContent({ tab }: { tab: Tab }) {
+  switch (tab) {
+    case "map":
+      return <MapTab />;
+    case "chart":
+      return <ChartTab />;
+    case "table":
+      return <TableView />;
+    case "gaps":
+      return <GapsView />;
+    case "compare":
+      return <CompareView />;
+    case "change":
+      return <ChangeView />;
+    case "organisation":
+      return <OrganisationView />;
+  }
+}
+
+/** The dashboard page: header, controls, the tabs over one selection, the area panel and the footer. */
+export function Dashboard() {
+  const { state } = useDashboard();
+  const panel = state.area !== null && WITH_PANEL.has(state.tab);
+  return (
+    <>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div>
+          <h1>MBCT Access Atlas</h1>
+          <p className="tagline">
+            Where mindfulness-based cognitive therapy is offered in the UK NHS, survey wave by survey wave
+          </p>
+        </div>
+      </header>
+      <ApiStatus />
+      <SyntheticBanner />
+      <Controls />
+      <TabList />
+      <main id="content" className={panel ? "workspace with-panel" : "workspace"} tabIndex={-1}>
+        <section
+          className="tab-panel"
+          role="tabpanel"
+          id={tabPanelId(state.tab)}
+          aria-labelledby={tabId(state.tab)}
+        >
+          <Suspense fallback={<Loading what="this view" />}>
+            <TabContent tab={state.tab} />
+          </Suspense>
+        </section>
+        {panel ? <AreaPanel code={state.area!} /> : null}
+      </main>
+      <Footer />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { useQuery } from "@tanstack/react-query";
+import { areasQuery, healthQuery } from "../api/queries";
+
+/** Source and licence attribution (from the API), the data version, and where the open data are. */
+export function Footer() {
+  const areas = useQuery(areasQuery(null));
+  const health = useQuery(healthQuery());
+  const attribution = areas.data?.attribution;
+  return (
+    <footer className="site-footer">
+      <p>
+        Reference geography and populations:{" "}
+        {attribution ? (
+          <>
+            <a href={attribution.licenceUrl} rel="license">
+              {attribution.licence}
+            </a>
+            . {attribution.statements.join(" ")}
+          </>
+        ) : (
+          "Open Government Licence v3.0."
+        )}
+      </p>
+      <p>
+        Survey data: {health.data?.synthetic ? "synthetic demonstration waves (not real returns). " : ""}
+        Open data: <a href="/api/docs">API reference</a> · <a href="/api/openapi.json">OpenAPI</a>
+        {health.data ? ` · data version ${health.data.dataVersion} · ${health.data.database}` : ""}
+      </p>
+    </footer>
+  );
+}

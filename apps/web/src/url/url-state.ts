@@ -1,0 +1,138 @@
+import { AREA_LEVELS, type AreaLevel } from "@atlas/domain";
+
+/**
+ * The dashboard's state lives in the URL query string so that a link reproduces the view and back/forward
+ * work. This module is the pure half: parse a query string into a complete state, and write one back
+ * with defaults left out (so `?` alone always means "the latest wave, default metric").
+ */
+
+export const TABS = ["map", "chart", "table", "gaps", "compare", "change", "organisation"] as const;
+export type Tab = (typeof TABS)[number];
+
+export const VIEWS = ["dashboard", "brief"] as const;
+export type View = (typeof VIEWS)[number];
+
+/** Compare takes 2 to 6 areas; more are dropped, fewer leave the view asking for more. */
+export const MAX_COMPARE = 6;
+
+export interface MapPosition {
+  zoom: number;
+  lat: number;
+  lon: number;
+}
+
+export interface ViewState {
+  view: View;
+  tab: Tab;
+  metric: string;
+  /** `null` means the latest wave, so a bare link keeps meaning "the latest". */
+  wave: string | null;
+  level: AreaLevel;
+  /** The area whose panel is open (any level). */
+  area: string | null;
+  /** Areas picked for comparison, in the order picked. */
+  compare: string[];
+  /** The organisation whose journey is shown. */
+  org: string | null;
+  /** Waves compared in the stage-transition view; `null` means the two latest. */
+  from: string | null;
+  to: string | null;
+  map: MapPosition | null;
+}
+
+export const DEFAULT_STATE: ViewState = {
+  view: "dashboard",
+  tab: "map",
+  metric: "offering_pct",
+  wave: null,
+  level: "region",
+  area: null,
+  compare: [],
+  org: null,
+  from: null,
+  to: null,
+  map: null,
+};
+
+const CODE = /^[A-Za-z0-9]{1,16}$/;
+const METRIC = /^[a-z][a-z0-9_]{0,40}$/;
+const WAVE = /^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$/;
+
+function oneOf<T extends string>(allowed: readonly T[], value: string | null, fallback: T): T {
+  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+function matching(pattern: RegExp, value: string | null): string | null {
+  return value !== null && pattern.test(value) ? value : null;
+}
+
+/** `zoom/lat/lon`, as in OpenStreetMap links; out-of-range numbers make the position absent. */
+export function parseMapPosition(value: string | null): MapPosition | null {
+  if (!value) return null;
+  const parts = value.split("/").map(Number);
+  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) return null;
+  const [zoom, lat, lon] = parts as [number, number, number];
+  if (zoom < 0 || zoom > 22 || Math.abs(lat) > 85 || Math.abs(lon) > 180) return null;
+  return { zoom, lat, lon };
+}
+
+export function formatMapPosition({ zoom, lat, lon }: MapPosition): string {
+  return `${zoom.toFixed(2)}/${lat.toFixed(4)}/${lon.toFixed(4)}`;
+}
+
+/**
+ * Reads a query string (with or without the leading `?`). Anything unknown or malformed falls back to the
+ * default, so a hand-edited link still opens a working view.
+ * @example parseUrlState("?metric=routine_pct&level=local").level // "local"
+ */
+export function parseUrlState(search: string): ViewState {
+  const params = new URLSearchParams(search);
+  const compare = [
+    ...new Set(
+      (params.get("compare") ?? "")
+        .split(",")
+        .map((code) => code.trim())
+        .filter((code) => CODE.test(code)),
+    ),
+  ].slice(0, MAX_COMPARE);
+  return {
+    view: oneOf(VIEWS, params.get("view"), DEFAULT_STATE.view),
+    tab: oneOf(TABS, params.get("tab"), DEFAULT_STATE.tab),
+    metric: matching(METRIC, params.get("metric")) ?? DEFAULT_STATE.metric,
+    wave: matching(WAVE, params.get("wave")),
+    level: oneOf(AREA_LEVELS, params.get("level"), DEFAULT_STATE.level),
+    area: matching(CODE, params.get("area")),
+    compare,
+    org: matching(CODE, params.get("org")),
+    from: matching(WAVE, params.get("from")),
+    to: matching(WAVE, params.get("to")),
+    map: parseMapPosition(params.get("map")),
+  };
+}
+
+/**
+ * Writes the state as a query string starting with `?` (or `""` for the default view), in a fixed
+ * parameter order so equal states give equal URLs.
+ */
+export function serializeUrlState(state: ViewState): string {
+  const params = new URLSearchParams();
+  const put = (key: string, value: string | null, fallback: string | null = null) => {
+    if (value !== null && value !== fallback) params.set(key, value);
+  };
+  put("view", state.view, DEFAULT_STATE.view);
+  put("tab", state.tab, DEFAULT_STATE.tab);
+  put("metric", state.metric, DEFAULT_STATE.metric);
+  put("wave", state.wave);
+  put("level", state.level, DEFAULT_STATE.level);
+  put("area", state.area);
+  put("compare", state.compare.length > 0 ? state.compare.join(",") : null);
+  put("org", state.org);
+  put("from", state.from);
+  put("to", state.to);
+  put("map", state.map ? formatMapPosition(state.map) : null);
+  const text = params.toString().replaceAll("%2C", ",").replaceAll("%2F", "/");
+  return text ? `?${text}` : "";
+}
+
+/** Pushes a new history entry for deliberate choices; replaces it for continuous ones (panning, playing). */
+export type HistoryMode = "push" | "replace";

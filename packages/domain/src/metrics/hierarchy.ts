@@ -1,0 +1,110 @@
+import { UK_CODE } from "../vocabulary";
+import { type AtlasIndex, currentSuccessor, memoise } from "./atlas-index";
+
+/**
+ * How organisations are placed over time. `recorded`: each return counts for the organisation that made it,
+ * in that organisation's area. `current`: a closed organisation's returns count for its (final) successor,
+ * in the successor's area, so a series follows today's organisations.
+ */
+export type Basis = "recorded" | "current";
+export const BASES = ["recorded", "current"] as const;
+
+export type NodeLevel = "uk" | "nation" | "region" | "local" | "organisation";
+
+export interface HierarchyNode {
+  code: string;
+  name: string;
+  level: NodeLevel;
+  parentCode: string | null;
+  /** Adult population (0 for organisations, where rates are not computed). */
+  population: number;
+  children: string[];
+}
+
+/**
+ * The reporting tree: the UK, nations, regions, local areas and, under each local area, organisations.
+ * Every cell published at any level is a node here, so additivity (a parent is the sum of its children) is
+ * what secondary suppression protects.
+ */
+export interface Hierarchy {
+  basis: Basis;
+  nodes: ReadonlyMap<string, HierarchyNode>;
+  /** Codes parents-first; iterate backwards to aggregate children into parents. */
+  order: readonly string[];
+  /** The organisation node a return by `orgCode` counts for, or undefined if the organisation is unknown. */
+  nodeForOrganisation(orgCode: string): string | undefined;
+}
+
+export const UK_NAME = "United Kingdom";
+
+/** Builds (once per index and basis) the tree. Nations hang from the UK, which is not an area row. */
+export function hierarchyFor(index: AtlasIndex, basis: Basis): Hierarchy {
+  return memoise(index, `hierarchy:${basis}`, () => buildHierarchy(index, basis));
+}
+
+function buildHierarchy(index: AtlasIndex, basis: Basis): Hierarchy {
+  const nodes = new Map<string, HierarchyNode>();
+  const nations = index.data.areas.filter((a) => a.level === "nation");
+  nodes.set(UK_CODE, {
+    code: UK_CODE,
+    name: UK_NAME,
+    level: "uk",
+    parentCode: null,
+    population: nations.reduce((sum, a) => sum + a.adultPopulation, 0),
+    children: [],
+  });
+  for (const area of index.data.areas) {
+    nodes.set(area.code, {
+      code: area.code,
+      name: area.name,
+      level: area.level,
+      parentCode: area.level === "nation" ? UK_CODE : area.parentCode,
+      population: area.adultPopulation,
+      children: [],
+    });
+  }
+  const attribution = new Map<string, string>();
+  for (const org of index.data.organisations) {
+    const target = basis === "current" ? currentSuccessor(index, org.code) : org.code;
+    if (index.areaByCode.has(index.orgByCode.get(target)!.areaCode)) attribution.set(org.code, target);
+  }
+  for (const code of new Set(attribution.values())) {
+    const org = index.orgByCode.get(code)!;
+    nodes.set(code, {
+      code,
+      name: org.name,
+      level: "organisation",
+      parentCode: org.areaCode,
+      population: 0,
+      children: [],
+    });
+  }
+  for (const node of nodes.values()) {
+    if (node.parentCode !== null) nodes.get(node.parentCode)?.children.push(node.code);
+  }
+  for (const node of nodes.values()) node.children.sort();
+  const order: string[] = [];
+  const queue = [UK_CODE];
+  while (queue.length > 0) {
+    const code = queue.shift()!;
+    order.push(code);
+    queue.push(...nodes.get(code)!.children);
+  }
+  return { basis, nodes, order, nodeForOrganisation: (orgCode) => attribution.get(orgCode) };
+}
+
+/** The node and its ancestors up to the UK. */
+export function ancestorsOf(hierarchy: Hierarchy, code: string): string[] {
+  const out: string[] = [];
+  let node = hierarchy.nodes.get(code);
+  while (node) {
+    out.push(node.code);
+    node = node.parentCode === null ? undefined : hierarchy.nodes.get(node.parentCode);
+  }
+  return out;
+}
+
+/** The nation a node belongs to (itself for a nation), or null for the UK. */
+export function nationOf(hierarchy: Hierarchy, code: string): string | null {
+  return ancestorsOf(hierarchy, code).find((c) => hierarchy.nodes.get(c)!.level === "nation") ?? null;
+}

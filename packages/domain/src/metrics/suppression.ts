@@ -1,0 +1,108 @@
+import type { Hierarchy } from "./hierarchy";
+import type { Tally } from "./tally";
+
+/**
+ * Disclosure control for counts of people (participants_started, participants_completed).
+ *
+ * Rule. A count of people from 1 to 4 is never published, at any level (organisation, local area, region,
+ * nation, UK): the cell's value, interval, numerator and denominator are null and its status is
+ * `suppressed` (primary suppression). 0 is published: it discloses nobody.
+ *
+ * Secondary suppression. Every published count is the sum of its children's (UK = nations, nation = regions,
+ * region = local areas, local area = organisations). If, in one such sum, exactly one cell is hidden, it
+ * can be recovered by subtraction, so a second cell in that sum is hidden too: the smallest non-zero
+ * published sibling (ties by code), or a zero sibling if there is none, or else the parent (an only child
+ * equals its parent). This repeats until no sum has exactly one hidden cell. Cells without data (no
+ * answering organisation reported the count) are known to add nothing and do not count as hidden.
+ *
+ * Why that is enough: in a tree of sums each hidden cell appears in at most two sums (as a child, and as a
+ * parent); when no sum holds exactly one hidden cell, every hidden cell lies on a cycle of hidden cells and
+ * no combination of the published sums isolates it (tested by linear algebra in suppression.test.ts).
+ *
+ * Across metrics. completion_pct publishes started and completed together, so its cells are also hidden
+ * wherever participants_per_100k hides started, where completed is 1–4, where the started count of the
+ * organisations reporting both counts is 1–4, and where that count differs from the published started total
+ * by 1–4 (which would otherwise disclose a small group by differencing); then secondary suppression runs
+ * over the completion cells.
+ *
+ * Across bases. Trends re-based to today's organisations (`current`) publish a people count only where it
+ * equals the `recorded` figure and that is published; rebased cells are hidden (see wave-table.ts).
+ */
+export const SMALLEST_PUBLISHED_COUNT = 5;
+
+/** A count from 1 to 4: a count of people that is never published. */
+export function isSmallCount(count: number): boolean {
+  return count >= 1 && count < SMALLEST_PUBLISHED_COUNT;
+}
+
+export interface SuppressionCell {
+  value: number;
+  hasData: boolean;
+}
+
+/**
+ * Adds secondary suppressions to `primary` until no sum in the hierarchy has exactly one hidden cell.
+ * Returns the full set of hidden node codes (a new set).
+ */
+export function secondarySuppression(
+  hierarchy: Hierarchy,
+  cells: ReadonlyMap<string, SuppressionCell>,
+  primary: ReadonlySet<string>,
+): Set<string> {
+  const hidden = new Set([...primary].filter((code) => cells.get(code)?.hasData));
+  const hasData = (code: string) => cells.get(code)?.hasData === true;
+  const valueOf = (code: string) => cells.get(code)?.value ?? 0;
+  const bySize = (a: string, b: string) => valueOf(a) - valueOf(b) || a.localeCompare(b);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const parent of hierarchy.order) {
+      const children = hierarchy.nodes.get(parent)!.children.filter(hasData);
+      if (children.length === 0 || !hasData(parent)) continue;
+      const hiddenChildren = children.filter((c) => hidden.has(c));
+      const parentHidden = hidden.has(parent);
+      if (hiddenChildren.length + (parentHidden ? 1 : 0) !== 1) continue;
+      const published = children.filter((c) => !hidden.has(c)).sort(bySize);
+      const choice = published.find((c) => valueOf(c) > 0) ?? published[0] ?? (parentHidden ? undefined : parent);
+      if (choice === undefined) continue;
+      hidden.add(choice);
+      changed = true;
+    }
+  }
+  return hidden;
+}
+
+/** Which nodes' people counts are hidden, for each metric that publishes them. */
+export interface SuppressionPattern {
+  /** participants_started hidden (participants_per_100k, and the journey's started). */
+  started: ReadonlySet<string>;
+  /** completion_pct hidden (its numerator and denominator, and the journey's completed). */
+  completion: ReadonlySet<string>;
+}
+
+/** Computes both patterns for one wave's tallies over a hierarchy. */
+export function suppressPeopleCounts(hierarchy: Hierarchy, tallies: ReadonlyMap<string, Tally>): SuppressionPattern {
+  const startedCells = new Map<string, SuppressionCell>();
+  const completionCells = new Map<string, SuppressionCell>();
+  const startedPrimary = new Set<string>();
+  for (const [code, t] of tallies) {
+    startedCells.set(code, { value: t.started.sum, hasData: t.started.known > 0 });
+    completionCells.set(code, { value: t.pairStarted, hasData: t.pairOrganisations > 0 });
+    if (t.started.known > 0 && isSmallCount(t.started.sum)) startedPrimary.add(code);
+  }
+  const started = secondarySuppression(hierarchy, startedCells, startedPrimary);
+  const completionPrimary = new Set<string>();
+  for (const [code, t] of tallies) {
+    if (t.pairOrganisations === 0) continue;
+    if (
+      started.has(code) ||
+      isSmallCount(t.pairStarted) ||
+      isSmallCount(t.pairCompleted) ||
+      isSmallCount(t.started.sum - t.pairStarted)
+    ) {
+      completionPrimary.add(code);
+    }
+  }
+  const completion = secondarySuppression(hierarchy, completionCells, completionPrimary);
+  return { started, completion };
+}
