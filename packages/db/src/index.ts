@@ -8,5 +8,6 @@ export * from "./queries/import-batches";
 export * from "./queries/meta";
 export * from "./queries/organisations";
 export * from "./queries/returns";
+export * from "./queries/snapshot";
 export * from "./queries/waves";
 export * from "./import-transaction";

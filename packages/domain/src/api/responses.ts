@@ -183,7 +183,9 @@ export const FactorsResponseSchema = z.object({
     z.object({
       kind: z.enum(["facilitator", "barrier"]),
       factor: z.string(),
-      byStage: z.array(z.object({ stage: z.enum(STAGES), count: z.number().int(), share: z.number().nullable() })),
+      byStage: z.array(
+        z.object({ stage: z.enum(STAGES), count: z.number().int(), share: z.number().nullable() }),
+      ),
       total: z.number().int(),
     }),
   ),

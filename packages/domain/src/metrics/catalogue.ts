@@ -166,7 +166,8 @@ export const METRICS: readonly Metric[] = [
     fields: ["provision", "median_wait_weeks"],
     interval: "none",
     countsPeople: false,
-    method: "No interval: organisations report only their median, so the spread of waits is unknown. Not compared.",
+    method:
+      "No interval: organisations report only their median, so the spread of waits is unknown. Not compared.",
     caveats: ["Organisations weigh equally whatever their size."],
   },
 ];

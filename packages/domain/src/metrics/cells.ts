@@ -46,7 +46,14 @@ function baseStatus(t: Tally): ValueStatus | null {
 
 function percent(x: number, n: number): Cell {
   const ci = wilsonInterval(x, n);
-  return { value: (100 * x) / n, lower: 100 * ci.lower, upper: 100 * ci.upper, numerator: x, denominator: n, status: "ok" };
+  return {
+    value: (100 * x) / n,
+    lower: 100 * ci.lower,
+    upper: 100 * ci.upper,
+    numerator: x,
+    denominator: n,
+    status: "ok",
+  };
 }
 
 /** Share of answering organisations, with non-response bounds (no_response and withheld as unknown). */
@@ -54,9 +61,12 @@ function answeringShare(t: Tally, x: number): Cell {
   const unknown = t.noResponse + t.withheld;
   const all = t.answered + unknown;
   const bounds =
-    all > 0 ? { boundLower: (100 * x) / all, boundUpper: (100 * (x + unknown)) / all } : { boundLower: null, boundUpper: null };
+    all > 0
+      ? { boundLower: (100 * x) / all, boundUpper: (100 * (x + unknown)) / all }
+      : { boundLower: null, boundUpper: null };
   const status = baseStatus(t);
-  if (status === "not_surveyed" || status === "not_applicable") return { ...empty(status), boundLower: null, boundUpper: null };
+  if (status === "not_surveyed" || status === "not_applicable")
+    return { ...empty(status), boundLower: null, boundUpper: null };
   if (status === "no_data") return { ...empty(status), ...bounds };
   return { ...percent(x, t.answered), ...bounds };
 }

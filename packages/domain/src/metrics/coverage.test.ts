@@ -15,8 +15,13 @@ function coverage(waveId: string, level: ReportLevel, metric: MetricId) {
 }
 
 /** Rounds for comparison with hand arithmetic. */
-const r = (x: number | null | undefined, digits = 4) => (x === null || x === undefined ? x : Number(x.toFixed(digits)));
-const pick = (a: { value: number | null; lower: number | null; upper: number | null }) => [r(a.value), r(a.lower), r(a.upper)];
+const r = (x: number | null | undefined, digits = 4) =>
+  x === null || x === undefined ? x : Number(x.toFixed(digits));
+const pick = (a: { value: number | null; lower: number | null; upper: number | null }) => [
+  r(a.value),
+  r(a.lower),
+  r(a.upper),
+];
 
 // Hand tallies for 2024 (recorded). Rows: RV3 routine/sustainable, RRP none, RQY limited/developmental,
 // RX2 no_response, SA9 not_applicable; SB9 has no row; RW1 and RXX had closed.
@@ -44,7 +49,12 @@ describe("offering_pct, 2024", () => {
     const { byCode } = coverage("2024", "region", "offering_pct");
     expect(pick(byCode.get("E40000003")!)).toEqual([66.6667, 20.766, 93.8508]);
     const southEast = byCode.get("E40000005")!;
-    expect([southEast.status, southEast.value, southEast.boundLower, southEast.boundUpper]).toEqual(["no_data", null, 0, 100]);
+    expect([southEast.status, southEast.value, southEast.boundLower, southEast.boundUpper]).toEqual([
+      "no_data",
+      null,
+      0,
+      100,
+    ]);
     expect(southEast.comparison).toBe("not_compared");
     expect(byCode.get("S40000001")!.status).toBe("not_applicable");
   });
@@ -86,7 +96,9 @@ describe("offering_pct, 2024", () => {
 
 describe("routine_pct, sustainable_pct and response_pct, 2024", () => {
   it("routine: UK 1 (RV3) of 3 = 33.3333% (6.1492–79.2340)", () => {
-    expect(pick(coverage("2024", "nation", "routine_pct").response.comparator)).toEqual([33.3333, 6.1492, 79.234]);
+    expect(pick(coverage("2024", "nation", "routine_pct").response.comparator)).toEqual([
+      33.3333, 6.1492, 79.234,
+    ]);
   });
 
   it("sustainable: UK 1 (RV3) of 3; RQY (developmental) counts in the denominator", () => {
@@ -117,13 +129,20 @@ describe("places_per_100k and teachers_per_100k, 2024", () => {
     expect([l1.comparison, l1.assessment, l1.nationComparison]).toEqual(["higher", "better", "higher"]);
     const l2 = byCode.get("E54000028")!;
     expect(pick(l2)).toEqual([1.3333, 0.3633, 3.4139]);
-    expect([l2.numerator, l2.denominator, l2.comparison, l2.assessment]).toEqual([4, 300_000, "lower", "worse"]);
+    expect([l2.numerator, l2.denominator, l2.comparison, l2.assessment]).toEqual([
+      4,
+      300_000,
+      "lower",
+      "worse",
+    ]);
     expect(byCode.get("E54000064")!.status).toBe("no_data");
   });
 
   it("regions and nations: London 244/600,000 = 40.6667; England 244/1,000,000 = 24.4 (21.4342–27.6614)", () => {
     expect(r(coverage("2024", "region", "places_per_100k").byCode.get("E40000003")!.value)).toBe(40.6667);
-    expect(pick(coverage("2024", "nation", "places_per_100k").byCode.get("E92000001")!)).toEqual([24.4, 21.4342, 27.6614]);
+    expect(pick(coverage("2024", "nation", "places_per_100k").byCode.get("E92000001")!)).toEqual([
+      24.4, 21.4342, 27.6614,
+    ]);
   });
 
   it("is not_applicable at organisation level", () => {
@@ -132,7 +151,9 @@ describe("places_per_100k and teachers_per_100k, 2024", () => {
   });
 
   it("teachers: UK 3 + 0 + 1 = 4 / 1,200,000 × 100,000 = 0.3333 (0.0908–0.8535)", () => {
-    expect(pick(coverage("2024", "nation", "teachers_per_100k").response.comparator)).toEqual([0.3333, 0.0908, 0.8535]);
+    expect(pick(coverage("2024", "nation", "teachers_per_100k").response.comparator)).toEqual([
+      0.3333, 0.0908, 0.8535,
+    ]);
   });
 
   it("an offering organisation's blank places are unknown, not zero: 2022 L2 is RW1's 6 (RQY paused counts 0)", () => {
@@ -152,7 +173,13 @@ describe("participants_per_100k and completion_pct (counts of people), 2024", ()
     const { byCode } = coverage("2024", "local", "participants_per_100k");
     for (const code of ["E54000027", "E54000028"]) {
       const cell = byCode.get(code)!;
-      expect([cell.status, cell.value, cell.lower, cell.upper, cell.numerator]).toEqual(["suppressed", null, null, null, null]);
+      expect([cell.status, cell.value, cell.lower, cell.upper, cell.numerator]).toEqual([
+        "suppressed",
+        null,
+        null,
+        null,
+        null,
+      ]);
       expect(cell.comparison).toBe("not_compared");
     }
   });
@@ -180,7 +207,10 @@ describe("participants_per_100k and completion_pct (counts of people), 2024", ()
     const { byCode } = coverage("2022", "nation", "participants_per_100k");
     expect(byCode.get("S92000003")!.status).toBe("no_data");
     // UK 2022 participants: 10 + 6 + 0 (RQY paused) + 2 + 0 (RX2 none) + 8 = 26, not 51.
-    expect(coverage("2022", "nation", "participants_per_100k").response.comparator.value).toBeCloseTo(26 / 12, 10);
+    expect(coverage("2022", "nation", "participants_per_100k").response.comparator.value).toBeCloseTo(
+      26 / 12,
+      10,
+    );
   });
 });
 

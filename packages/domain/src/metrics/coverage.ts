@@ -17,7 +17,13 @@ export interface CoverageQuery {
 /** A comparator row (the UK or a nation) for a wave table. */
 export function comparatorRow(table: WaveTable, metric: MetricId, code: string) {
   const cell = metricCell(table, metric, code);
-  return { code, name: table.hierarchy.nodes.get(code)!.name, value: cell.value, lower: cell.lower, upper: cell.upper };
+  return {
+    code,
+    name: table.hierarchy.nodes.get(code)!.name,
+    value: cell.value,
+    lower: cell.lower,
+    upper: cell.upper,
+  };
 }
 
 /** Every nation in the table, by code. */
@@ -29,14 +35,21 @@ export function nationCodes(table: WaveTable): string[] {
  * One area's value, classed against the UK (`comparison`, `assessment`) and its nation (`nationComparison`).
  * Only `ok` values are compared.
  */
-export function areaValue(table: WaveTable, metric: MetricId, code: string, comparators: Map<string, Cell>): AreaValue {
+export function areaValue(
+  table: WaveTable,
+  metric: MetricId,
+  code: string,
+  comparators: Map<string, Cell>,
+): AreaValue {
   const node = table.hierarchy.nodes.get(code)!;
   const tally = table.tallies.get(code)!;
   const cell = metricCell(table, metric, code);
   const polarity = getMetric(metric).polarity;
   const nation = node.level === "nation" ? null : nationOf(table.hierarchy, code);
   const compare = (against: Cell | undefined): Comparison =>
-    cell.status === "ok" && against?.status === "ok" ? compareByInterval(cell, against.value) : "not_compared";
+    cell.status === "ok" && against?.status === "ok"
+      ? compareByInterval(cell, against.value)
+      : "not_compared";
   const comparison = compare(comparators.get(UK_CODE));
   return {
     code,

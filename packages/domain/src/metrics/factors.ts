@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import type { FactorsResponseSchema, TransitionsResponseSchema } from "../api/responses";
+import type { SurveyReturn } from "../survey-return";
 import { ANSWERING_PROVISIONS, BARRIERS, FACILITATORS, PROVISIONS, STAGES } from "../vocabulary";
 import type { AtlasIndex } from "./atlas-index";
-import type { SurveyReturn } from "../survey-return";
 
 export type FactorsResponse = z.infer<typeof FactorsResponseSchema>;
 export type TransitionsResponse = z.infer<typeof TransitionsResponseSchema>;
@@ -17,9 +17,15 @@ export type TransitionsResponse = z.infer<typeof TransitionsResponseSchema>;
 export function computeFactors(index: AtlasIndex, waveId: string): FactorsResponse {
   const wave = index.waveById.get(waveId);
   if (!wave) throw new Error(`unknown wave ${waveId}`);
-  const rows = (index.returnsByWave.get(waveId) ?? []).filter((r) => ANSWERING_PROVISIONS.includes(r.provision));
+  const rows = (index.returnsByWave.get(waveId) ?? []).filter((r) =>
+    ANSWERING_PROVISIONS.includes(r.provision),
+  );
   const atStage = new Map(STAGES.map((s) => [s, rows.filter((r) => r.stage === s)]));
-  const factor = (kind: "facilitator" | "barrier", name: string, listed: (r: SurveyReturn) => readonly string[]) => ({
+  const factor = (
+    kind: "facilitator" | "barrier",
+    name: string,
+    listed: (r: SurveyReturn) => readonly string[],
+  ) => ({
     kind,
     factor: name,
     byStage: STAGES.map((stage) => {
@@ -80,10 +86,11 @@ export function computeTransitions(index: AtlasIndex, fromId: string, toId: stri
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     const out: { from: string; to: string; count: number }[] = [];
-    for (const x of order) for (const y of order) {
-      const n = counts.get(`${x}|${y}`);
-      if (n) out.push({ from: x, to: y, count: n });
-    }
+    for (const x of order)
+      for (const y of order) {
+        const n = counts.get(`${x}|${y}`);
+        if (n) out.push({ from: x, to: y, count: n });
+      }
     return out;
   };
   return {

@@ -60,7 +60,9 @@ export function computeGaps(index: AtlasIndex, waveId: string, level: ReportLeve
       sentences.push(`No organisation here was surveyed in ${wave.id}.`);
     } else if (t.answered === 0) {
       reasons.push("unknown");
-      sentences.push(`None of the ${plural(t.invited, "invited organisation")} answered about MBCT in ${wave.id}.`);
+      sentences.push(
+        `None of the ${plural(t.invited, "invited organisation")} answered about MBCT in ${wave.id}.`,
+      );
     } else if (t.offering === 0) {
       reasons.push("no_offer");
       sentences.push(`None of the ${plural(t.answered, "answering organisation")} offers MBCT.`);
@@ -68,7 +70,9 @@ export function computeGaps(index: AtlasIndex, waveId: string, level: ReportLeve
     const lost = losses.get(code) ?? 0;
     if (lost > 0) {
       reasons.push("lost_provision");
-      sentences.push(`${plural(lost, "organisation")} that offered MBCT in ${previous!.id} no longer ${lost === 1 ? "does" : "do"}.`);
+      sentences.push(
+        `${plural(lost, "organisation")} that offered MBCT in ${previous!.id} no longer ${lost === 1 ? "does" : "do"}.`,
+      );
     }
     if (
       t.offering > 0 &&
@@ -78,11 +82,14 @@ export function computeGaps(index: AtlasIndex, waveId: string, level: ReportLeve
       places.upper! < ukPlaces
     ) {
       reasons.push("low_places");
-      sentences.push(`${fmt(places.value!)} places per 100,000 adults, under half the UK's ${fmt(ukPlaces)}.`);
+      sentences.push(
+        `${fmt(places.value!)} places per 100,000 adults, under half the UK's ${fmt(ukPlaces)}.`,
+      );
     }
     if (reasons.length === 0) continue;
     const unanswered = t.invited - t.answered - t.notApplicable;
-    if (t.answered > 0 && unanswered > 0) sentences.push(`${unanswered} of ${t.invited} invited did not answer.`);
+    if (t.answered > 0 && unanswered > 0)
+      sentences.push(`${unanswered} of ${t.invited} invited did not answer.`);
     const population =
       node.level === "organisation"
         ? (index.areaByCode.get(node.parentCode ?? "")?.adultPopulation ?? 0)
@@ -101,7 +108,9 @@ export function computeGaps(index: AtlasIndex, waveId: string, level: ReportLeve
   const severity = (reasons: GapReason[]) => Math.min(...reasons.map((r) => REASON_ORDER[r]));
   gaps.sort(
     (a, b) =>
-      severity(a.reasons) - severity(b.reasons) || b.adultPopulation - a.adultPopulation || a.code.localeCompare(b.code),
+      severity(a.reasons) - severity(b.reasons) ||
+      b.adultPopulation - a.adultPopulation ||
+      a.code.localeCompare(b.code),
   );
   return {
     wave: wave.id,

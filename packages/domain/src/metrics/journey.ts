@@ -49,7 +49,12 @@ const isAnswering = (r: SurveyReturn) => ANSWERING_PROVISIONS.includes(r.provisi
  * - champion_arrived / champion_left: champion_present changed between known values;
  * - funding_barrier: financial_pressure named now and not at the last answer.
  */
-export function stepEvents(row: SurveyReturn, last: SurveyReturn | undefined, everOffered: boolean, lastStage: string | null): JourneyEvent[] {
+export function stepEvents(
+  row: SurveyReturn,
+  last: SurveyReturn | undefined,
+  everOffered: boolean,
+  lastStage: string | null,
+): JourneyEvent[] {
   if (!last || !isAnswering(row)) return [];
   const events: JourneyEvent[] = [];
   if (isOffering(row) && !isOffering(last)) events.push(everOffered ? "restarted" : "started");
@@ -116,7 +121,8 @@ export function organisationJourney(index: AtlasIndex, orgCode: string): Journey
     const start = wave ? waveStartDate(wave) : `${row.waveId}-01-01`;
     const events = stepEvents(row, last, everOffered, lastStage);
     if (i === rows.length - 1 && org?.successorCode && org.closedOn) events.push("merged");
-    if (previousStart !== null && predecessorClosures.some((d) => d > previousStart! && d <= start)) events.push("absorbed");
+    if (previousStart !== null && predecessorClosures.some((d) => d > previousStart! && d <= start))
+      events.push("absorbed");
     previousStart = start;
     if (isAnswering(row)) {
       last = row;
@@ -128,7 +134,9 @@ export function organisationJourney(index: AtlasIndex, orgCode: string): Journey
     // return that is not answering, or completed without started) is in no sum, so only the 1–4 rule applies.
     const table = waveTable(index, row.waveId, "recorded");
     const counted = isAnswering(row);
-    const hideStarted = counted ? table.suppression.started.has(orgCode) : isSmallCount(step.participantsStarted ?? 0);
+    const hideStarted = counted
+      ? table.suppression.started.has(orgCode)
+      : isSmallCount(step.participantsStarted ?? 0);
     const hideCompleted =
       counted && row.participantsStarted !== null
         ? table.suppression.completion.has(orgCode)

@@ -22,7 +22,11 @@ export function areaContains(index: AtlasIndex, areaCode: string, memberAreaCode
  * area at any level, each with its provision, stage and places in that wave (null without a return; withheld
  * returns show provision `withheld` and nothing else). Ordered by name.
  */
-export function listOrganisationsAt(index: AtlasIndex, waveId: string, areaCode: string | null): OrganisationSummary[] {
+export function listOrganisationsAt(
+  index: AtlasIndex,
+  waveId: string,
+  areaCode: string | null,
+): OrganisationSummary[] {
   const wave = index.waveById.get(waveId);
   if (!wave) throw new Error(`unknown wave ${waveId}`);
   const out: OrganisationSummary[] = [];

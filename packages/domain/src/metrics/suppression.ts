@@ -51,8 +51,8 @@ export function secondarySuppression(
 ): Set<string> {
   const hidden = new Set([...primary].filter((code) => cells.get(code)?.hasData));
   const hasData = (code: string) => cells.get(code)?.hasData === true;
-  const valueOf = (code: string) => cells.get(code)?.value ?? 0;
-  const bySize = (a: string, b: string) => valueOf(a) - valueOf(b) || a.localeCompare(b);
+  const countOf = (code: string) => cells.get(code)?.value ?? 0;
+  const bySize = (a: string, b: string) => countOf(a) - countOf(b) || a.localeCompare(b);
   let changed = true;
   while (changed) {
     changed = false;
@@ -63,7 +63,8 @@ export function secondarySuppression(
       const parentHidden = hidden.has(parent);
       if (hiddenChildren.length + (parentHidden ? 1 : 0) !== 1) continue;
       const published = children.filter((c) => !hidden.has(c)).sort(bySize);
-      const choice = published.find((c) => valueOf(c) > 0) ?? published[0] ?? (parentHidden ? undefined : parent);
+      const choice =
+        published.find((c) => countOf(c) > 0) ?? published[0] ?? (parentHidden ? undefined : parent);
       if (choice === undefined) continue;
       hidden.add(choice);
       changed = true;
@@ -81,7 +82,10 @@ export interface SuppressionPattern {
 }
 
 /** Computes both patterns for one wave's tallies over a hierarchy. */
-export function suppressPeopleCounts(hierarchy: Hierarchy, tallies: ReadonlyMap<string, Tally>): SuppressionPattern {
+export function suppressPeopleCounts(
+  hierarchy: Hierarchy,
+  tallies: ReadonlyMap<string, Tally>,
+): SuppressionPattern {
   const startedCells = new Map<string, SuppressionCell>();
   const completionCells = new Map<string, SuppressionCell>();
   const startedPrimary = new Set<string>();

@@ -21,7 +21,12 @@ export interface TrendsQuery {
  * successor after `previous` started and on or before `wave` started changes the counts of every node above
  * it and above its successor (including both organisations themselves).
  */
-export function mergerNodes(index: AtlasIndex, hierarchy: Hierarchy, previous: Wave, wave: Wave): Set<string> {
+export function mergerNodes(
+  index: AtlasIndex,
+  hierarchy: Hierarchy,
+  previous: Wave,
+  wave: Wave,
+): Set<string> {
   const from = waveStartDate(previous);
   const to = waveStartDate(wave);
   const out = new Set<string>();

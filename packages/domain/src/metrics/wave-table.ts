@@ -1,3 +1,4 @@
+import { UK_CODE } from "../vocabulary";
 import { type AtlasIndex, memoise } from "./atlas-index";
 import { type Basis, type Hierarchy, hierarchyFor } from "./hierarchy";
 import { type SuppressionPattern, suppressPeopleCounts } from "./suppression";
@@ -33,7 +34,13 @@ function buildWaveTable(index: AtlasIndex, waveId: string, basis: Basis): WaveTa
     const node = hierarchy.nodes.get(hierarchy.order[i]!)!;
     if (node.parentCode !== null) addTally(tallies.get(node.parentCode)!, tallies.get(node.code)!);
   }
-  return { waveId, hierarchy, tallies, suppression: suppressionFor(index, waveId, basis, hierarchy, tallies, rebased), rebased };
+  return {
+    waveId,
+    hierarchy,
+    tallies,
+    suppression: suppressionFor(index, waveId, basis, hierarchy, tallies, rebased),
+    rebased,
+  };
 }
 
 /**
@@ -59,8 +66,14 @@ function suppressionFor(
 }
 
 /** Marks the nodes whose set of returns changed because `orgCode`'s return now counts for `node`. */
-function markMoved(index: AtlasIndex, hierarchy: Hierarchy, orgCode: string, node: string, out: Set<string>): void {
-  const recorded = new Set<string>([orgCode]);
+function markMoved(
+  index: AtlasIndex,
+  hierarchy: Hierarchy,
+  orgCode: string,
+  node: string,
+  out: Set<string>,
+): void {
+  const recorded = new Set<string>([orgCode, UK_CODE]);
   let area = index.areaByCode.get(index.orgByCode.get(orgCode)!.areaCode);
   while (area) {
     recorded.add(area.code);

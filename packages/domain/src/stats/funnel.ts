@@ -30,7 +30,8 @@ export interface FunnelPoint {
  * log scale (rounded to whole denominators, duplicates dropped), for drawing.
  */
 export function proportionFunnel(p0: number, from: number, to: number, points = 100): FunnelPoint[] {
-  if (!(from >= 1 && to >= from)) throw new RangeError(`proportionFunnel: need 1 ≤ from ≤ to, got ${from}, ${to}`);
+  if (!(from >= 1 && to >= from))
+    throw new RangeError(`proportionFunnel: need 1 ≤ from ≤ to, got ${from}, ${to}`);
   const out: FunnelPoint[] = [];
   const ratio = points > 1 ? (to / from) ** (1 / (points - 1)) : 1;
   let last = 0;
@@ -40,7 +41,13 @@ export function proportionFunnel(p0: number, from: number, to: number, points = 
     last = n;
     const inner = proportionFunnelLimits(p0, n, Z95);
     const outer = proportionFunnelLimits(p0, n, Z998);
-    out.push({ denominator: n, lower95: inner.lower, upper95: inner.upper, lower998: outer.lower, upper998: outer.upper });
+    out.push({
+      denominator: n,
+      lower95: inner.lower,
+      upper95: inner.upper,
+      lower998: outer.lower,
+      upper998: outer.upper,
+    });
   }
   return out;
 }

@@ -7,8 +7,8 @@
 
 const LANCZOS_G = 7;
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406,
+  12.507343278686905, -0.13857109526572012, 0.000009984369578019572, 1.5056327351493116e-7,
 ];
 const EPSILON = 1e-15;
 const TINY = 1e-300;
@@ -103,7 +103,9 @@ export function inverseRegularizedGammaP(a: number, p: number): number {
     const error = regularizedGammaP(a, x) - p;
     // The gamma density at x, computed in a way that avoids overflow for large a.
     const density =
-      a > 1 ? aFactor * Math.exp(-(x - a1) + a1 * (Math.log(x) - lnA1)) : Math.exp(-x + a1 * Math.log(x) - lnGammaA);
+      a > 1
+        ? aFactor * Math.exp(-(x - a1) + a1 * (Math.log(x) - lnA1))
+        : Math.exp(-x + a1 * Math.log(x) - lnGammaA);
     if (density === 0) break;
     const u = error / density;
     const step = u / (1 - 0.5 * Math.min(1, u * (a1 / x - 1)));

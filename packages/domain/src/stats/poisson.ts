@@ -3,7 +3,8 @@ import { type Interval, scaleInterval } from "./interval";
 import { Z95, zForConfidence } from "./normal";
 
 function checkCount(count: number, name: string): void {
-  if (!(count >= 0) || !Number.isFinite(count)) throw new RangeError(`${name}: count must be ≥ 0, got ${count}`);
+  if (!(count >= 0) || !Number.isFinite(count))
+    throw new RangeError(`${name}: count must be ≥ 0, got ${count}`);
 }
 
 /**
@@ -41,7 +42,11 @@ export function byarInterval(count: number, z: number = Z95): Interval {
 export type CountIntervalMethod = "exact" | "phe";
 
 /** A count's interval by the given method; `phe` is Fingertips' convention (PHEindicatormethods::phe_rate). */
-export function countInterval(count: number, confidence = 0.95, method: CountIntervalMethod = "exact"): Interval {
+export function countInterval(
+  count: number,
+  confidence = 0.95,
+  method: CountIntervalMethod = "exact",
+): Interval {
   if (method === "phe" && count >= 10) return byarInterval(count, zForConfidence(confidence));
   return exactPoissonInterval(count, confidence);
 }

@@ -186,7 +186,8 @@ describe("funnel-plot limits for proportions", () => {
     const curve = proportionFunnel(0.5, 1, 1000, 50);
     expect(curve[0]!.denominator).toBe(1);
     expect(curve.at(-1)!.denominator).toBe(1000);
-    for (let i = 1; i < curve.length; i++) expect(curve[i]!.denominator).toBeGreaterThan(curve[i - 1]!.denominator);
+    for (let i = 1; i < curve.length; i++)
+      expect(curve[i]!.denominator).toBeGreaterThan(curve[i - 1]!.denominator);
     // p0 = 0.5, n = 100 (if present) would be 0.5 ± 1.959964 × 0.05 = 0.402002–0.597998.
     expect(proportionFunnelLimits(0.5, 100, Z95).lower).toBeCloseTo(0.402002, 6);
   });

@@ -1,6 +1,6 @@
+import type { AtlasData } from "../metrics/atlas-index";
 import type { Area, Organisation, Wave } from "../reference";
 import type { SurveyReturn } from "../survey-return";
-import type { AtlasData } from "../metrics/atlas-index";
 
 /**
  * A small atlas whose every metric can be worked out by hand (the tests show the arithmetic).
@@ -39,25 +39,100 @@ export const FIXTURE_ORGANISATIONS: Organisation[] = [
 ];
 
 export const FIXTURE_WAVES: Wave[] = [
-  { id: "2022", label: "2022 survey", fieldworkStart: null, fieldworkEnd: null, synthetic: false, source: "fixture" },
-  { id: "2024", label: "2024 survey", fieldworkStart: null, fieldworkEnd: null, synthetic: true, source: "fixture" },
+  {
+    id: "2022",
+    label: "2022 survey",
+    fieldworkStart: null,
+    fieldworkEnd: null,
+    synthetic: false,
+    source: "fixture",
+  },
+  {
+    id: "2024",
+    label: "2024 survey",
+    fieldworkStart: null,
+    fieldworkEnd: null,
+    synthetic: true,
+    source: "fixture",
+  },
 ];
 
 export const FIXTURE_RETURNS: SurveyReturn[] = [
   // 2022
-  ret("2022", "RV3", "routine", { stage: "developmental", placesOffered: 12, teachersActive: 2, participantsStarted: 10, participantsCompleted: 8, medianWaitWeeks: 8, championPresent: true }),
-  ret("2022", "RRP", "limited", { stage: "starting_out", placesOffered: 8, teachersActive: 1, participantsStarted: 6, participantsCompleted: 6, medianWaitWeeks: 4, championPresent: true }),
+  ret("2022", "RV3", "routine", {
+    stage: "developmental",
+    placesOffered: 12,
+    teachersActive: 2,
+    participantsStarted: 10,
+    participantsCompleted: 8,
+    medianWaitWeeks: 8,
+    championPresent: true,
+  }),
+  ret("2022", "RRP", "limited", {
+    stage: "starting_out",
+    placesOffered: 8,
+    teachersActive: 1,
+    participantsStarted: 6,
+    participantsCompleted: 6,
+    medianWaitWeeks: 4,
+    championPresent: true,
+  }),
   ret("2022", "RQY", "paused", { stage: "starting_out", championPresent: false }),
-  ret("2022", "RW1", "limited", { stage: "starting_out", placesOffered: 6, teachersActive: 1, participantsStarted: 2, participantsCompleted: 2, championPresent: true }),
+  ret("2022", "RW1", "limited", {
+    stage: "starting_out",
+    placesOffered: 6,
+    teachersActive: 1,
+    participantsStarted: 2,
+    participantsCompleted: 2,
+    championPresent: true,
+  }),
   ret("2022", "RX2", "none", { stage: "not_started" }),
-  ret("2022", "RXX", "routine", { stage: "sustainable", placesOffered: 10, teachersActive: 2, participantsStarted: 8, participantsCompleted: 4, medianWaitWeeks: 12, championPresent: true }),
+  ret("2022", "RXX", "routine", {
+    stage: "sustainable",
+    placesOffered: 10,
+    teachersActive: 2,
+    participantsStarted: 8,
+    participantsCompleted: 4,
+    medianWaitWeeks: 12,
+    championPresent: true,
+  }),
   // Withheld: these figures must never show anywhere.
-  ret("2022", "SA9", "withheld", { stage: "sustainable", placesOffered: 30, participantsStarted: 25, participantsCompleted: 20, medianWaitWeeks: 2 }),
+  ret("2022", "SA9", "withheld", {
+    stage: "sustainable",
+    placesOffered: 30,
+    participantsStarted: 25,
+    participantsCompleted: 20,
+    medianWaitWeeks: 2,
+  }),
   ret("2022", "SB9", "no_response", {}),
   // 2024
-  ret("2024", "RV3", "routine", { stage: "sustainable", placesOffered: 240, teachersActive: 3, participantsStarted: 20, participantsCompleted: 15, medianWaitWeeks: 6, championPresent: true, facilitators: ["local_champion", "leadership_support"], barriers: ["service_targets"] }),
-  ret("2024", "RRP", "none", { stage: "not_started", championPresent: false, barriers: ["financial_pressure", "no_trained_teachers"] }),
-  ret("2024", "RQY", "limited", { stage: "developmental", placesOffered: 4, teachersActive: 1, participantsStarted: 3, participantsCompleted: 2, medianWaitWeeks: 10, championPresent: true, facilitators: ["local_champion"], barriers: ["financial_pressure"] }),
+  ret("2024", "RV3", "routine", {
+    stage: "sustainable",
+    placesOffered: 240,
+    teachersActive: 3,
+    participantsStarted: 20,
+    participantsCompleted: 15,
+    medianWaitWeeks: 6,
+    championPresent: true,
+    facilitators: ["local_champion", "leadership_support"],
+    barriers: ["service_targets"],
+  }),
+  ret("2024", "RRP", "none", {
+    stage: "not_started",
+    championPresent: false,
+    barriers: ["financial_pressure", "no_trained_teachers"],
+  }),
+  ret("2024", "RQY", "limited", {
+    stage: "developmental",
+    placesOffered: 4,
+    teachersActive: 1,
+    participantsStarted: 3,
+    participantsCompleted: 2,
+    medianWaitWeeks: 10,
+    championPresent: true,
+    facilitators: ["local_champion"],
+    barriers: ["financial_pressure"],
+  }),
   ret("2024", "RX2", "no_response", {}),
   ret("2024", "SA9", "not_applicable", {}),
 ];
@@ -69,8 +144,22 @@ export const FIXTURE: AtlasData = {
   returns: FIXTURE_RETURNS,
 };
 
-function area(code: string, name: string, level: Area["level"], parentCode: string | null, adultPopulation: number): Area {
-  return { code, name, level, parentCode, adultPopulation, populationYear: 2022, populationSource: "fixture" };
+function area(
+  code: string,
+  name: string,
+  level: Area["level"],
+  parentCode: string | null,
+  adultPopulation: number,
+): Area {
+  return {
+    code,
+    name,
+    level,
+    parentCode,
+    adultPopulation,
+    populationYear: 2022,
+    populationSource: "fixture",
+  };
 }
 
 function org(code: string, name: string, areaCode: string, extra: Partial<Organisation> = {}): Organisation {
@@ -89,7 +178,12 @@ function org(code: string, name: string, areaCode: string, extra: Partial<Organi
   };
 }
 
-function ret(waveId: string, orgCode: string, provision: SurveyReturn["provision"], extra: Partial<SurveyReturn>): SurveyReturn {
+function ret(
+  waveId: string,
+  orgCode: string,
+  provision: SurveyReturn["provision"],
+  extra: Partial<SurveyReturn>,
+): SurveyReturn {
   return {
     waveId,
     orgCode,

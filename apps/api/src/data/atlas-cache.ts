@@ -1,0 +1,48 @@
+import { type AtlasDb, getDataVersion, readAtlasSnapshot } from "@atlas/db";
+import { type AtlasIndex, indexAtlasData } from "@atlas/domain";
+
+/** The indexed data of one data version. Everything derived from it (wave tables, responses) memoises on `index`. */
+export interface AtlasView {
+  version: string;
+  index: AtlasIndex;
+}
+
+export interface AtlasCache {
+  /** The data as of the database's current data version, loading it only when the version has changed. */
+  current(): Promise<AtlasView>;
+}
+
+/**
+ * Memoises the aggregation inputs per data version. Each call reads the version from the database (one
+ * primary-key lookup), so an import through any process, which bumps the version in its transaction,
+ * makes the next request here reload. Concurrent requests for a new version share one load.
+ */
+export function createAtlasCache(db: AtlasDb): AtlasCache {
+  let held: AtlasView | null = null;
+  let loading: Promise<AtlasView> | null = null;
+  let loadingVersion: string | null = null;
+
+  async function load(): Promise<AtlasView> {
+    const snapshot = await readAtlasSnapshot(db.db);
+    const view = { version: snapshot.version, index: indexAtlasData(snapshot.data) };
+    held = view;
+    return view;
+  }
+
+  return {
+    async current() {
+      const version = await getDataVersion(db.db);
+      if (held?.version === version) return held;
+      if (loading && loadingVersion === version) return loading;
+      const pending = load().finally(() => {
+        if (loading === pending) {
+          loading = null;
+          loadingVersion = null;
+        }
+      });
+      loading = pending;
+      loadingVersion = version;
+      return pending;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { computeCoverage, CoverageResponseSchema, memoise } from "@atlas/domain";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AtlasCache } from "../data/atlas-cache";
+import { createRouter } from "../validation";
+import { levelParam, metricParam, resolveWave, waveParam } from "./data-params";
+
+export const coverageQuery = z.object({ wave: waveParam, level: levelParam, metric: metricParam });
+
+const route = createRoute({
+  method: "get",
+  path: "/api/coverage",
+  summary: "One metric for every area (or organisation) of a level in one wave, with the UK and nations as comparators",
+  request: { query: coverageQuery },
+  responses: {
+    200: { description: "Coverage", content: { "application/json": { schema: CoverageResponseSchema } } },
+    400: { description: "Bad parameter (problem+json)" },
+    404: { description: "Unknown wave (problem+json)" },
+  },
+});
+
+/** The coverage view for validated parameters (shared with the export). */
+export async function coverageView(atlas: AtlasCache, query: z.infer<typeof coverageQuery>) {
+  const { index } = await atlas.current();
+  const wave = resolveWave(index, query.wave);
+  const key = `coverage:${wave.id}:${query.level}:${query.metric}`;
+  return memoise(index, key, () => computeCoverage(index, { waveId: wave.id, level: query.level, metric: query.metric }));
+}
+
+export function coverageRoutes(atlas: AtlasCache) {
+  return createRouter().openapi(route, async (c) => c.json(await coverageView(atlas, c.req.valid("query")), 200));
+}

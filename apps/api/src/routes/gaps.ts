@@ -1,0 +1,30 @@
+import { computeGaps, GapsResponseSchema, memoise } from "@atlas/domain";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AtlasCache } from "../data/atlas-cache";
+import { createRouter } from "../validation";
+import { levelParam, resolveWave, waveParam } from "./data-params";
+
+export const gapsQuery = z.object({ wave: waveParam, level: levelParam });
+
+const route = createRoute({
+  method: "get",
+  path: "/api/gaps",
+  summary: "Areas ranked by unmet provision, each with its reasons (no_offer, unknown, lost_provision, low_places)",
+  request: { query: gapsQuery },
+  responses: {
+    200: { description: "Gaps", content: { "application/json": { schema: GapsResponseSchema } } },
+    400: { description: "Bad parameter (problem+json)" },
+    404: { description: "Unknown wave (problem+json)" },
+  },
+});
+
+/** The gaps view for validated parameters (shared with the export). */
+export async function gapsView(atlas: AtlasCache, query: z.infer<typeof gapsQuery>) {
+  const { index } = await atlas.current();
+  const wave = resolveWave(index, query.wave);
+  return memoise(index, `gaps:${wave.id}:${query.level}`, () => computeGaps(index, wave.id, query.level));
+}
+
+export function gapsRoutes(atlas: AtlasCache) {
+  return createRouter().openapi(route, async (c) => c.json(await gapsView(atlas, c.req.valid("query")), 200));
+}

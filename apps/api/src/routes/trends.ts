@@ -1,0 +1,40 @@
+import { computeTrends, memoise, TrendsResponseSchema } from "@atlas/domain";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AtlasCache } from "../data/atlas-cache";
+import { createRouter } from "../validation";
+import { basisParam, codeListParam, levelParam, metricParam, resolveCodes } from "./data-params";
+
+export const trendsQuery = z.object({
+  metric: metricParam,
+  level: levelParam,
+  areas: codeListParam.openapi({
+    description: "Comma-separated codes of the level (K02000001 for the UK at nation level); default every one",
+    example: "E40000003,E40000005",
+  }),
+  basis: basisParam,
+});
+
+const route = createRoute({
+  method: "get",
+  path: "/api/trends",
+  summary: "A series per area over every wave, each point with value, interval, status and merger marks",
+  request: { query: trendsQuery },
+  responses: {
+    200: { description: "Trends", content: { "application/json": { schema: TrendsResponseSchema } } },
+    400: { description: "Bad parameter (problem+json)" },
+    404: { description: "Unknown area code (problem+json)" },
+  },
+});
+
+/** The trends view for validated parameters (shared with the export). */
+export async function trendsView(atlas: AtlasCache, query: z.infer<typeof trendsQuery>) {
+  const { index } = await atlas.current();
+  const codes = resolveCodes(index, query.level, query.areas);
+  const compute = () => computeTrends(index, { metric: query.metric, level: query.level, codes, basis: query.basis });
+  // Only the unfiltered series are memoised, so arbitrary code lists cannot grow the cache.
+  return codes === null ? memoise(index, `trends:${query.metric}:${query.level}:${query.basis}`, compute) : compute();
+}
+
+export function trendsRoutes(atlas: AtlasCache) {
+  return createRouter().openapi(route, async (c) => c.json(await trendsView(atlas, c.req.valid("query")), 200));
+}

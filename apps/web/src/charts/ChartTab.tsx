@@ -1,0 +1,90 @@
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { areasQuery, coverageQuery, trendsQuery } from "../api/queries";
+import { LEVEL_LABELS } from "../controls/LevelSwitch";
+import { CsvLink } from "../shell/CsvLink";
+import { Loading } from "../shell/Loading";
+import { QueryError } from "../shell/QueryError";
+import { useDashboard } from "../state/use-dashboard";
+import { ChartFigure } from "./ChartFigure";
+import { dotPlot } from "./dot-plot";
+import { dotTable, trendTable } from "./tables";
+import { trendChart } from "./trend-chart";
+
+/**
+ * The chart tab, over the same selection as the map: the national trend (each nation over every wave,
+ * with the selected area added), and every area at the level ranked against the UK for the wave.
+ */
+export default function ChartTab() {
+  const { state, wave, waveIds, metric } = useDashboard();
+  const areas = useQuery(areasQuery(null));
+  const nations = useMemo(() => (areas.data?.areas ?? []).filter((a) => a.level === "nation").map((a) => a.code), [areas.data]);
+  const selected = areas.data?.areas.find((a) => a.code === state.area) ?? null;
+  const nationTrends = useQuery({ ...trendsQuery(metric?.id ?? "", "nation", nations), enabled: Boolean(metric) && nations.length > 0 });
+  const areaTrend = useQuery({
+    ...trendsQuery(metric?.id ?? "", selected?.level ?? "local", selected ? [selected.code] : []),
+    enabled: Boolean(metric && selected && selected.level !== "nation"),
+  });
+  const coverage = useQuery({ ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""), enabled: Boolean(wave && metric) });
+
+  if (!metric || !wave) return <Loading what="the charts" />;
+  const trendInput = {
+    series: [...(nationTrends.data?.series ?? []), ...(areaTrend.data?.series ?? [])],
+    waves: waveIds,
+    unit: metric.unit,
+    metricTitle: metric.title,
+  };
+  const ranked = [...(coverage.data?.areas ?? [])].sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
+  const dotInput = coverage.data
+    ? {
+        rows: ranked,
+        comparator: coverage.data.comparator,
+        unit: metric.unit,
+        metricTitle: metric.title,
+        wave,
+        highlight: new Set(state.area ? [state.area] : []),
+      }
+    : null;
+  return (
+    <div className="chart-tab">
+      <section aria-labelledby="national-trend-title">
+        <h2 id="national-trend-title">National trend{selected && selected.level !== "nation" ? ` and ${selected.name}` : ""}</h2>
+        {nationTrends.isError ? <QueryError error={nationTrends.error} what="the national trend" retry={() => void nationTrends.refetch()} /> : null}
+        {nationTrends.data ? (
+          <ChartFigure
+            testId="national-trend"
+            title={`${metric.title}: trend by nation`}
+            render={(width) => trendChart(trendInput, { width, height: 380 }, { id: "national-trend-chart", title: `${metric.title}: trend by nation`, description: `Lines for each nation across waves ${waveIds[0]} to ${waveIds.at(-1)}, with 95% interval bands.` })}
+            table={trendTable(trendInput)}
+            filters={[`metric ${metric.id}`, "level nation", ...(selected ? [`area ${selected.code}`] : [])]}
+            synthetic={nationTrends.data.synthetic}
+            fileParts={["trend", metric.id, "nations"]}
+            note={<CsvLink request={{ view: "trends", metric: metric.id, level: "nation", areas: nations }} label="CSV" />}
+          />
+        ) : nationTrends.isLoading ? (
+          <Loading what="the national trend" />
+        ) : null}
+      </section>
+      <section aria-labelledby="ranked-title">
+        <h2 id="ranked-title">
+          Every {state.level === "local" ? "local area" : state.level} against the UK, {wave}
+        </h2>
+        {coverage.isError ? <QueryError error={coverage.error} what="the ranking" retry={() => void coverage.refetch()} /> : null}
+        {dotInput && coverage.data ? (
+          <ChartFigure
+            testId="ranked-dot-plot"
+            title={`${metric.title}, ${wave}: ${LEVEL_LABELS[state.level].toLowerCase()} against the UK`}
+            render={(width) => dotPlot(dotInput, width, { id: "ranked-dot-plot-chart", title: `${metric.title}, ${wave}, ranked`, description: `Each ${state.level} area's value with its 95% interval against the UK value.` })}
+            table={dotTable(dotInput)}
+            filters={[`metric ${metric.id}`, `wave ${wave}`, `level ${state.level}`]}
+            synthetic={coverage.data.synthetic}
+            fileParts={["ranked", metric.id, wave, state.level]}
+            note={<CsvLink request={{ view: "coverage", wave, level: state.level, metric: metric.id }} label="CSV" />}
+          />
+        ) : coverage.isLoading ? (
+          <Loading what="the ranking" />
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,200 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { FIXTURE } from "../testing/atlas-fixture";
+import { indexAtlasData } from "./atlas-index";
+import type { Hierarchy, HierarchyNode } from "./hierarchy";
+import { isSmallCount, type SuppressionCell, secondarySuppression } from "./suppression";
+import { waveTable } from "./wave-table";
+
+/** A tree from a parent list; leaves get `values` (undefined: no data), parents their children's sum. */
+function tree(parents: Record<string, string | null>, values: Record<string, number | undefined>) {
+  const nodes = new Map<string, HierarchyNode>();
+  for (const [code, parentCode] of Object.entries(parents)) {
+    nodes.set(code, { code, name: code, level: "local", parentCode, population: 0, children: [] });
+  }
+  for (const node of nodes.values())
+    if (node.parentCode) nodes.get(node.parentCode)!.children.push(node.code);
+  const root = [...nodes.values()].find((n) => n.parentCode === null)!.code;
+  const order: string[] = [];
+  const queue = [root];
+  while (queue.length) {
+    const code = queue.shift()!;
+    order.push(code);
+    queue.push(...nodes.get(code)!.children);
+  }
+  const cells = new Map<string, SuppressionCell>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = nodes.get(order[i]!)!;
+    if (node.children.length === 0) {
+      const v = values[node.code];
+      cells.set(node.code, { value: v ?? 0, hasData: v !== undefined });
+    } else {
+      const kids = node.children.map((c) => cells.get(c)!);
+      cells.set(node.code, {
+        value: kids.reduce((s, k) => s + k.value, 0),
+        hasData: kids.some((k) => k.hasData),
+      });
+    }
+  }
+  const hierarchy: Hierarchy = { basis: "recorded", nodes, order, nodeForOrganisation: () => undefined };
+  return { hierarchy, cells };
+}
+
+function primaryOf(cells: Map<string, SuppressionCell>): Set<string> {
+  return new Set([...cells].filter(([, c]) => c.hasData && isSmallCount(c.value)).map(([code]) => code));
+}
+
+/**
+ * Hidden cells that an attacker can compute exactly from the published cells and the sums: x_i is determined
+ * iff the unit vector e_i lies in the row space of the constraint matrix over hidden cells (rank test).
+ */
+function recoverable(
+  hierarchy: Hierarchy,
+  cells: Map<string, SuppressionCell>,
+  hidden: Set<string>,
+): string[] {
+  const vars = [...hidden];
+  const col = new Map(vars.map((v, i) => [v, i]));
+  const rows: number[][] = [];
+  for (const code of hierarchy.order) {
+    const children = hierarchy.nodes.get(code)!.children.filter((c) => cells.get(c)!.hasData);
+    if (children.length === 0 || !cells.get(code)!.hasData) continue;
+    const row = new Array(vars.length).fill(0);
+    if (hidden.has(code)) row[col.get(code)!] += 1;
+    for (const c of children) if (hidden.has(c)) row[col.get(c)!] -= 1;
+    if (row.some((x) => x !== 0)) rows.push(row);
+  }
+  const rank = (m: number[][]) => {
+    const a = m.map((row) => [...row]);
+    let r = 0;
+    for (let c = 0; c < vars.length && r < a.length; c++) {
+      const p = a.findIndex((row, i) => i >= r && Math.abs(row[c]!) > 1e-9);
+      if (p < 0) continue;
+      [a[r], a[p]] = [a[p]!, a[r]!];
+      for (let i = 0; i < a.length; i++) {
+        if (i === r) continue;
+        const f = a[i]![c]! / a[r]![c]!;
+        if (f !== 0) a[i] = a[i]!.map((x, j) => x - f * a[r]![j]!);
+      }
+      r++;
+    }
+    return r;
+  };
+  const base = rank(rows);
+  return vars.filter((v) => {
+    const unit = vars.map((w) => (w === v ? 1 : 0));
+    return rank([...rows, unit]) === base;
+  });
+}
+
+describe("secondary suppression", () => {
+  it("hides the next-smallest non-zero sibling, then protects the parent sum below it (the 2024 fixture)", () => {
+    // London = L1 + L2; L1 = RV3 (20) + RRP (0, implied by provision none); L2 = RQY (3).
+    const { hierarchy, cells } = tree(
+      { UK: null, London: "UK", L1: "London", L2: "London", RV3: "L1", RRP: "L1", RQY: "L2" },
+      { RV3: 20, RRP: 0, RQY: 3 },
+    );
+    const primary = primaryOf(cells);
+    expect([...primary].sort()).toEqual(["L2", "RQY"]); // 3 at RQY and so at L2
+    const hidden = secondarySuppression(hierarchy, cells, primary);
+    // London (23) is published with L2 hidden: L2 = 23 − L1, so L1 (20) is hidden; then L1 = RV3 + RRP with
+    // only L1 hidden, so the smallest non-zero child RV3 (20) is hidden, not RRP (0).
+    expect([...hidden].sort()).toEqual(["L1", "L2", "RQY", "RV3"]);
+    expect(recoverable(hierarchy, cells, hidden)).toEqual([]);
+  });
+
+  it("hides the parent of an only child (a health board that is one organisation; Scotland's one region)", () => {
+    const { hierarchy, cells } = tree(
+      {
+        UK: null,
+        England: "UK",
+        Scotland: "UK",
+        ER: "England",
+        SR: "Scotland",
+        E1: "ER",
+        E2: "ER",
+        S1: "SR",
+      },
+      { E1: 40, E2: 12, S1: 2 },
+    );
+    const hidden = secondarySuppression(hierarchy, cells, primaryOf(cells));
+    // S1 = 2 hides SR and Scotland (each equals S1, and each is 1–4 anyway); UK = England + Scotland then
+    // needs England hidden, and England = ER needs ER hidden, and ER = E1 + E2 needs E2 (12) hidden.
+    expect([...hidden].sort()).toEqual(["E2", "ER", "England", "S1", "SR", "Scotland"]);
+    expect(recoverable(hierarchy, cells, hidden)).toEqual([]);
+  });
+
+  it("treats cells with no data as known, and publishes zero counts", () => {
+    const { hierarchy, cells } = tree({ P: null, A: "P", B: "P", C: "P" }, { A: 0, B: 9, C: undefined });
+    expect(secondarySuppression(hierarchy, cells, primaryOf(cells)).size).toBe(0);
+  });
+
+  it("leaves nothing recoverable in random hierarchies (property, checked by linear algebra)", () => {
+    const shape = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }),
+        shape,
+        fc.array(fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined }), {
+          minLength: 60,
+          maxLength: 60,
+        }),
+        (depth, widths, values) => {
+          const parents: Record<string, string | null> = { R: null };
+          const leafValues: Record<string, number | undefined> = {};
+          let level = ["R"];
+          let k = 0;
+          for (let d = 0; d < depth + 1; d++) {
+            const next: string[] = [];
+            for (const [i, p] of level.entries()) {
+              const width = widths[(i + d) % widths.length]!;
+              for (let w = 0; w < width; w++) {
+                const code = `${p}.${w}`;
+                parents[code] = p;
+                next.push(code);
+              }
+            }
+            level = next;
+          }
+          for (const leaf of level) leafValues[leaf] = values[k++ % values.length];
+          const { hierarchy, cells } = tree(parents, leafValues);
+          const primary = primaryOf(cells);
+          const hidden = secondarySuppression(hierarchy, cells, primary);
+          for (const p of primary) expect(hidden.has(p)).toBe(true);
+          expect(recoverable(hierarchy, cells, hidden)).toEqual([]);
+        },
+      ),
+      { numRuns: 300, seed: 20_24 },
+    );
+  });
+});
+
+describe("people-count patterns on the fixture", () => {
+  const index = indexAtlasData(FIXTURE);
+
+  it("2022 started: RW1 (2) and L2 (0 + 2) primary; L1 and then RRP (6, smaller than RV3's 10) secondary", () => {
+    const { suppression } = waveTable(index, "2022", "recorded");
+    expect([...suppression.started].sort()).toEqual(["E54000027", "E54000028", "RRP", "RW1"]);
+  });
+
+  it("2022 completion adds RXX (completed 4), L3 and South East, and London so England's sum has two hidden", () => {
+    const { suppression } = waveTable(index, "2022", "recorded");
+    expect([...suppression.completion].sort()).toEqual([
+      "E40000003",
+      "E40000005",
+      "E54000027",
+      "E54000028",
+      "E54000064",
+      "RRP",
+      "RW1",
+      "RXX",
+    ]);
+  });
+
+  it("the current basis hides every rebased cell on top of the recorded pattern", () => {
+    const current = waveTable(index, "2022", "current");
+    // RW1 moved from L2 into RV3 in L1; RXX into RX2 within L3.
+    expect([...current.rebased].sort()).toEqual(["E54000027", "E54000028", "RV3", "RX2"]);
+    for (const code of current.rebased) expect(current.suppression.started.has(code)).toBe(true);
+  });
+});

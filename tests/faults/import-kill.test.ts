@@ -1,0 +1,119 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { TEST_POSTGRES_URL } from "@atlas/db/testing";
+import SQLite from "better-sqlite3";
+import { parse } from "csv-parse/sync";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../support/cli-process";
+import { dumpSurveyData } from "../support/db-dump";
+import { REPO_ROOT } from "../support/server-process";
+
+const orgCodes = (
+  parse(readFileSync(`${REPO_ROOT}data/reference/organisations.csv`, "utf8"), { columns: true }) as Record<string, string>[]
+)
+  .filter((org) => org.closed_on === "" && (org.opened_on === "" || org.opened_on! < "2000-01-01"))
+  .map((org) => org.code!); // organisations open through every wave the test writes
+
+/** One row per open organisation in each of `months` monthly waves: a large, valid survey file. */
+function largeSurveyFile(months: number): string {
+  const lines = ["wave,org_code,provision,stage,places_offered,participants_started"];
+  for (let m = 0; m < months; m++) {
+    const wave = `${2000 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;
+    for (const [i, code] of orgCodes.entries()) lines.push(`${wave},${code},${i % 3 === 0 ? "routine" : "none"},,12,10`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** True while another connection holds the database's write lock, i.e. the import is writing. */
+function sqliteWriterActive(path: string): boolean {
+  const probe = new SQLite(path, { timeout: 0 });
+  try {
+    probe.exec("BEGIN IMMEDIATE");
+    probe.exec("ROLLBACK");
+    return false;
+  } catch (error) {
+    if ((error as { code?: string }).code === "SQLITE_BUSY") return true;
+    throw error;
+  } finally {
+    probe.close();
+  }
+}
+
+async function postgresWriterActive(applicationName: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND xact_start IS NOT NULL AND query ILIKE 'insert into \"survey_returns\"%'",
+      [applicationName],
+    );
+    return rows[0].n > 0;
+  } finally {
+    await client.end();
+  }
+}
+
+describe.each(["sqlite", "postgres"] as const)("importer killed mid-import on %s", (kind) => {
+  const dir = mkdtempSync(join(tmpdir(), "atlas-kill-"));
+  const schema = `t_kill_${randomBytes(4).toString("hex")}`;
+  const applicationName = `atlas_kill_${randomBytes(4).toString("hex")}`;
+  let databaseUrl: string;
+
+  beforeAll(async () => {
+    if (kind === "sqlite") databaseUrl = `sqlite:${join(dir, "atlas.sqlite")}`;
+    else {
+      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await admin.connect();
+      await admin.query(`CREATE SCHEMA ${schema}`);
+      await admin.end();
+      const url = new URL(TEST_POSTGRES_URL);
+      url.searchParams.set("schema", schema);
+      url.searchParams.set("application_name", applicationName);
+      databaseUrl = url.toString();
+    }
+    const env = { DATABASE_URL: databaseUrl, ATLAS_DEMO: "0" };
+    expect((await runCli(["seed"], env).done).code).toBe(0);
+    writeFileSync(join(dir, "small.csv"), `wave,org_code,provision\n2019,${orgCodes[0]},routine\n2019,${orgCodes[1]},none\n`);
+    const small = await runCli(["import", join(dir, "small.csv")], env).done;
+    expect(small.code, small.stderr).toBe(0);
+    writeFileSync(join(dir, "large.csv"), largeSurveyFile(480));
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (kind === "postgres") {
+      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    }
+  });
+
+  it("leaves exactly the data from before, and the next run is clean", async () => {
+    const env = { DATABASE_URL: databaseUrl, ATLAS_DEMO: "0" };
+    const before = await dumpSurveyData(databaseUrl);
+
+    const run = runCli(["import", join(dir, "large.csv")], env);
+    let writing = false;
+    for (let i = 0; i < 3_000 && !writing && run.child.exitCode === null; i++) {
+      writing =
+        kind === "sqlite"
+          ? sqliteWriterActive(databaseUrl.slice("sqlite:".length))
+          : await postgresWriterActive(applicationName);
+      if (!writing) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(writing, "the import was seen writing before it was killed").toBe(true);
+    run.child.kill("SIGKILL");
+    const killed = await run.done;
+    expect(killed.signal).toBe("SIGKILL");
+
+    expect(await dumpSurveyData(databaseUrl)).toBe(before);
+
+    const again = await runCli(["import", join(dir, "large.csv")], env).done;
+    expect(again.code, again.stderr).toBe(0);
+    const after = JSON.parse(await dumpSurveyData(databaseUrl)) as { returns: unknown[] };
+    expect(after.returns).toHaveLength(2 + 480 * orgCodes.length);
+  });
+});
