@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { listWaves } from "../../packages/db/src/index";
-import { openTestDb } from "../../packages/db/src/testing";
 import { describe, expect, it } from "vitest";
 import { loadDemoData } from "../../apps/api/src/import/load-demo";
 import { loadReference } from "../../apps/api/src/reference/load-reference";
 import { readReference } from "../../apps/api/src/reference/read-reference";
+import { listWaves } from "../../packages/db/src/index";
+import { openTestDb } from "../../packages/db/src/testing";
 import { DEMO_WAVES } from "./demo/generate";
 import { buildDemoFiles, DEMO_DIR } from "./generate-demo";
 
@@ -39,7 +39,9 @@ describe("synthetic demo data", () => {
     // A champion wherever courses run; 8–15 places per course.
     const running = returns.filter((r) => (r.coursesRun ?? 0) > 0);
     expect(running.every((r) => r.championPresent === true)).toBe(true);
-    expect(running.every((r) => r.placesOffered! >= 8 * r.coursesRun! && r.placesOffered! <= 15 * r.coursesRun!)).toBe(true);
+    expect(
+      running.every((r) => r.placesOffered! >= 8 * r.coursesRun! && r.placesOffered! <= 15 * r.coursesRun!),
+    ).toBe(true);
     // Online delivery only from the pandemic wave on (bar a few 2018 pilots).
     expect(returns.filter((r) => r.deliveryMode === "online" && Number(r.waveId) < 2018)).toEqual([]);
   });
@@ -51,7 +53,9 @@ describe("synthetic demo data", () => {
       const summaries = await loadDemoData(db);
       expect(summaries.map((s) => [s.status, s.synthetic])).toEqual(DEMO_WAVES.map(() => ["imported", true]));
       const waves = await listWaves(db.db);
-      expect(waves.map((w) => [w.id, w.label, w.synthetic])).toEqual(DEMO_WAVES.map((y) => [String(y), `${y} (synthetic)`, true]));
+      expect(waves.map((w) => [w.id, w.label, w.synthetic])).toEqual(
+        DEMO_WAVES.map((y) => [String(y), `${y} (synthetic)`, true]),
+      );
       expect(waves.every((w) => /SYNTHETIC/.test(w.source))).toBe(true);
       // Loading again (a second process seeding at once) changes nothing.
       expect((await loadDemoData(db)).every((s) => s.status === "unchanged")).toBe(true);

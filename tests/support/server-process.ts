@@ -30,8 +30,13 @@ export interface ServerProcess {
  * Starts the real server (`apps/api/src/server.ts`) as a child process and waits until /api/health answers.
  * @example const s = await startServer({ DATABASE_URL: "sqlite:/tmp/x.sqlite", ATLAS_DEMO: "0" });
  */
-export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const port = await freePort();
+export async function startServer(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  fixedPort?: number,
+): Promise<ServerProcess> {
+  // A fixed port lets a test restart the server where a page already points (outage and recovery).
+  const port = fixedPort ?? (await freePort());
   const child = spawn(TSX, [`${REPO_ROOT}apps/api/src/server.ts`], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: "error", HOST: "127.0.0.1", ...env, PORT: String(port) },

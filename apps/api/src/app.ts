@@ -12,8 +12,10 @@ import { ProblemError, isDatabaseUnavailable } from "./problem";
 import { type ReferenceData, readReference } from "./reference/read-reference";
 import { areasRoutes } from "./routes/areas";
 import { boundariesRoutes } from "./routes/boundaries";
+import { dataRoutes } from "./routes/data";
 import { docsRoutes } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
+import { importsRoutes } from "./routes/imports";
 import { wavesRoutes } from "./routes/waves";
 
 export interface AppOptions {
@@ -43,6 +45,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   app.route("/", wavesRoutes(deps));
   app.route("/", areasRoutes(deps, reference.attribution));
   app.route("/", boundariesRoutes());
+  app.route("/", dataRoutes(deps, reference.attribution));
+  app.route("/", importsRoutes(deps));
   docsRoutes(app);
 
   app.all("/api/*", (c) => {

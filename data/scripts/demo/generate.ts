@@ -1,5 +1,9 @@
 import type { Area, Organisation, SurveyReturn } from "../../../packages/domain/src/index";
-import { ANSWERING_PROVISIONS, formatSurveyCsv, OFFERING_PROVISIONS } from "../../../packages/domain/src/index";
+import {
+  ANSWERING_PROVISIONS,
+  formatSurveyCsv,
+  OFFERING_PROVISIONS,
+} from "../../../packages/domain/src/index";
 import { advance, initialState, type JourneyContext, type JourneyState } from "./journey";
 import { type ObservationContext, observe } from "./observe";
 import { createRandom, type Random, stableFraction } from "./prng";
@@ -66,7 +70,10 @@ interface OrgModel {
 }
 
 /** Builds every demo wave from the reference organisations. Pure and deterministic for a given seed. */
-export function generateDemo(reference: { areas: Area[]; organisations: Organisation[] }, seed = DEMO_SEED): DemoData {
+export function generateDemo(
+  reference: { areas: Area[]; organisations: Organisation[] },
+  seed = DEMO_SEED,
+): DemoData {
   const areas = new Map(reference.areas.map((a) => [a.code, a]));
   const organisations = [...reference.organisations].sort((a, b) => (a.code < b.code ? -1 : 1));
   const perArea = new Map<string, number>();
@@ -106,7 +113,8 @@ export function generateDemo(reference: { areas: Area[]; organisations: Organisa
     const wave: SurveyReturn[] = [];
     for (const m of models) {
       const { org, rng } = m;
-      if ((org.openedOn !== null && org.openedOn > date) || (org.closedOn !== null && org.closedOn < date)) continue;
+      if ((org.openedOn !== null && org.openedOn > date) || (org.closedOn !== null && org.closedOn < date))
+        continue;
       const previous = states.get(org.code);
       const inherited = previous ? undefined : predecessorState(org.code, organisations, states);
       const state = previous
@@ -149,8 +157,13 @@ function predecessorState(
 
 /** Opened in the two years before the wave, or closing (or absorbing a closing one) in the two after. */
 function isMerging(org: Organisation, organisations: readonly Organisation[], year: number): boolean {
-  const near = (date: string | null) => date !== null && Number(date.slice(0, 4)) >= year - 1 && Number(date.slice(0, 4)) <= year + 1;
-  return near(org.openedOn) || near(org.closedOn) || organisations.some((o) => o.successorCode === org.code && near(o.closedOn));
+  const near = (date: string | null) =>
+    date !== null && Number(date.slice(0, 4)) >= year - 1 && Number(date.slice(0, 4)) <= year + 1;
+  return (
+    near(org.openedOn) ||
+    near(org.closedOn) ||
+    organisations.some((o) => o.successorCode === org.code && near(o.closedOn))
+  );
 }
 
 function headline(wave: number, returns: readonly SurveyReturn[]): WaveHeadline {
@@ -171,6 +184,8 @@ function headline(wave: number, returns: readonly SurveyReturn[]): WaveHeadline 
     offeringPct: pct(offering, answered),
     responsePct: pct(returns.length - noResponse, returns.length),
     online: count((r) => r.deliveryMode === "online" || r.deliveryMode === "hybrid"),
-    suppressible: count((r) => r.participantsStarted !== null && r.participantsStarted >= 1 && r.participantsStarted <= 4),
+    suppressible: count(
+      (r) => r.participantsStarted !== null && r.participantsStarted >= 1 && r.participantsStarted <= 4,
+    ),
   };
 }

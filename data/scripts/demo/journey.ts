@@ -74,13 +74,19 @@ export function initialState(year: number, ctx: JourneyContext, rng: Random): Jo
 }
 
 /** Advances a journey from the wave before `year` to `year`. */
-export function advance(previous: JourneyState, year: number, ctx: JourneyContext, rng: Random): JourneyState {
+export function advance(
+  previous: JourneyState,
+  year: number,
+  ctx: JourneyContext,
+  rng: Random,
+): JourneyState {
   const era = (year - 2012) / 14;
   const pandemic = year === 2020;
   const s: JourneyState = { ...previous, championLeft: false, championArrived: false, pandemicPause: false };
 
   if (s.champion) {
-    const leave = 0.24 - (s.stage === 3 ? 0.09 : 0) - (s.teachersActive >= 3 ? 0.05 : 0) + (pandemic ? 0.04 : 0);
+    const leave =
+      0.24 - (s.stage === 3 ? 0.09 : 0) - (s.teachersActive >= 3 ? 0.05 : 0) + (pandemic ? 0.04 : 0);
     if (rng.chance(leave)) {
       s.championLeft = true;
       s.teachersActive = Math.max(0, s.teachersActive - 1);
@@ -130,7 +136,13 @@ export function advance(previous: JourneyState, year: number, ctx: JourneyContex
       s.provision = "limited"; // lost a commissioned slot or a room: financial pressure
     }
     if (s.stage === 1 && isOffering(s.provision) && rng.chance(0.55)) s.stage = 2;
-    else if (s.stage === 2 && s.provision === "routine" && s.leadership >= 2 && s.teachersActive >= 2 && rng.chance(0.45)) {
+    else if (
+      s.stage === 2 &&
+      s.provision === "routine" &&
+      s.leadership >= 2 &&
+      s.teachersActive >= 2 &&
+      rng.chance(0.45)
+    ) {
       s.stage = 3;
     } else if (s.stage === 3 && rng.chance(0.06)) s.stage = 2; // organisational change
   } else {
@@ -142,9 +154,11 @@ export function advance(previous: JourneyState, year: number, ctx: JourneyContex
   }
 
   // Support follows provision, slowly: leaders back routine services; commissioners commission them.
-  const leadershipTarget = s.provision === "routine" ? 2.6 : isOffering(s.provision) ? 1.5 : s.champion ? 1 : 0.5;
+  const leadershipTarget =
+    s.provision === "routine" ? 2.6 : isOffering(s.provision) ? 1.5 : s.champion ? 1 : 0.5;
   s.leadership = clampSupport(0.5 * s.leadership + 0.5 * leadershipTarget + rng.normal(0, 0.45));
-  const commissionerTarget = s.provision === "routine" ? 1.6 + 1.2 * era : isOffering(s.provision) ? 0.8 : 0.2;
+  const commissionerTarget =
+    s.provision === "routine" ? 1.6 + 1.2 * era : isOffering(s.provision) ? 0.8 : 0.2;
   s.commissioner = clampSupport(0.5 * s.commissioner + 0.5 * commissionerTarget + rng.normal(0, 0.45));
 
   // The 2020 wave: groups stopped in the first lockdowns; many restarted online by 2022.

@@ -85,7 +85,12 @@ export function observe(s: JourneyState, ctx: ObservationContext, rng: Random): 
     for (let i = 0; i < courses; i++) places += rng.int(8, 15);
     const started = fewReferrals ? rng.int(1, 4) : Math.floor(places * rng.uniform(0.72, 1));
     const completed = Math.min(started, Math.round(started * rng.uniform(0.65, 0.85)));
-    Object.assign(r, { coursesRun: courses, placesOffered: places, participantsStarted: started, participantsCompleted: completed });
+    Object.assign(r, {
+      coursesRun: courses,
+      placesOffered: places,
+      participantsStarted: started,
+      participantsCompleted: completed,
+    });
     r.deliveryMode = deliveryMode(year, rng);
     if (rng.chance(0.85)) r.medianWaitWeeks = rng.int(6, 52) / 2;
   }
@@ -99,7 +104,13 @@ export function observe(s: JourneyState, ctx: ObservationContext, rng: Random): 
   return r;
 }
 
-function facilitators(s: JourneyState, r: SurveyReturn, year: number, ctx: ObservationContext, rng: Random): Facilitator[] {
+function facilitators(
+  s: JourneyState,
+  r: SurveyReturn,
+  year: number,
+  ctx: ObservationContext,
+  rng: Random,
+): Facilitator[] {
   const f: Facilitator[] = [];
   const add = (value: Facilitator, when: boolean, p = 1) => {
     if (when && rng.chance(p)) f.push(value);
@@ -169,9 +180,12 @@ function funding(s: JourneyState, year: number, ctx: ObservationContext, rng: Ra
 }
 
 function note(s: JourneyState, ctx: ObservationContext, rng: Random): string | null {
-  if (s.championLeft && !s.champion && rng.chance(0.5)) return "Synthetic: courses paused when the lead teacher left.";
-  if (s.championArrived && rng.chance(0.4)) return "Synthetic: a newly trained clinician has started to champion MBCT.";
-  if (s.pandemicPause && rng.chance(0.5)) return "Synthetic: groups stopped during lockdown; planning to restart online.";
+  if (s.championLeft && !s.champion && rng.chance(0.5))
+    return "Synthetic: courses paused when the lead teacher left.";
+  if (s.championArrived && rng.chance(0.4))
+    return "Synthetic: a newly trained clinician has started to champion MBCT.";
+  if (s.pandemicPause && rng.chance(0.5))
+    return "Synthetic: groups stopped during lockdown; planning to restart online.";
   if (ctx.merging && rng.chance(0.3)) return "Synthetic: service redesign during the merger.";
   if (s.stage === 3 && rng.chance(0.1)) return "Synthetic: annual MBCT report presented to the trust board.";
   return null;

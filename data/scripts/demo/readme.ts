@@ -5,7 +5,11 @@ import { DEMO_SEED, type DemoData, demoFileName, fieldworkDate } from "./generat
 const pct = (n: number, d: number) => (d === 0 ? "–" : `${((100 * n) / d).toFixed(1)}%`);
 
 /** Offering % by region for one wave: shows how patchy the synthetic provision is. */
-function byRegion(returns: readonly SurveyReturn[], organisations: readonly Organisation[], areas: readonly Area[]) {
+function byRegion(
+  returns: readonly SurveyReturn[],
+  organisations: readonly Organisation[],
+  areas: readonly Area[],
+) {
   const area = new Map(areas.map((a) => [a.code, a]));
   const regionOf = new Map(organisations.map((o) => [o.code, area.get(o.areaCode)?.parentCode ?? ""]));
   const tally = new Map<string, { answered: number; offering: number }>();
@@ -25,7 +29,10 @@ function nonResponseRange(data: DemoData): string {
 }
 
 /** data/demo/README.md, regenerated with the files so its numbers always match them. */
-export function demoReadme(data: DemoData, reference: { areas: Area[]; organisations: Organisation[] }): string {
+export function demoReadme(
+  data: DemoData,
+  reference: { areas: Area[]; organisations: Organisation[] },
+): string {
   const rows = data.headlines.map(
     (h) =>
       `| ${h.wave} | ${h.invited} | ${h.answered} | ${h.offering} (${h.routine} routine) | **${h.offeringPct.toFixed(1)}%** | ${h.responsePct.toFixed(1)}% | ${h.noResponse} | ${h.notApplicable} | ${h.withheld} | ${h.online} | ${h.suppressible} |`,
@@ -64,7 +71,7 @@ npx pnpm@10.34.8 build:demo     # = tsx data/scripts/generate-demo.ts
   ${fieldworkDate(2024)}): organisations that closed have rows before they closed, successors after they opened; a
   successor starts its journey where its most advanced predecessor had got to.
 
-## The model (modelling assumptions, after the ASPIRE findings in \`shared/domain/aspire-facts.md\`)
+## The model (modelling assumptions, after the published findings of the ASPIRE study, NIHR HS&DR 12/64/187)
 
 - Each organisation follows a hidden journey, advanced two years per wave: a **champion** arrives (more
   likely over time, in regions with a higher propensity, where teachers were trained before, and in English

@@ -9,7 +9,12 @@ export async function dumpTables(db: Executor): Promise<Record<string, unknown[]
     areas: await db.selectFrom("areas").selectAll().orderBy("code").execute(),
     organisations: await db.selectFrom("organisations").selectAll().orderBy("code").execute(),
     surveyWaves: await db.selectFrom("surveyWaves").selectAll().orderBy("id").execute(),
-    surveyReturns: await db.selectFrom("surveyReturns").selectAll().orderBy("waveId").orderBy("orgCode").execute(),
+    surveyReturns: await db
+      .selectFrom("surveyReturns")
+      .selectAll()
+      .orderBy("waveId")
+      .orderBy("orgCode")
+      .execute(),
     importBatches: await db.selectFrom("importBatches").selectAll().orderBy("id").execute(),
     meta: await db.selectFrom("meta").selectAll().orderBy("key").execute(),
   };

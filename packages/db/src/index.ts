@@ -1,6 +1,7 @@
 export * from "./config";
 export * from "./connect";
 export type * from "./database";
+export * from "./import-transaction";
 export * from "./migrate";
 export * from "./queries/areas";
 export type { Executor } from "./queries/executor";
@@ -10,4 +11,3 @@ export * from "./queries/organisations";
 export * from "./queries/returns";
 export * from "./queries/snapshot";
 export * from "./queries/waves";
-export * from "./import-transaction";

@@ -62,4 +62,6 @@ async function openPostgres(): Promise<TestDb> {
     },
   };
 }
+
+/** A full dump of every table, to prove a refused write changed nothing. */
 export { dumpTables } from "./dump";

@@ -179,3 +179,14 @@ export const FUNDING_SOURCE_DESCRIPTIONS: Record<FundingSource, string> = {
   staff_goodwill: "Unfunded: staff goodwill and own time",
   other: "Another source (say which in notes)",
 };
+
+/** What each provision value means, for the format document and the template (issue 5 wording). */
+export const PROVISION_DESCRIPTIONS: Record<Provision, string> = {
+  routine: "MBCT courses run as part of a care pathway",
+  limited: "MBCT offered on a limited basis: a pilot, ad hoc courses, or a single clinician",
+  paused: "MBCT stopped for now, e.g. the teacher left",
+  none: "Confirmed: no MBCT",
+  not_applicable: "The organisation has no adult common mental-health service",
+  no_response: "Invited, did not answer",
+  withheld: "Answered, but not for publication",
+};

@@ -8,7 +8,9 @@ export class ImportValidationError extends Error {
     /** All problems found, including any beyond the listing limit. */
     readonly problemCount: number = problems.length,
   ) {
-    super(`${file}: ${problemCount} ${problemCount === 1 ? "problem" : "problems"} found; nothing was imported`);
+    super(
+      `${file}: ${problemCount} ${problemCount === 1 ? "problem" : "problems"} found; nothing was imported`,
+    );
     this.name = "ImportValidationError";
   }
 }
@@ -35,5 +37,5 @@ export class ImportConflictError extends Error {
 
 function describeConflict(c: WaveConflict): string {
   const from = c.storedFrom ? ` from ${c.storedFrom}${c.storedAt ? `, imported ${c.storedAt}` : ""}` : "";
-  return `wave ${c.waveId} already has ${c.storedRows} returns${from}`;
+  return `wave ${c.waveId} already has ${c.storedRows} ${c.storedRows === 1 ? "return" : "returns"}${from}`;
 }

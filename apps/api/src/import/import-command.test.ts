@@ -12,7 +12,14 @@ describe.each(TEST_DIALECTS)("pnpm atlas import on %s", (kind) => {
   let dir: string;
   let out: string;
   let err: string;
-  const io = { out: (s: string) => void (out += s), err: (s: string) => void (err += s) };
+  const io = {
+    out: (s: string) => {
+      out += s;
+    },
+    err: (s: string) => {
+      err += s;
+    },
+  };
   const write = (name: string, text: string) => {
     const path = join(dir, name);
     writeFileSync(path, text);
@@ -38,7 +45,9 @@ describe.each(TEST_DIALECTS)("pnpm atlas import on %s", (kind) => {
     expect(await countReturns(t.db)).toBe(0);
 
     expect(await runImportCommand(t, [good], io)).toBe(IMPORT_EXIT.ok);
-    expect(out).toMatch(/Imported 2 rows from w2016\.csv: wave 2016 created \(2 rows\)\.\nchecksum sha256:[0-9a-f]{64}\n$/);
+    expect(out).toMatch(
+      /Imported 2 rows from w2016\.csv: wave 2016 created \(2 rows\)\.\nchecksum sha256:[0-9a-f]{64}\n$/,
+    );
 
     const other = write("w2016b.csv", "wave,org_code,provision\n2016,RV3,limited\n");
     expect(await runImportCommand(t, [other], io)).toBe(IMPORT_EXIT.conflict);

@@ -32,7 +32,11 @@ const processIo: CommandIo = {
  * `pnpm atlas import FILE [--dry-run] [--replace] [--synthetic]`: prints a summary and returns 0, or prints
  * every problem as `file:row:column: message` and returns non-zero (see IMPORT_EXIT).
  */
-export async function runImportCommand(db: AtlasDb, args: readonly string[], io: CommandIo = processIo): Promise<number> {
+export async function runImportCommand(
+  db: AtlasDb,
+  args: readonly string[],
+  io: CommandIo = processIo,
+): Promise<number> {
   const flags = new Set(args.filter((a) => a.startsWith("--")));
   const files = args.filter((a) => !a.startsWith("--"));
   const unknown = [...flags].filter((f) => !["--dry-run", "--replace", "--synthetic", "--help"].includes(f));
@@ -50,7 +54,9 @@ export async function runImportCommand(db: AtlasDb, args: readonly string[], io:
   try {
     const size = statSync(path).size;
     if (size > MAX_CLI_FILE_BYTES) {
-      io.err(`import: ${path} is ${size} bytes; the limit is ${MAX_CLI_FILE_BYTES} (split the file by wave)\n`);
+      io.err(
+        `import: ${path} is ${size} bytes; the limit is ${MAX_CLI_FILE_BYTES} (split the file by wave)\n`,
+      );
       return IMPORT_EXIT.invalid;
     }
     bytes = readFileSync(path);

@@ -1,4 +1,12 @@
-import { connect, countReturns, getDataVersion, listImportBatches, listReturns, listWaves, parseDatabaseUrl } from "@atlas/db";
+import {
+  connect,
+  countReturns,
+  getDataVersion,
+  listImportBatches,
+  listReturns,
+  listWaves,
+  parseDatabaseUrl,
+} from "@atlas/db";
 import { dumpTables, openTestDb, TEST_DIALECTS, type TestDb } from "@atlas/db/testing";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -6,7 +14,8 @@ import { ImportConflictError, ImportValidationError } from "./errors";
 import { importSurveyFile } from "./import-survey";
 import { insertFixture } from "./test-fixture";
 
-const HEADER = "wave,org_code,provision,stage,places_offered,participants_started,participants_completed,champion_present,barriers,notes";
+const HEADER =
+  "wave,org_code,provision,stage,places_offered,participants_started,participants_completed,champion_present,barriers,notes";
 const csv = (...rows: string[]) => new TextEncoder().encode(`${[HEADER, ...rows].join("\r\n")}\r\n`);
 const WAVE_2016 = csv(
   "2016,RV3,routine,sustainable,24,20,16,yes,service_targets;financial_pressure,Two groups a year",
@@ -28,7 +37,11 @@ describe.each(TEST_DIALECTS)("importSurveyFile on %s", (kind) => {
   it("imports a CSV with a BOM in one batch, recording who, what and when", async () => {
     const before = await getDataVersion(t.db);
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...WAVE_2016]);
-    const summary = await importSurveyFile(t, { fileName: "../../uploads/returns 2016.csv", bytes, importedBy: "test" });
+    const summary = await importSurveyFile(t, {
+      fileName: "../../uploads/returns 2016.csv",
+      bytes,
+      importedBy: "test",
+    });
     expect(summary).toMatchObject({
       status: "imported",
       file: "returns 2016.csv",
@@ -45,18 +58,39 @@ describe.each(TEST_DIALECTS)("importSurveyFile on %s", (kind) => {
       ["RAT", "none"],
       ["RV3", "routine"],
     ]);
-    expect(returns[2]).toMatchObject({ barriers: ["service_targets", "financial_pressure"], championPresent: true, notes: "Two groups a year" });
+    expect(returns[2]).toMatchObject({
+      barriers: ["service_targets", "financial_pressure"],
+      championPresent: true,
+      notes: "Two groups a year",
+    });
     expect(await listImportBatches(t.db)).toEqual([
-      expect.objectContaining({ fileName: "returns 2016.csv", rowCount: 3, importedBy: "test", status: "imported", waveId: "2016" }),
+      expect.objectContaining({
+        fileName: "returns 2016.csv",
+        rowCount: 3,
+        importedBy: "test",
+        status: "imported",
+        waveId: "2016",
+      }),
     ]);
-    expect(await listWaves(t.db)).toEqual([expect.objectContaining({ id: "2016", label: "2016", synthetic: false })]);
+    expect(await listWaves(t.db)).toEqual([
+      expect.objectContaining({ id: "2016", label: "2016", synthetic: false }),
+    ]);
   });
 
   it("treats the identical file as a no-op that says so", async () => {
     await importSurveyFile(t, { fileName: "a.csv", bytes: WAVE_2016, importedBy: "test" });
     const dump = await dumpTables(t.db);
-    const again = await importSurveyFile(t, { fileName: "a-copy.csv", bytes: WAVE_2016, importedBy: "other", replace: true });
-    expect(again).toMatchObject({ status: "unchanged", dataVersion: null, waves: [{ waveId: "2016", action: "unchanged" }] });
+    const again = await importSurveyFile(t, {
+      fileName: "a-copy.csv",
+      bytes: WAVE_2016,
+      importedBy: "other",
+      replace: true,
+    });
+    expect(again).toMatchObject({
+      status: "unchanged",
+      dataVersion: null,
+      waves: [{ waveId: "2016", action: "unchanged" }],
+    });
     expect(again.message).toMatch(/already imported \(same checksum; imported by test at /);
     expect(await dumpTables(t.db)).toEqual(dump);
   });
@@ -71,8 +105,15 @@ describe.each(TEST_DIALECTS)("importSurveyFile on %s", (kind) => {
     );
     expect(await dumpTables(t.db)).toEqual(dump);
 
-    const replaced = await importSurveyFile(t, { fileName: "b.csv", bytes: WAVE_2016_REVISED, importedBy: "test", replace: true });
-    expect(replaced.waves).toEqual([expect.objectContaining({ waveId: "2016", action: "replaced", previousRows: 3, rows: 2 })]);
+    const replaced = await importSurveyFile(t, {
+      fileName: "b.csv",
+      bytes: WAVE_2016_REVISED,
+      importedBy: "test",
+      replace: true,
+    });
+    expect(replaced.waves).toEqual([
+      expect.objectContaining({ waveId: "2016", action: "replaced", previousRows: 3, rows: 2 }),
+    ]);
     expect((await listReturns(t.db, { waveIds: ["2016"] })).map((r) => r.notes)).toEqual([null, "revised"]);
     const batches = await listImportBatches(t.db);
     expect(batches.map((b) => [b.fileName, b.status]).sort()).toEqual([
@@ -83,9 +124,21 @@ describe.each(TEST_DIALECTS)("importSurveyFile on %s", (kind) => {
 
   it("stores nothing on a dry run, yet reports what would happen and any conflict", async () => {
     const dump = await dumpTables(t.db);
-    const dry = await importSurveyFile(t, { fileName: "a.csv", bytes: WAVE_2016, importedBy: "test", dryRun: true });
-    expect(dry).toMatchObject({ status: "validated", dryRun: true, dataVersion: null, waves: [{ action: "created", batchId: null }] });
-    expect(dry.message).toMatch(/^Dry run: a\.csv is valid \(3 rows\); importing it would create wave 2016 \(3 rows\)\. Nothing was stored\.$/);
+    const dry = await importSurveyFile(t, {
+      fileName: "a.csv",
+      bytes: WAVE_2016,
+      importedBy: "test",
+      dryRun: true,
+    });
+    expect(dry).toMatchObject({
+      status: "validated",
+      dryRun: true,
+      dataVersion: null,
+      waves: [{ action: "created", batchId: null }],
+    });
+    expect(dry.message).toMatch(
+      /^Dry run: a\.csv is valid \(3 rows\); importing it would create wave 2016 \(3 rows\)\. Nothing was stored\.$/,
+    );
     expect(await dumpTables(t.db)).toEqual(dump);
     await importSurveyFile(t, { fileName: "a.csv", bytes: WAVE_2016, importedBy: "test" });
     await expect(
@@ -97,7 +150,12 @@ describe.each(TEST_DIALECTS)("importSurveyFile on %s", (kind) => {
     await importSurveyFile(t, { fileName: "a.csv", bytes: WAVE_2016, importedBy: "test" });
     const dump = await dumpTables(t.db);
     const bad = csv("2018,RV3,routine,,10,12,,,,", "2018,RAT,sometimes,,,,,,,", "2020,OLD1,none,,,,,,,");
-    const error = await importSurveyFile(t, { fileName: "bad.csv", bytes: bad, importedBy: "test", replace: true }).catch((e) => e);
+    const error = await importSurveyFile(t, {
+      fileName: "bad.csv",
+      bytes: bad,
+      importedBy: "test",
+      replace: true,
+    }).catch((e) => e);
     expect(error).toBeInstanceOf(ImportValidationError);
     expect((error as ImportValidationError).problems.map((p) => [p.row, p.column])).toEqual([
       [2, "participants_started"],
@@ -110,7 +168,11 @@ describe.each(TEST_DIALECTS)("importSurveyFile on %s", (kind) => {
 
   it("marks waves synthetic when the file name says so, and imports several waves from one file", async () => {
     const both = csv("2016,RV3,limited,,,,,,,", "2020,RV3,routine,,,,,,,", "2020,NEW1,none,,,,,,,");
-    const summary = await importSurveyFile(t, { fileName: "mbct-survey-synthetic.csv", bytes: both, importedBy: "test" });
+    const summary = await importSurveyFile(t, {
+      fileName: "mbct-survey-synthetic.csv",
+      bytes: both,
+      importedBy: "test",
+    });
     expect(summary.synthetic).toBe(true);
     expect(summary.waves.map((w) => [w.waveId, w.rows])).toEqual([
       ["2016", 1],
@@ -130,21 +192,35 @@ describe.each(TEST_DIALECTS)("importSurveyFile on %s", (kind) => {
     const sheet = workbook.addWorksheet("returns");
     workbook.addWorksheet("ignored").addRow(["not", "read"]);
     sheet.addRow(["wave", "org_code", "provision", "places_offered", "champion_present", "notes"]);
-    sheet.addRow([2016, "RV3", "Routine", 24, true, { formula: 'HYPERLINK("http://evil.example","click")', result: "click" }]);
+    sheet.addRow([
+      2016,
+      "RV3",
+      "Routine",
+      24,
+      true,
+      { formula: 'HYPERLINK("http://evil.example","click")', result: "click" },
+    ]);
     sheet.addRow([]);
     sheet.addRow(["2016", "RAT", "none", null, false, "@SUM(1)"]);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     const summary = await importSurveyFile(t, { fileName: "returns.xlsx", bytes, importedBy: "test" });
     expect(summary.rows).toBe(2);
     const returns = await listReturns(t.db, { waveIds: ["2016"] });
-    expect(returns.map((r) => [r.orgCode, r.provision, r.placesOffered, r.championPresent, r.notes])).toEqual([
-      ["RAT", "none", null, false, "@SUM(1)"],
-      ["RV3", "routine", 24, true, '=HYPERLINK("http://evil.example","click")'],
-    ]);
+    expect(returns.map((r) => [r.orgCode, r.provision, r.placesOffered, r.championPresent, r.notes])).toEqual(
+      [
+        ["RAT", "none", null, false, "@SUM(1)"],
+        ["RV3", "routine", 24, true, '=HYPERLINK("http://evil.example","click")'],
+      ],
+    );
 
     sheet.getCell("C4").value = { formula: 'HYPERLINK("x")', result: "none" } as ExcelJS.CellFormulaValue;
     const bad = new Uint8Array(await workbook.xlsx.writeBuffer());
-    const error = await importSurveyFile(t, { fileName: "bad.xlsx", bytes: bad, importedBy: "test", replace: true }).catch((e) => e);
+    const error = await importSurveyFile(t, {
+      fileName: "bad.xlsx",
+      bytes: bad,
+      importedBy: "test",
+      replace: true,
+    }).catch((e) => e);
     expect((error as ImportValidationError).problems).toEqual([
       expect.objectContaining({ row: 4, column: "provision", value: '=HYPERLINK("x")' }),
     ]);
@@ -165,7 +241,9 @@ describe.each(TEST_DIALECTS)("importSurveyFile on %s", (kind) => {
       expect(rejected).toHaveLength(1);
       expect((rejected[0] as PromiseRejectedResult).reason).toBeInstanceOf(ImportConflictError);
       const winner = fulfilled[0]!.status === "fulfilled" ? fulfilled[0]!.value : undefined;
-      const batches = new Set((await t.db.selectFrom("surveyReturns").select("batchId").execute()).map((r) => r.batchId));
+      const batches = new Set(
+        (await t.db.selectFrom("surveyReturns").select("batchId").execute()).map((r) => r.batchId),
+      );
       expect([...batches]).toEqual([winner!.waves[0]!.batchId]);
       expect(await countReturns(t.db, "2016")).toBe(winner!.rows);
     } finally {

@@ -190,6 +190,8 @@ function defaultSource(file: string, synthetic: boolean): string {
     : `Survey returns imported from ${file}`;
 }
 
+const rowsText = (n: number) => `${n} ${n === 1 ? "row" : "rows"}`;
+
 function describe(
   file: string,
   rows: number,
@@ -201,15 +203,15 @@ function describe(
   if (dryRun) {
     const would = waves.map((w) =>
       w.action === "replaced"
-        ? `replace wave ${w.waveId} (${w.previousRows} rows stored, ${w.rows} in the file)`
-        : `create wave ${w.waveId} (${w.rows} rows)`,
+        ? `replace wave ${w.waveId} (${rowsText(w.previousRows)} stored, ${w.rows} in the file)`
+        : `create wave ${w.waveId} (${rowsText(w.rows)})`,
     );
-    return `Dry run: ${file} is valid (${rows} rows); importing it would ${would.join(", ")}${kind}. Nothing was stored.`;
+    return `Dry run: ${file} is valid (${rowsText(rows)}); importing it would ${would.join(", ")}${kind}. Nothing was stored.`;
   }
   const done = waves.map((w) =>
     w.action === "replaced"
-      ? `wave ${w.waveId} replaced (${w.previousRows} rows before, ${w.rows} now)`
-      : `wave ${w.waveId} created (${w.rows} rows)`,
+      ? `wave ${w.waveId} replaced (${rowsText(w.previousRows)} before, ${w.rows} now)`
+      : `wave ${w.waveId} created (${rowsText(w.rows)})`,
   );
-  return `Imported ${rows} rows from ${file}${kind}: ${done.join(", ")}.`;
+  return `Imported ${rowsText(rows)} from ${file}${kind}: ${done.join(", ")}.`;
 }

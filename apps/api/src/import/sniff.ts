@@ -21,7 +21,8 @@ const SAVE_AS = 'save it as "CSV UTF-8 (comma delimited)" or as an Excel workboo
 export function sniffFile(bytes: Uint8Array): FileKind {
   if (bytes.length === 0) return { kind: "empty" };
   if (startsWith(bytes, ZIP)) return { kind: "xlsx" };
-  if (startsWith(bytes, OLE)) return { kind: "refused", message: `this is a legacy Excel (.xls) file; ${SAVE_AS}` };
+  if (startsWith(bytes, OLE))
+    return { kind: "refused", message: `this is a legacy Excel (.xls) file; ${SAVE_AS}` };
   if (startsWith(bytes, UTF16_LE) || startsWith(bytes, UTF16_BE)) {
     return { kind: "refused", message: `this is UTF-16 text; ${SAVE_AS}` };
   }

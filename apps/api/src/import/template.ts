@@ -8,7 +8,7 @@ import {
   FUNDING_SOURCE_DESCRIPTIONS,
   FUNDING_SOURCES,
   formatSurveyCsv,
-  PROVISION_LABELS,
+  PROVISION_DESCRIPTIONS,
   PROVISIONS,
   REQUIRED_SURVEY_COLUMNS,
   STAGE_DESCRIPTIONS,
@@ -50,13 +50,19 @@ const COUNTS: readonly SurveyColumn[] = [
 /** Every allowed value with its meaning, for the workbook's `vocabulary` sheet (and the format document). */
 export function vocabularyRows(): [SurveyColumn, string, string][] {
   const rows: [SurveyColumn, string, string][] = [];
-  const add = <T extends string | number>(column: SurveyColumn, values: readonly T[], meaning: (v: T) => string) => {
+  const add = <T extends string | number>(
+    column: SurveyColumn,
+    values: readonly T[],
+    meaning: (v: T) => string,
+  ) => {
     for (const v of values) rows.push([column, String(v), meaning(v)]);
   };
-  add("provision", PROVISIONS, (v) => PROVISION_LABELS[v]);
+  add("provision", PROVISIONS, (v) => PROVISION_DESCRIPTIONS[v]);
   add("stage", STAGES, (v) => STAGE_DESCRIPTIONS[v]);
   add("delivery_mode", DELIVERY_MODES, (v) => DELIVERY_MODE_LABELS[v]);
-  add("champion_present", ["yes", "no"], (v) => (v === "yes" ? "A champion is in post" : "No champion in post"));
+  add("champion_present", ["yes", "no"], (v) =>
+    v === "yes" ? "A champion is in post" : "No champion in post",
+  );
   add("leadership_support", SUPPORT_LEVELS, (v) => SUPPORT_LABELS[v]);
   add("commissioner_support", SUPPORT_LEVELS, (v) => SUPPORT_LABELS[v]);
   add("facilitators", FACILITATORS, (v) => FACILITATOR_DESCRIPTIONS[v]);
@@ -106,7 +112,8 @@ export async function surveyTemplateXlsx(): Promise<Uint8Array> {
           errorTitle: column,
           error: "A whole number, 0 or more",
         };
-    for (let row = 2; row <= TEMPLATE_ROWS + 1; row++) sheet.getCell(row, index + 1).dataValidation = validation;
+    for (let row = 2; row <= TEMPLATE_ROWS + 1; row++)
+      sheet.getCell(row, index + 1).dataValidation = validation;
   });
 
   const vocabulary = workbook.addWorksheet("vocabulary");

@@ -11,7 +11,12 @@ const area = (code: string, level: Area["level"], parentCode: string | null): Ar
   populationSource: "test fixture",
 });
 
-const org = (code: string, openedOn: string | null, closedOn: string | null, successorCode: string | null): Organisation => ({
+const org = (
+  code: string,
+  openedOn: string | null,
+  closedOn: string | null,
+  successorCode: string | null,
+): Organisation => ({
   code,
   name: `Trust ${code}`,
   type: "mental_health_trust",

@@ -6,7 +6,10 @@ const MAX_ENTRIES = 10_000;
  * Reads a ZIP's central directory (without inflating anything) and says why it must not be opened:
  * unreadable, too many parts, or too large once uncompressed. Undefined when it looks safe.
  */
-export function zipRefusal(bytes: Uint8Array, maxUncompressed = MAX_XLSX_UNCOMPRESSED_BYTES): string | undefined {
+export function zipRefusal(
+  bytes: Uint8Array,
+  maxUncompressed = MAX_XLSX_UNCOMPRESSED_BYTES,
+): string | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = findEndOfCentralDirectory(view);
   if (end < 0) return "it is a ZIP file without a readable directory, not an XLSX workbook";
@@ -24,7 +27,11 @@ export function zipRefusal(bytes: Uint8Array, maxUncompressed = MAX_XLSX_UNCOMPR
     if (total > maxUncompressed) {
       return `the workbook is larger than ${Math.round(maxUncompressed / 1024 / 1024)} MB uncompressed; the limit protects the server`;
     }
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    offset +=
+      46 +
+      view.getUint16(offset + 28, true) +
+      view.getUint16(offset + 30, true) +
+      view.getUint16(offset + 32, true);
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { computeCoverage, CoverageResponseSchema, memoise } from "@atlas/domain";
+import { CoverageResponseSchema, computeCoverage, memoise } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
 import { createRouter } from "../validation";
@@ -9,7 +9,8 @@ export const coverageQuery = z.object({ wave: waveParam, level: levelParam, metr
 const route = createRoute({
   method: "get",
   path: "/api/coverage",
-  summary: "One metric for every area (or organisation) of a level in one wave, with the UK and nations as comparators",
+  summary:
+    "One metric for every area (or organisation) of a level in one wave, with the UK and nations as comparators",
   request: { query: coverageQuery },
   responses: {
     200: { description: "Coverage", content: { "application/json": { schema: CoverageResponseSchema } } },
@@ -23,9 +24,13 @@ export async function coverageView(atlas: AtlasCache, query: z.infer<typeof cove
   const { index } = await atlas.current();
   const wave = resolveWave(index, query.wave);
   const key = `coverage:${wave.id}:${query.level}:${query.metric}`;
-  return memoise(index, key, () => computeCoverage(index, { waveId: wave.id, level: query.level, metric: query.metric }));
+  return memoise(index, key, () =>
+    computeCoverage(index, { waveId: wave.id, level: query.level, metric: query.metric }),
+  );
 }
 
 export function coverageRoutes(atlas: AtlasCache) {
-  return createRouter().openapi(route, async (c) => c.json(await coverageView(atlas, c.req.valid("query")), 200));
+  return createRouter().openapi(route, async (c) =>
+    c.json(await coverageView(atlas, c.req.valid("query")), 200),
+  );
 }

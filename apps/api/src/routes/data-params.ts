@@ -1,4 +1,12 @@
-import { type AtlasIndex, BASES, METRIC_IDS, REPORT_LEVELS, UK_CODE, WAVE_ID_PATTERN, type Wave } from "@atlas/domain";
+import {
+  type AtlasIndex,
+  BASES,
+  METRIC_IDS,
+  REPORT_LEVELS,
+  UK_CODE,
+  WAVE_ID_PATTERN,
+  type Wave,
+} from "@atlas/domain";
 import { z } from "@hono/zod-openapi";
 import { ProblemError } from "../problem";
 
@@ -16,10 +24,9 @@ export const metricParam = z
   .enum(METRIC_IDS)
   .default("offering_pct")
   .openapi({ description: "Metric id (see /api/metrics); default offering_pct" });
-export const basisParam = z
-  .enum(BASES)
-  .default("recorded")
-  .openapi({ description: "recorded: organisations as they were; current: re-based to today's organisations" });
+export const basisParam = z.enum(BASES).default("recorded").openapi({
+  description: "recorded: organisations as they were; current: re-based to today's organisations",
+});
 export const codeListParam = z
   .string()
   .max(2000)
@@ -44,9 +51,11 @@ export function resolveWave(index: AtlasIndex, id: string | undefined, parameter
   }
   const wave = index.waveById.get(id);
   if (!wave) {
-    throw new ProblemError("not_found", `${parameter}: no wave "${id}"; known waves: ${allowed.join(", ") || "none"}`, [
-      { parameter, message: `unknown wave "${id}"`, allowed },
-    ]);
+    throw new ProblemError(
+      "not_found",
+      `${parameter}: no wave "${id}"; known waves: ${allowed.join(", ") || "none"}`,
+      [{ parameter, message: `unknown wave "${id}"`, allowed }],
+    );
   }
   return wave;
 }
@@ -54,7 +63,9 @@ export function resolveWave(index: AtlasIndex, id: string | undefined, parameter
 /** An area code at any level (404 if unknown). */
 export function resolveArea(index: AtlasIndex, code: string, parameter = "area"): string {
   if (!index.areaByCode.has(code)) {
-    throw new ProblemError("not_found", `${parameter}: no area "${code}"`, [{ parameter, message: `unknown area "${code}"` }]);
+    throw new ProblemError("not_found", `${parameter}: no area "${code}"`, [
+      { parameter, message: `unknown area "${code}"` },
+    ]);
   }
   return code;
 }
@@ -63,7 +74,12 @@ export function resolveArea(index: AtlasIndex, code: string, parameter = "area")
  * Splits a code list and checks every code is a node of the level (an area of that level, the UK at nation
  * level, or an organisation); 404 names the unknown codes, 400 a list that is too long.
  */
-export function resolveCodes(index: AtlasIndex, level: (typeof REPORT_LEVELS)[number], list: string | undefined, parameter = "areas"): string[] | null {
+export function resolveCodes(
+  index: AtlasIndex,
+  level: (typeof REPORT_LEVELS)[number],
+  list: string | undefined,
+  parameter = "areas",
+): string[] | null {
   if (list === undefined) return null;
   const codes = [...new Set(list.split(","))];
   if (codes.length > MAX_CODES) {
@@ -77,9 +93,11 @@ export function resolveCodes(index: AtlasIndex, level: (typeof REPORT_LEVELS)[nu
       : index.areaByCode.get(code)?.level === level || (level === "nation" && code === UK_CODE);
   const unknown = codes.filter((c) => !known(c));
   if (unknown.length > 0) {
-    throw new ProblemError("not_found", `${parameter}: no ${level} with code ${unknown.map((c) => `"${c}"`).join(", ")}`, [
-      { parameter, message: `unknown at level ${level}: ${unknown.join(", ")}` },
-    ]);
+    throw new ProblemError(
+      "not_found",
+      `${parameter}: no ${level} with code ${unknown.map((c) => `"${c}"`).join(", ")}`,
+      [{ parameter, message: `unknown at level ${level}: ${unknown.join(", ")}` }],
+    );
   }
   return codes;
 }

@@ -9,7 +9,8 @@ export const gapsQuery = z.object({ wave: waveParam, level: levelParam });
 const route = createRoute({
   method: "get",
   path: "/api/gaps",
-  summary: "Areas ranked by unmet provision, each with its reasons (no_offer, unknown, lost_provision, low_places)",
+  summary:
+    "Areas ranked by unmet provision, each with its reasons (no_offer, unknown, lost_provision, low_places)",
   request: { query: gapsQuery },
   responses: {
     200: { description: "Gaps", content: { "application/json": { schema: GapsResponseSchema } } },

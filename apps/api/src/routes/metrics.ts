@@ -5,7 +5,8 @@ import { createRouter } from "../validation";
 const route = createRoute({
   method: "get",
   path: "/api/metrics",
-  summary: "The metric catalogue: each metric's definition, numerator, denominator, unit, polarity and interval method",
+  summary:
+    "The metric catalogue: each metric's definition, numerator, denominator, unit, polarity and interval method",
   responses: {
     200: { description: "Metrics", content: { "application/json": { schema: MetricsResponseSchema } } },
   },

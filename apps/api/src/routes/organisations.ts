@@ -2,8 +2,8 @@ import {
   listOrganisationsAt,
   memoise,
   OrganisationDetailSchema,
-  organisationDetail,
   OrganisationsResponseSchema,
+  organisationDetail,
 } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
@@ -19,7 +19,10 @@ const listRoute = createRoute({
   summary: "Organisations in a wave (optionally within an area), with provision, stage and places",
   request: { query: organisationsQuery },
   responses: {
-    200: { description: "Organisations", content: { "application/json": { schema: OrganisationsResponseSchema } } },
+    200: {
+      description: "Organisations",
+      content: { "application/json": { schema: OrganisationsResponseSchema } },
+    },
     400: { description: "Bad parameter (problem+json)" },
     404: { description: "Unknown wave or area (problem+json)" },
   },
@@ -38,7 +41,10 @@ const detailRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: "Organisation", content: { "application/json": { schema: OrganisationDetailSchema } } },
+    200: {
+      description: "Organisation",
+      content: { "application/json": { schema: OrganisationDetailSchema } },
+    },
     400: { description: "Bad code (problem+json)" },
     404: { description: "Unknown organisation (problem+json)" },
   },
@@ -53,7 +59,9 @@ export async function organisationsView(atlas: AtlasCache, query: z.infer<typeof
     wave: wave.id,
     area,
     synthetic: wave.synthetic,
-    organisations: memoise(index, `organisations:${wave.id}:${area}`, () => listOrganisationsAt(index, wave.id, area)),
+    organisations: memoise(index, `organisations:${wave.id}:${area}`, () =>
+      listOrganisationsAt(index, wave.id, area),
+    ),
   };
 }
 
@@ -65,7 +73,9 @@ export function organisationsRoutes(atlas: AtlasCache) {
       const { code } = c.req.valid("param");
       const detail = organisationDetail(index, code);
       if (!detail) {
-        throw new ProblemError("not_found", `code: no organisation "${code}"`, [{ parameter: "code", message: `unknown organisation "${code}"` }]);
+        throw new ProblemError("not_found", `code: no organisation "${code}"`, [
+          { parameter: "code", message: `unknown organisation "${code}"` },
+        ]);
       }
       return c.json(detail, 200);
     });

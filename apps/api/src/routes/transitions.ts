@@ -16,7 +16,10 @@ const route = createRoute({
     }),
   },
   responses: {
-    200: { description: "Transitions", content: { "application/json": { schema: TransitionsResponseSchema } } },
+    200: {
+      description: "Transitions",
+      content: { "application/json": { schema: TransitionsResponseSchema } },
+    },
     400: { description: "Bad parameter (problem+json)" },
     404: { description: "Unknown wave (problem+json)" },
   },
@@ -30,7 +33,10 @@ export function transitionsRoutes(atlas: AtlasCache) {
     let fromId = query.from;
     if (fromId === undefined) {
       const i = index.waves.indexOf(to);
-      if (i < 1) throw new ProblemError("not_found", `from: there is no wave before ${to.id}; name one`, [{ parameter: "from", message: "no earlier wave" }]);
+      if (i < 1)
+        throw new ProblemError("not_found", `from: there is no wave before ${to.id}; name one`, [
+          { parameter: "from", message: "no earlier wave" },
+        ]);
       fromId = index.waves[i - 1]!.id;
     }
     const from = resolveWave(index, fromId, "from");

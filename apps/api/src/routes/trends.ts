@@ -8,7 +8,8 @@ export const trendsQuery = z.object({
   metric: metricParam,
   level: levelParam,
   areas: codeListParam.openapi({
-    description: "Comma-separated codes of the level (K02000001 for the UK at nation level); default every one",
+    description:
+      "Comma-separated codes of the level (K02000001 for the UK at nation level); default every one",
     example: "E40000003,E40000005",
   }),
   basis: basisParam,
@@ -30,11 +31,16 @@ const route = createRoute({
 export async function trendsView(atlas: AtlasCache, query: z.infer<typeof trendsQuery>) {
   const { index } = await atlas.current();
   const codes = resolveCodes(index, query.level, query.areas);
-  const compute = () => computeTrends(index, { metric: query.metric, level: query.level, codes, basis: query.basis });
+  const compute = () =>
+    computeTrends(index, { metric: query.metric, level: query.level, codes, basis: query.basis });
   // Only the unfiltered series are memoised, so arbitrary code lists cannot grow the cache.
-  return codes === null ? memoise(index, `trends:${query.metric}:${query.level}:${query.basis}`, compute) : compute();
+  return codes === null
+    ? memoise(index, `trends:${query.metric}:${query.level}:${query.basis}`, compute)
+    : compute();
 }
 
 export function trendsRoutes(atlas: AtlasCache) {
-  return createRouter().openapi(route, async (c) => c.json(await trendsView(atlas, c.req.valid("query")), 200));
+  return createRouter().openapi(route, async (c) =>
+    c.json(await trendsView(atlas, c.req.valid("query")), 200),
+  );
 }

@@ -1,13 +1,15 @@
+import type { EXPORT_VIEWS } from "@atlas/domain";
 import { apiPath } from "./client";
 
-/** The views /api/export can reproduce, with the filters each takes. */
-export type ExportRequest =
+type ExportView = (typeof EXPORT_VIEWS)[number];
+
+/** The views /api/export can reproduce, with the filters each takes (the view's own query parameters). */
+export type ExportRequest = { view: ExportView } & (
   | { view: "coverage"; wave: string; level: string; metric: string }
   | { view: "gaps"; wave: string; level: string }
   | { view: "trends"; metric: string; level: string; areas: string[] }
   | { view: "organisations"; wave: string; area: string | null }
-  | { view: "factors"; wave: string }
-  | { view: "transitions"; from: string; to: string };
+);
 
 /**
  * The URL of the CSV (or JSON) of exactly one view: the same filters the view used, so the download

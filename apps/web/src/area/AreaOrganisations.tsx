@@ -21,6 +21,7 @@ export function AreaOrganisations({ wave, area }: { wave: string; area: string }
       {list.length === 0 ? (
         <p>No organisation in this area was surveyed in {wave}.</p>
       ) : (
+        <div className="table-scroll">
         <table className="data-table compact">
           <thead>
             <tr>
@@ -54,6 +55,7 @@ export function AreaOrganisations({ wave, area }: { wave: string; area: string }
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

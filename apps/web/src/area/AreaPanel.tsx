@@ -89,7 +89,7 @@ export function AreaPanel({ code }: { code: string }) {
           <p>
             Response: {row.answered} of {row.invited} organisations answered
             {row.invited > 0 ? ` (${Math.round((row.answered / row.invited) * 100)}%)` : ""}.
-            {row.boundLower != null && row.boundUpper != null
+            {row.answered < row.invited && row.boundLower != null && row.boundUpper != null
               ? ` If the others had answered, the value would lie between ${formatValue(row.boundLower, unit)} and ${formatValue(row.boundUpper, unit)}.`
               : ""}
           </p>

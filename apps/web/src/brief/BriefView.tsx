@@ -1,12 +1,10 @@
-import { STAGE_LABELS, vocabularyLabel } from "@atlas/domain";
+import { STAGE_LABELS, UK_CODE } from "@atlas/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { areasQuery, boundariesQuery, coverageQuery, factorsQuery, organisationsQuery, trendsQuery } from "../api/queries";
-import { ChartFigure } from "../charts/ChartFigure";
-import { trendTable } from "../charts/tables";
-import { trendChart } from "../charts/trend-chart";
+import { TrendFigure } from "../charts/TrendFigure";
 import { formatInterval, formatValue } from "../format/number";
-import { PROVISION_SHORT } from "../format/provision";
+import { PROVISION_SHORT, vocabularyWords } from "../format/provision";
 import { COMPARISON_LABELS, STATUS_LABELS } from "../format/status";
 import { boundaryFeatures } from "../map/geo";
 import { ApiStatus } from "../shell/ApiStatus";
@@ -35,6 +33,7 @@ export default function BriefView() {
   const coverage = useQuery({ ...coverageQuery(wave ?? "", level, metric?.id ?? ""), enabled: on });
   const offering = useQuery({ ...coverageQuery(wave ?? "", level, "offering_pct"), enabled: on });
   const trend = useQuery({ ...trendsQuery(metric?.id ?? "", level, code ? [code] : []), enabled: on && level !== "nation" });
+  const ukTrend = useQuery({ ...trendsQuery(metric?.id ?? "", "nation", [UK_CODE]), enabled: on });
   const organisations = useQuery({ ...organisationsQuery(wave ?? "", code), enabled: on });
   const boundaries = useQuery({ ...boundariesQuery(level), enabled: on });
   const factors = useQuery({ ...factorsQuery(wave ?? ""), enabled: on });
@@ -85,7 +84,7 @@ export default function BriefView() {
   const row = coverage.data?.areas.find((a) => a.code === code) ?? null;
   const nation = nationOf(code, index);
   const nationValue = coverage.data?.nations.find((n) => n.code === nation?.code) ?? null;
-  const trendInput = { series: trend.data?.series ?? [], waves: waveIds, unit: metric.unit, metricTitle: metric.title };
+  const trendInput = { series: trend.data?.series ?? [], waves: waveIds, unit: metric.unit, metricTitle: metric.title, reference: ukTrend.data?.series[0] ?? null };
   const parent = area.parentCode ? index.get(area.parentCode) : null;
 
   return (
@@ -149,11 +148,12 @@ export default function BriefView() {
             <h2 id="brief-trend">Trend</h2>
             {trend.isError ? <QueryError error={trend.error} what="the trend" /> : null}
             {trend.data ? (
-              <ChartFigure
+              <TrendFigure
+                id="brief-trend-chart"
                 testId="brief-trend"
                 title={`${metric.title}: ${area.name}`}
-                render={(width) => trendChart(trendInput, { width: Math.min(width, 760), height: 300 }, { id: "brief-trend-chart", title: `${metric.title}, ${area.name}`, description: `Trend across waves for ${area.name} with 95% interval band.` })}
-                table={trendTable(trendInput)}
+                input={trendInput}
+                maxWidth={760}
                 filters={[`metric ${metric.id}`, `area ${area.code}`]}
                 synthetic={trend.data.synthetic}
                 fileParts={["brief-trend", metric.id, area.code]}
@@ -224,7 +224,7 @@ export default function BriefView() {
               <ol>
                 {facilitators.map((f) => (
                   <li key={f.factor}>
-                    {vocabularyLabel(f.factor)}: {f.count}
+                    {vocabularyWords(f.factor)}: {f.count}
                     {f.share !== null ? ` (${Math.round(f.share * 100)}%)` : ""}
                   </li>
                 ))}

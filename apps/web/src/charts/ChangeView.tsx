@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import { factorsQuery, transitionsQuery } from "../api/queries";
-import { CsvLink } from "../shell/CsvLink";
 import { Loading } from "../shell/Loading";
 import { QueryError } from "../shell/QueryError";
 import { useDashboard } from "../state/use-dashboard";
@@ -46,7 +45,6 @@ export default function ChangeView() {
         <div className="wave-pair">
           {select("from-wave", "From wave", fromWave, "from")}
           {select("to-wave", "to wave", toWave, "to")}
-          <CsvLink request={{ view: "transitions", from: fromWave, to: toWave }} label="CSV" />
         </div>
         {fromWave === toWave ? <p className="prompt">Choose two different waves.</p> : null}
         {transitions.isError ? <QueryError error={transitions.error} what="the transitions" retry={() => void transitions.refetch()} /> : null}
@@ -76,7 +74,6 @@ export default function ChangeView() {
       </section>
       <section aria-labelledby="factors-title">
         <h2 id="factors-title">Facilitators and barriers by stage, {wave}</h2>
-        <CsvLink request={{ view: "factors", wave }} label="CSV" />
         {factors.isError ? <QueryError error={factors.error} what="the factors" retry={() => void factors.refetch()} /> : null}
         {factors.isLoading ? <Loading what="the factors" /> : null}
         {factors.data

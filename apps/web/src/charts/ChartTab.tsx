@@ -1,15 +1,16 @@
+import { UK_CODE } from "@atlas/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { areasQuery, coverageQuery, trendsQuery } from "../api/queries";
-import { LEVEL_LABELS } from "../controls/LevelSwitch";
+import { LEVEL_NOUNS } from "../controls/LevelSwitch";
 import { CsvLink } from "../shell/CsvLink";
 import { Loading } from "../shell/Loading";
 import { QueryError } from "../shell/QueryError";
 import { useDashboard } from "../state/use-dashboard";
 import { ChartFigure } from "./ChartFigure";
 import { dotPlot } from "./dot-plot";
-import { dotTable, trendTable } from "./tables";
-import { trendChart } from "./trend-chart";
+import { dotTable } from "./tables";
+import { TrendFigure } from "./TrendFigure";
 
 /**
  * The chart tab, over the same selection as the map: the national trend (each nation over every wave,
@@ -18,7 +19,11 @@ import { trendChart } from "./trend-chart";
 export default function ChartTab() {
   const { state, wave, waveIds, metric } = useDashboard();
   const areas = useQuery(areasQuery(null));
-  const nations = useMemo(() => (areas.data?.areas ?? []).filter((a) => a.level === "nation").map((a) => a.code), [areas.data]);
+  // The UK first, then each nation: the API accepts the UK's code at nation level.
+  const nations = useMemo(
+    () => (areas.data ? [UK_CODE, ...areas.data.areas.filter((a) => a.level === "nation").map((a) => a.code)] : []),
+    [areas.data],
+  );
   const selected = areas.data?.areas.find((a) => a.code === state.area) ?? null;
   const nationTrends = useQuery({ ...trendsQuery(metric?.id ?? "", "nation", nations), enabled: Boolean(metric) && nations.length > 0 });
   const areaTrend = useQuery({
@@ -28,11 +33,13 @@ export default function ChartTab() {
   const coverage = useQuery({ ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""), enabled: Boolean(wave && metric) });
 
   if (!metric || !wave) return <Loading what="the charts" />;
+  const uk = nationTrends.data?.series.find((s) => s.code === UK_CODE) ?? null;
   const trendInput = {
     series: [...(nationTrends.data?.series ?? []), ...(areaTrend.data?.series ?? [])],
     waves: waveIds,
     unit: metric.unit,
     metricTitle: metric.title,
+    reference: uk,
   };
   const ranked = [...(coverage.data?.areas ?? [])].sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
   const dotInput = coverage.data
@@ -51,11 +58,11 @@ export default function ChartTab() {
         <h2 id="national-trend-title">National trend{selected && selected.level !== "nation" ? ` and ${selected.name}` : ""}</h2>
         {nationTrends.isError ? <QueryError error={nationTrends.error} what="the national trend" retry={() => void nationTrends.refetch()} /> : null}
         {nationTrends.data ? (
-          <ChartFigure
+          <TrendFigure
+            id="national-trend-chart"
             testId="national-trend"
-            title={`${metric.title}: trend by nation`}
-            render={(width) => trendChart(trendInput, { width, height: 380 }, { id: "national-trend-chart", title: `${metric.title}: trend by nation`, description: `Lines for each nation across waves ${waveIds[0]} to ${waveIds.at(-1)}, with 95% interval bands.` })}
-            table={trendTable(trendInput)}
+            title={`${metric.title}: the UK and each nation over time`}
+            input={trendInput}
             filters={[`metric ${metric.id}`, "level nation", ...(selected ? [`area ${selected.code}`] : [])]}
             synthetic={nationTrends.data.synthetic}
             fileParts={["trend", metric.id, "nations"]}
@@ -73,7 +80,7 @@ export default function ChartTab() {
         {dotInput && coverage.data ? (
           <ChartFigure
             testId="ranked-dot-plot"
-            title={`${metric.title}, ${wave}: ${LEVEL_LABELS[state.level].toLowerCase()} against the UK`}
+            title={`${metric.title}, ${wave}: ${LEVEL_NOUNS[state.level]} against the UK`}
             render={(width) => dotPlot(dotInput, width, { id: "ranked-dot-plot-chart", title: `${metric.title}, ${wave}, ranked`, description: `Each ${state.level} area's value with its 95% interval against the UK value.` })}
             table={dotTable(dotInput)}
             filters={[`metric ${metric.id}`, `wave ${wave}`, `level ${state.level}`]}

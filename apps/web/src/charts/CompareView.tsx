@@ -1,7 +1,8 @@
+import { UK_CODE } from "@atlas/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { areasQuery, coverageQuery, trendsQuery } from "../api/queries";
-import { LEVEL_LABELS } from "../controls/LevelSwitch";
+import { LEVEL_NOUNS } from "../controls/LevelSwitch";
 import { CsvLink } from "../shell/CsvLink";
 import { Loading } from "../shell/Loading";
 import { QueryError } from "../shell/QueryError";
@@ -10,8 +11,8 @@ import { AreaChooser } from "./AreaChooser";
 import { ChartFigure } from "./ChartFigure";
 import { dotPlot } from "./dot-plot";
 import { funnelPlot } from "./funnel-plot";
-import { dotTable, funnelTable, trendTable } from "./tables";
-import { trendChart } from "./trend-chart";
+import { dotTable, funnelTable } from "./tables";
+import { TrendFigure } from "./TrendFigure";
 
 /**
  * Compare 2–6 areas at one level: trends with interval bands, a dot plot of the wave in view against the
@@ -26,6 +27,8 @@ export default function CompareView() {
   const elsewhere = state.compare.length - picked.length;
   const ready = picked.length >= 2 && Boolean(metric && wave);
   const trends = useQuery({ ...trendsQuery(metric?.id ?? "", state.level, picked), enabled: ready });
+  // The UK's own trend, drawn dashed behind each picked area for reference.
+  const ukTrend = useQuery({ ...trendsQuery(metric?.id ?? "", "nation", [UK_CODE]), enabled: ready });
   const coverage = useQuery({ ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""), enabled: ready });
   const local = useQuery({ ...coverageQuery(wave ?? "", "local", metric?.id ?? ""), enabled: ready && metric?.unit === "percent" });
 
@@ -43,7 +46,8 @@ export default function CompareView() {
       .map((a) => a.code),
   );
   const pickedSet = new Set(picked);
-  const trendInput = { series: trends.data?.series ?? [], waves: waveIds, unit: metric.unit, metricTitle: metric.title };
+  const reference = ukTrend.data?.series[0] ?? null;
+  const trendInput = { series: trends.data?.series ?? [], waves: waveIds, unit: metric.unit, metricTitle: metric.title, reference };
   const dotInput = coverage.data
     ? { rows: picked.map((code) => coverage.data.areas.find((a) => a.code === code)).filter((a) => a !== undefined), comparator: coverage.data.comparator, unit: metric.unit, metricTitle: metric.title, wave, highlight: pickedSet }
     : null;
@@ -55,17 +59,17 @@ export default function CompareView() {
 
   return (
     <div className="compare-view">
-      <h2>Compare {LEVEL_LABELS[state.level].toLowerCase()}</h2>
+      <h2>Compare {LEVEL_NOUNS[state.level]}</h2>
       <AreaChooser areas={atLevel} picked={picked} onChange={(codes) => update({ compare: codes })} />
       {elsewhere > 0 ? <p className="hint">{elsewhere} picked area(s) at another level are kept in the link but not shown here.</p> : null}
       {!ready ? <p className="prompt">Pick at least two areas to see their trends, a dot plot and the funnel plot.</p> : null}
       {ready && trends.isError ? <QueryError error={trends.error} what="the trends" retry={() => void trends.refetch()} /> : null}
       {ready && trends.data ? (
-        <ChartFigure
+        <TrendFigure
+          id="compare-trend-chart"
           testId="compare-trends"
           title={`${metric.title}: trends with 95% intervals`}
-          render={(width) => trendChart(trendInput, { width, height: 400 }, { id: "compare-trend-chart", title: `${metric.title}: trends`, description: `Trends over every wave for ${trendInput.series.map((s) => s.name).join(", ")}, with 95% interval bands.` })}
-          table={trendTable(trendInput)}
+          input={trendInput}
           filters={filters}
           synthetic={trends.data.synthetic}
           fileParts={["compare-trends", metric.id, state.level, ...picked]}

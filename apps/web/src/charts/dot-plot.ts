@@ -96,7 +96,7 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
     body.push(tag("g", { class: "row", "data-code": row.code }, [titleTag(`${row.name}: ${summary}`), ...parts]));
   });
 
-  const key = flagKey(input.rows.map((r) => r.status), hasSmall);
+  const key = [flagKey(input.rows.map((r) => r.status), false), hasSmall ? "dotted interval, (n<5) = fewer than 5 organisations answered" : ""].filter(Boolean).join(" · ");
   body.push(text(MARGIN.left, height - 8, `${input.metricTitle}, ${input.wave}. Bars: 95% intervals.${key ? ` ${key}` : ""}`, { fill: MUTED, "font-size": 10 }));
   return svgDocument({ width, height }, meta, body);
 }

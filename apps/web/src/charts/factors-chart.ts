@@ -1,7 +1,8 @@
-import { type FactorsResponseSchema, STAGE_LABELS, type Stage, vocabularyLabel } from "@atlas/domain";
+import { type FactorsResponseSchema, STAGE_LABELS, type Stage } from "@atlas/domain";
 import type { z } from "zod";
+import { vocabularyWords } from "../format/provision";
 import { SMALL_DENOMINATOR } from "./flags";
-import { MUTED, type SvgMeta, svgDocument, tag, text, titleTag } from "./svg";
+import { MUTED, type SvgMeta, svgDocument, tag, text, titleTag, wrappedText } from "./svg";
 
 type Factors = z.infer<typeof FactorsResponseSchema>;
 
@@ -29,21 +30,21 @@ export function factorsChart(input: FactorsInput, width: number, meta: SvgMeta):
   const stages = input.stages;
   const rows = input.factors.filter((f) => f.kind === input.kind).sort((a, b) => b.total - a.total);
   const left = 210;
-  const top = 58;
+  const top = 70;
   const cellH = 24;
   const cellW = Math.max(60, Math.min(120, (width - left - 16) / Math.max(1, stages.length)));
   const height = top + Math.max(1, rows.length) * cellH + 40;
   const body: string[] = [];
   stages.forEach((s, j) => {
     const x = left + j * cellW + cellW / 2;
-    body.push(text(x, top - 26, STAGE_LABELS[s.stage as Stage] ?? s.stage, { "text-anchor": "middle", "font-weight": 600, "font-size": 11 }));
+    body.push(wrappedText(x, top - 26, STAGE_LABELS[s.stage as Stage] ?? s.stage, Math.max(6, Math.floor(cellW / 7)), { "text-anchor": "middle", "font-weight": 600, "font-size": 11 }));
     const small = s.organisations < SMALL_DENOMINATOR;
     body.push(text(x, top - 10, `n=${s.organisations}${small ? " (small)" : ""}`, { "text-anchor": "middle", fill: small ? "#b35f00" : MUTED, "font-size": 11, class: small ? "small-n" : null }));
   });
   if (rows.length === 0) body.push(text(left, top + 16, `No ${input.kind}s were reported in ${input.wave}.`, { fill: MUTED }));
   rows.forEach((factor, i) => {
     const y = top + i * cellH;
-    body.push(text(left - 8, y + cellH / 2 + 4, vocabularyLabel(factor.factor), { "text-anchor": "end" }));
+    body.push(text(left - 8, y + cellH / 2 + 4, vocabularyWords(factor.factor), { "text-anchor": "end" }));
     stages.forEach((s, j) => {
       const count = factor.byStage.find((b) => b.stage === s.stage)?.count ?? 0;
       const share = factorShare(count, s.organisations);
@@ -52,7 +53,7 @@ export function factorsChart(input: FactorsInput, width: number, meta: SvgMeta):
       const label = share === null ? "–" : `${Math.round(share * 100)}%`;
       body.push(
         tag("g", { class: "cell", "data-factor": factor.factor, "data-stage": s.stage }, [
-          titleTag(`${vocabularyLabel(factor.factor)}: ${count} of ${s.organisations} organisations at ${STAGE_LABELS[s.stage as Stage] ?? s.stage} (${label})`),
+          titleTag(`${vocabularyWords(factor.factor)}: ${count} of ${s.organisations} organisations at ${STAGE_LABELS[s.stage as Stage] ?? s.stage} (${label})`),
           tag("rect", { x, y, width: cellW - 2, height: cellH - 2, fill: PURPLES[shade] }),
           text(x + cellW / 2 - 1, y + cellH / 2 + 4, label, { "text-anchor": "middle", fill: shade >= 5 ? "#ffffff" : "#1f2933", "font-size": 11 }),
         ]),

@@ -33,8 +33,8 @@ export function plottable(row: FunnelRow): boolean {
 /**
  * A funnel plot of a percentage against its denominator (answering organisations), with the comparator
  * line and the 95% and 99.8% control limits (normal approximation, identical to the Wilson comparison).
- * Points that coincide are spread sideways a little so each stays visible; areas without a value are
- * counted in a note beneath instead of being dropped silently.
+ * Areas at the same point share one mark labelled with their number; areas without a value are counted
+ * in a note beneath instead of being dropped silently.
  */
 export function funnelPlot(input: FunnelPlotInput, size: SvgSize, meta: SvgMeta): string {
   const { width, height } = size;
@@ -75,23 +75,37 @@ export function funnelPlot(input: FunnelPlotInput, size: SvgSize, meta: SvgMeta)
   );
   body.push(text(width - MARGIN.right - 4, y(input.target.value) - 6, `${input.target.name} ${input.target.value.toFixed(1)}%`, { "text-anchor": "end", "font-weight": 600 }));
 
-  // Coinciding points: spread by 5px steps around their true x.
-  const seen = new Map<string, number>();
-  const labels: string[] = [];
+  // Areas with the same numerator and denominator sit on the same spot: one mark, sized and labelled
+  // with how many it stands for (small denominators make this common), named in its tooltip.
+  const groups = new Map<string, FunnelRow[]>();
   for (const row of rows) {
     const key = `${row.denominator}:${row.numerator}`;
-    const k = seen.get(key) ?? 0;
-    seen.set(key, k + 1);
-    const offset = k === 0 ? 0 : Math.ceil(k / 2) * 5 * (k % 2 === 1 ? 1 : -1);
-    const position = funnelPosition(row.numerator!, row.denominator!, p0);
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const labels: string[] = [];
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    const position = funnelPosition(first.numerator!, first.denominator!, p0);
     const style = FUNNEL_STYLE[position];
-    const cx = x(row.denominator!) + offset;
-    const cy = y((row.numerator! / row.denominator!) * 100);
-    const strong = input.highlight?.has(row.code) ?? false;
+    const cx = x(first.denominator!);
+    const cy = y((first.numerator! / first.denominator!) * 100);
+    const marked = group.filter((row) => input.highlight?.has(row.code));
+    const radius = 4.5 + Math.min(8, Math.sqrt(group.length - 1) * 2.2);
+    const percent = ((first.numerator! / first.denominator!) * 100).toFixed(1);
+    const names = group.map((row) => row.name).join("; ");
     body.push(
-      tag("circle", { cx, cy, r: strong ? 6 : 4.5, fill: style.fill, stroke: strong ? "#000000" : style.stroke, "stroke-width": strong ? 2.5 : 1.2, class: `point ${position}`, "data-code": row.code }, titleTag(`${row.name}: ${row.numerator} of ${row.denominator} (${((row.numerator! / row.denominator!) * 100).toFixed(1)}%), ${style.word}`)),
+      tag(
+        "g",
+        { class: `point ${position}`, "data-codes": group.map((row) => row.code).join(",") },
+        [
+          titleTag(`${group.length === 1 ? first.name : `${group.length} areas (${names})`}: ${first.numerator} of ${first.denominator} (${percent}%), ${style.word}`),
+          tag("circle", { cx, cy, r: radius, fill: style.fill, stroke: marked.length > 0 ? "#000000" : style.stroke, "stroke-width": marked.length > 0 ? 2.5 : 1.2 }),
+          group.length > 1 ? text(cx + radius + 3, cy + 4, `×${group.length}`, { "font-size": 11, fill: MUTED }) : "",
+        ],
+      ),
     );
-    if (strong) labels.push(text(cx + 9, cy - 6, row.name, { "font-weight": 700, "font-size": 11 }));
+    if (marked.length === 1 && group.length === 1) labels.push(text(cx + radius + 4, cy - 6, first.name, { "font-weight": 700, "font-size": 11 }));
+    else if (marked.length > 0) labels.push(text(cx + radius + 4, cy - 8, `${marked.length} marked`, { "font-weight": 700, "font-size": 11 }));
   }
   body.push(...labels);
 

@@ -1,7 +1,7 @@
-import { type JourneyStepSchema, type Provision, STAGE_LABELS, STAGES, type Stage, vocabularyLabel } from "@atlas/domain";
+import { type JourneyStepSchema, type Provision, STAGE_LABELS, STAGES, type Stage } from "@atlas/domain";
 import { scaleBand } from "d3";
 import type { z } from "zod";
-import { PROVISION_COLOURS, PROVISION_SHORT } from "../format/provision";
+import { PROVISION_COLOURS, PROVISION_SHORT, vocabularyWords } from "../format/provision";
 import { GRID, MUTED, type SvgMeta, svgDocument, tag, text, titleTag } from "./svg";
 
 export type JourneyStep = z.infer<typeof JourneyStepSchema>;
@@ -14,7 +14,7 @@ export interface JourneyInput {
 }
 
 const LEFT = 120;
-const ROWS = { provision: 40, stage: 86, champion: 196, events: 226 } as const;
+const ROWS = { provision: 40, stage: 100, champion: 202, events: 232 } as const;
 const STAGE_STEP = 24;
 
 /**
@@ -31,7 +31,7 @@ export function journeyTimeline(input: JourneyInput, width: number, meta: SvgMet
   const stageY = (stage: Stage) => ROWS.stage + (STAGES.length - 1 - STAGES.indexOf(stage)) * STAGE_STEP;
   const body: string[] = [
     text(LEFT - 8, ROWS.provision + 16, "Provision", { "text-anchor": "end", "font-weight": 600 }),
-    text(LEFT - 8, ROWS.stage - 10, "Stage", { "text-anchor": "end", "font-weight": 600 }),
+    text(LEFT - 8, ROWS.stage - 16, "Stage", { "text-anchor": "end", "font-weight": 600 }),
     text(LEFT - 8, ROWS.champion + 4, "Champion", { "text-anchor": "end", "font-weight": 600 }),
     text(LEFT - 8, ROWS.events + 4, "Events", { "text-anchor": "end", "font-weight": 600 }),
   ];
@@ -76,7 +76,7 @@ export function journeyTimeline(input: JourneyInput, width: number, meta: SvgMet
       body.push(text(cx + 10, ROWS.champion + 4, step.championPresent ? "yes" : "no", { "font-size": 10, fill: MUTED }));
     }
     step.events.forEach((event, k) => {
-      body.push(text(cx, ROWS.events + 4 + k * 14, vocabularyLabel(event), { "text-anchor": "middle", "font-size": 10, class: "event" }));
+      body.push(text(cx, ROWS.events + 4 + k * 14, vocabularyWords(event), { "text-anchor": "middle", "font-size": 10, class: "event" }));
     });
   }
   if (segment.length > 1) stagePoints.push(`M${segment.join("L")}`);

@@ -68,7 +68,7 @@ export function svgDocument(size: SvgSize, meta: SvgMeta, body: string | string[
       role: "img",
       "aria-labelledby": `${titleId} ${descId}`,
       "font-family": FONT,
-      "font-size": 12,
+      "font-size": 13,
       fill: INK,
     },
     [
@@ -111,4 +111,25 @@ export function markerPath(shape: (typeof SERIES_SHAPES)[number], size = 8): str
 /** A `<title>` (a native tooltip and an accessible name); `content` is escaped. */
 export function titleTag(content: string): string {
   return tag("title", {}, esc(content));
+}
+
+/** Words split into lines of at most `maxChars` (a long word keeps its own line). */
+export function wrapWords(content: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  for (const word of content.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= maxChars) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/**
+ * A `<text>` whose words wrap onto lines of at most `maxChars`, as `<tspan>`s; `y` is the baseline of the
+ * last line, so wrapped labels grow upwards (for column headers above a grid).
+ */
+export function wrappedText(x: number, y: number, content: string, maxChars: number, attrs: Record<string, AttrValue> = {}, lineHeight = 13): string {
+  const lines = wrapWords(content, maxChars);
+  const spans = lines.map((line, i) => tag("tspan", { x, dy: i === 0 ? 0 : lineHeight }, esc(line)));
+  return tag("text", { x, y: y - (lines.length - 1) * lineHeight, ...attrs }, spans);
 }

@@ -1,4 +1,4 @@
-import { STAGE_LABELS, vocabularyLabel } from "@atlas/domain";
+import { STAGE_LABELS } from "@atlas/domain";
 import { funnelPosition } from "@atlas/domain/stats";
 import { PROVISION_SHORT, vocabularyWords } from "../format/provision";
 import type { DotPlotInput } from "./dot-plot";
@@ -70,7 +70,7 @@ export function factorsTable(input: FactorsInput): TableData {
       .filter((f) => f.kind === input.kind)
       .sort((a, b) => b.total - a.total)
       .map((f) => [
-        vocabularyLabel(f.factor),
+        vocabularyWords(f.factor),
         ...input.stages.map((s) => {
           const c = f.byStage.find((b) => b.stage === s.stage)?.count ?? 0;
           const share = factorShare(c, s.organisations);
@@ -94,9 +94,9 @@ export function journeyTable(input: JourneyInput): TableData {
         s.stage ? STAGE_LABELS[s.stage] : "—",
         s.championPresent === null ? "—" : s.championPresent ? "yes" : "no",
         s.placesOffered === null ? "—" : String(s.placesOffered),
-        s.barriers.map(vocabularyLabel).join("; ") || "—",
-        s.facilitators.map(vocabularyLabel).join("; ") || "—",
-        s.events.map(vocabularyLabel).join("; ") || "—",
+        s.barriers.map(vocabularyWords).join("; ") || "—",
+        s.facilitators.map(vocabularyWords).join("; ") || "—",
+        s.events.map(vocabularyWords).join("; ") || "—",
       ];
     }),
   };

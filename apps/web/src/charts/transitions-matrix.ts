@@ -1,6 +1,6 @@
 import { PROVISIONS, STAGES } from "@atlas/domain";
 import { vocabularyWords } from "../format/provision";
-import { MUTED, type SvgMeta, svgDocument, tag, text, titleTag } from "./svg";
+import { MUTED, type SvgMeta, svgDocument, tag, text, titleTag, wrappedText } from "./svg";
 
 export interface Transition {
   from: string;
@@ -65,7 +65,7 @@ export function transitionsMatrix(input: TransitionsInput, width: number, meta: 
   const cellW = Math.max(56, Math.min(96, (width - 190) / Math.max(1, colKeys.length + 1)));
   const cellH = 34;
   const left = 150;
-  const top = 64;
+  const top = 78;
   const height = top + (rowsKeys.length + 1) * cellH + 48;
   const counts = new Map(input.transitions.map((t) => [`${t.from}→${t.to}`, t.count]));
   const max = Math.max(1, ...input.transitions.map((t) => t.count));
@@ -74,7 +74,7 @@ export function transitionsMatrix(input: TransitionsInput, width: number, meta: 
     text(12, top - 8, `${input.fromWave} ↓`, { "font-weight": 600 }),
   ];
   colKeys.forEach((key, j) => {
-    body.push(text(left + j * cellW + cellW / 2, top - 10, vocabularyWords(key), { "text-anchor": "middle", "font-size": 11 }));
+    body.push(wrappedText(left + j * cellW + cellW / 2, top - 10, vocabularyWords(key), Math.max(6, Math.floor(cellW / 7)), { "text-anchor": "middle", "font-size": 11 }));
   });
   body.push(text(left + colKeys.length * cellW + cellW / 2, top - 10, "Total", { "text-anchor": "middle", "font-size": 11, "font-weight": 600 }));
   const colTotals = colKeys.map(() => 0);

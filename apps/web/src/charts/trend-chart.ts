@@ -1,5 +1,5 @@
 import type { Metric, TrendsResponse } from "@atlas/domain";
-import { area, line, scaleLinear, scalePoint } from "d3";
+import { area, line, type ScaleLinear, type ScalePoint, scaleLinear, scalePoint } from "d3";
 import { flagKey, isSmallNumber, STATUS_FLAGS, spreadLabels } from "./flags";
 import {
   GRID,
@@ -24,116 +24,204 @@ export interface TrendChartInput {
   waves: string[];
   unit: Metric["unit"];
   metricTitle: string;
+  /** A comparator (e.g. the UK) drawn as a grey dashed line in every panel of a small-multiple chart. */
+  reference?: TrendSeries | null;
 }
-
-const MARGIN = { top: 20, right: 150, bottom: 64, left: 52 };
 
 function yMax(input: TrendChartInput): number {
   if (input.unit === "percent") return 100;
   let max = 0;
-  for (const s of input.series) for (const p of s.points) max = Math.max(max, p.upper ?? p.value ?? 0);
+  for (const s of [...input.series, ...(input.reference ? [input.reference] : [])]) {
+    for (const p of s.points) max = Math.max(max, p.upper ?? p.value ?? 0);
+  }
   return max > 0 ? max * 1.1 : 1;
 }
 
+const has = (x: ScalePoint<string>) => (p: Point) => p.status === "ok" && p.value !== null && x(p.wave) !== undefined;
+
+interface Frame {
+  x: ScalePoint<string>;
+  y: ScaleLinear<number, number>;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+function axes(frame: Frame, input: TrendChartInput, waveLabels: boolean): string[] {
+  const out: string[] = [];
+  const suffix = input.unit === "percent" ? "%" : "";
+  for (const tick of frame.y.ticks(frame.bottom - frame.top > 200 ? 5 : 3)) {
+    out.push(tag("line", { x1: frame.left, x2: frame.right, y1: frame.y(tick), y2: frame.y(tick), stroke: GRID }));
+    out.push(text(frame.left - 6, frame.y(tick) + 4, `${tick}${suffix}`, { "text-anchor": "end", fill: MUTED, "font-size": 11 }));
+  }
+  if (waveLabels) {
+    input.waves.forEach((wave, i) => {
+      // In narrow panels label every other wave, always the first and last.
+      if (frame.right - frame.left < 300 && i % 2 === 1 && i !== input.waves.length - 1) return;
+      out.push(text(frame.x(wave)!, frame.bottom + 15, wave, { "text-anchor": "middle", fill: MUTED, "font-size": 11 }));
+    });
+  }
+  return out;
+}
+
+/** One series: interval band, line, points (hollow when small), flags for missing values, merger marks. */
+function drawSeries(series: TrendSeries, index: number, frame: Frame, unit: Metric["unit"], flagRow: number): string {
+  const { x, y } = frame;
+  const colour = SERIES_COLOURS[index % SERIES_COLOURS.length]!;
+  const shape = SERIES_SHAPES[index % SERIES_SHAPES.length]!;
+  const drawn = has(x);
+  const band = area<Point>()
+    .defined((p) => drawn(p) && p.lower !== null && p.upper !== null)
+    .x((p) => x(p.wave)!)
+    .y0((p) => y(p.lower!))
+    .y1((p) => y(p.upper!))(series.points);
+  const path = line<Point>()
+    .defined(drawn)
+    .x((p) => x(p.wave)!)
+    .y((p) => y(p.value!))(series.points);
+  const group: string[] = [];
+  if (band) group.push(tag("path", { d: band, fill: colour, "fill-opacity": 0.14, class: "band" }));
+  if (path) group.push(tag("path", { d: path, fill: "none", stroke: colour, "stroke-width": 2, class: "line" }));
+  for (const p of series.points) {
+    const px = x(p.wave);
+    if (px === undefined) continue;
+    if (p.changed) {
+      group.push(tag("line", { x1: px, x2: px, y1: frame.top, y2: frame.bottom, stroke: colour, "stroke-dasharray": "2 3", class: "merger" }, titleTag(`${series.name}: organisations changed (merger) before ${p.wave}`)));
+    }
+    if (drawn(p)) {
+      const small = isSmallNumber(unit, p.denominator);
+      group.push(
+        tag(
+          "path",
+          { d: markerPath(shape, 8), transform: `translate(${px},${y(p.value!)})`, fill: small ? "#ffffff" : colour, stroke: colour, "stroke-width": 1.5, class: small ? "point small" : "point" },
+          titleTag(`${series.name}, ${p.wave}: ${p.value!.toFixed(1)}${small ? ` (only ${p.denominator} answering)` : ""}`),
+        ),
+      );
+    } else if (p.status !== "ok") {
+      const flag = STATUS_FLAGS[p.status];
+      group.push(
+        tag("g", { class: `flag flag-${p.status}` }, [
+          titleTag(`${series.name}, ${p.wave}: ${flag.meaning}`),
+          text(px, frame.bottom - 8 - flagRow * 13, flag.mark, { "text-anchor": "middle", fill: colour, "font-weight": 700 }),
+        ]),
+      );
+    }
+  }
+  return tag("g", { class: "series", "data-code": series.code }, group);
+}
+
+function drawReference(reference: TrendSeries, frame: Frame): string {
+  const path = line<Point>()
+    .defined(has(frame.x))
+    .x((p) => frame.x(p.wave)!)
+    .y((p) => frame.y(p.value!))(reference.points);
+  return path ? tag("path", { d: path, fill: "none", stroke: "#616e7c", "stroke-width": 1.5, "stroke-dasharray": "5 3", class: "reference" }, titleTag(`${reference.name} (for reference)`)) : "";
+}
+
+function footer(input: TrendChartInput, height: number): string[] {
+  const all = [...input.series];
+  const statuses = all.flatMap((s) => s.points.map((p) => p.status));
+  const hasSmall = all.some((s) => s.points.some((p) => p.status === "ok" && isSmallNumber(input.unit, p.denominator)));
+  const reference = input.reference ? ` Dashed grey: ${input.reference.name}.` : "";
+  return [
+    text(12, height - 24, `${input.metricTitle}: value and 95% interval band per wave.${reference}`, { fill: MUTED, "font-size": 11 }),
+    text(12, height - 8, flagKey(statuses, hasSmall), { fill: MUTED, "font-size": 11 }),
+  ];
+}
+
+const OVERLAY = { top: 20, right: 190, bottom: 64, left: 52 };
+
 /**
- * Trends over waves, one line per area with its 95% interval as a band. Missing points break the line
- * and carry a flag at the foot of the plot; points from fewer than 5 answers are hollow; a merger in the
- * area's organisations is a dotted line.
+ * Trends over waves, one line per area with its 95% interval as a band, on one set of axes. Missing
+ * points break the line and carry a flag at the foot of the plot; points from fewer than 5 answers are
+ * hollow; a merger in the area's organisations is a dotted line. Best for one to three series.
  */
 export function trendChart(input: TrendChartInput, size: SvgSize, meta: SvgMeta): string {
   const { width, height } = size;
-  const x = scalePoint<string>()
-    .domain(input.waves)
-    .range([MARGIN.left, width - MARGIN.right])
-    .padding(0.3);
-  const y = scaleLinear()
-    .domain([0, yMax(input)])
-    .nice()
-    .range([height - MARGIN.bottom, MARGIN.top]);
-  const plotBottom = height - MARGIN.bottom;
-  const body: string[] = [];
-
-  for (const tick of y.ticks(5)) {
-    body.push(tag("line", { x1: MARGIN.left, x2: width - MARGIN.right, y1: y(tick), y2: y(tick), stroke: GRID }));
-    body.push(text(MARGIN.left - 6, y(tick) + 4, `${tick}${input.unit === "percent" ? "%" : ""}`, { "text-anchor": "end", fill: MUTED }));
-  }
-  for (const wave of input.waves) {
-    body.push(text(x(wave)!, plotBottom + 16, wave, { "text-anchor": "middle", fill: MUTED }));
-  }
-
-  const has = (p: Point) => p.status === "ok" && p.value !== null && x(p.wave) !== undefined;
-  const hasBand = (p: Point) => has(p) && p.lower !== null && p.upper !== null;
+  const frame: Frame = {
+    x: scalePoint<string>().domain(input.waves).range([OVERLAY.left, width - OVERLAY.right]).padding(0.3),
+    y: scaleLinear().domain([0, yMax(input)]).nice().range([height - OVERLAY.bottom, OVERLAY.top]),
+    top: OVERLAY.top,
+    bottom: height - OVERLAY.bottom,
+    left: OVERLAY.left,
+    right: width - OVERLAY.right,
+  };
+  const body = axes(frame, input, true);
+  if (input.reference) body.push(drawReference(input.reference, frame));
+  input.series.forEach((series, i) => {
+    body.push(drawSeries(series, i, frame, input.unit, i));
+  });
   // Direct labels at each series' last drawn point, spread so they never overlap.
+  const drawn = has(frame.x);
   const labelY = spreadLabels(
-    input.series.map((series, i) => {
-      const last = [...series.points].reverse().find(has);
-      return last ? y(last.value!) : MARGIN.top + i * 14;
+    input.series.map((s, i) => {
+      const last = [...s.points].reverse().find(drawn);
+      return last ? frame.y(last.value!) : OVERLAY.top + i * 14;
     }),
-    14,
-    MARGIN.top,
-    plotBottom,
+    15,
+    OVERLAY.top,
+    frame.bottom,
   );
-  const statuses = input.series.flatMap((s) => s.points.map((p) => p.status));
-  const hasSmall = input.series.some((s) => s.points.some((p) => has(p) && isSmallNumber(input.unit, p.denominator)));
   input.series.forEach((series, i) => {
     const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
     const shape = SERIES_SHAPES[i % SERIES_SHAPES.length]!;
-    const band = area<Point>()
-      .defined(hasBand)
-      .x((p) => x(p.wave)!)
-      .y0((p) => y(p.lower!))
-      .y1((p) => y(p.upper!))(series.points);
-    const path = line<Point>()
-      .defined(has)
-      .x((p) => x(p.wave)!)
-      .y((p) => y(p.value!))(series.points);
-    const group: string[] = [];
-    if (band) group.push(tag("path", { d: band, fill: colour, "fill-opacity": 0.15, class: "band" }));
-    if (path) group.push(tag("path", { d: path, fill: "none", stroke: colour, "stroke-width": 2, class: "line" }));
-    for (const p of series.points) {
-      const px = x(p.wave);
-      if (px === undefined) continue;
-      if (p.changed) {
-        group.push(
-          tag("line", { x1: px, x2: px, y1: MARGIN.top, y2: plotBottom, stroke: colour, "stroke-dasharray": "2 3", class: "merger" }, titleTag(`${series.name}: organisations changed (merger) before ${p.wave}`)),
-        );
-      }
-      if (has(p)) {
-        const small = isSmallNumber(input.unit, p.denominator);
-        group.push(
-          tag(
-            "path",
-            {
-              d: markerPath(shape, 8),
-              transform: `translate(${px},${y(p.value!)})`,
-              fill: small ? "#ffffff" : colour,
-              stroke: colour,
-              "stroke-width": 1.5,
-              class: small ? "point small" : "point",
-            },
-            titleTag(`${series.name}, ${p.wave}: ${p.value!.toFixed(1)}${small ? ` (only ${p.denominator} answering)` : ""}`),
-          ),
-        );
-      } else if (p.status !== "ok") {
-        const flag = STATUS_FLAGS[p.status];
-        const fy = plotBottom - 8 - i * 13;
-        group.push(
-          tag("g", { class: `flag flag-${p.status}` }, [
-            titleTag(`${series.name}, ${p.wave}: ${flag.meaning}`),
-            text(px, fy, flag.mark, { "text-anchor": "middle", fill: colour, "font-weight": 700 }),
-          ]),
-        );
-      }
-    }
-    const ly = labelY[i]!;
-    group.push(
-      tag("path", { d: markerPath(shape, 8), transform: `translate(${width - MARGIN.right + 12},${ly})`, fill: colour }),
-      text(width - MARGIN.right + 20, ly + 4, series.name.length > 22 ? `${series.name.slice(0, 21)}…` : series.name, { fill: colour, "font-weight": 600 }),
+    const name = series.name.length > 25 ? `${series.name.slice(0, 24)}…` : series.name;
+    body.push(
+      tag("path", { d: markerPath(shape, 8), transform: `translate(${width - OVERLAY.right + 12},${labelY[i]})`, fill: colour }),
+      text(width - OVERLAY.right + 20, labelY[i]! + 4, name, { fill: colour, "font-weight": 600, class: "series-label" }),
     );
-    body.push(tag("g", { class: "series", "data-code": series.code }, group));
   });
-
-  body.push(text(MARGIN.left, height - 24, `${input.metricTitle}: value and 95% interval band per wave.`, { fill: MUTED, "font-size": 11 }));
-  body.push(text(MARGIN.left, height - 8, flagKey(statuses, hasSmall), { fill: MUTED, "font-size": 10 }));
+  body.push(...footer(input, height));
   return svgDocument(size, meta, body);
+}
+
+const PANEL = { height: 170, gapX: 28, gapY: 50, left: 44, top: 8, bottom: 60 };
+
+/** Columns of panels for a width: three on a wide screen, two on a narrow one, never more than series. */
+export function panelColumns(width: number, series: number): number {
+  return Math.max(1, Math.min(series, width >= 900 ? 3 : 2));
+}
+
+/** The height a small-multiple trend chart of `series` panels needs at `width`. */
+export function trendPanelsHeight(series: number, width: number): number {
+  const rows = Math.ceil(series / panelColumns(width, series));
+  return PANEL.top + rows * (PANEL.height + PANEL.gapY) + PANEL.bottom;
+}
+
+/**
+ * The same trends as small multiples: one panel per area on shared axes, each with its interval band and
+ * the reference (e.g. the UK) dashed for comparison. Readable with many series, where bands overlap.
+ */
+export function trendPanels(input: TrendChartInput, width: number, meta: SvgMeta): string {
+  const cols = panelColumns(width, input.series.length);
+  const height = trendPanelsHeight(input.series.length, width);
+  const panelWidth = (width - PANEL.left - (cols - 1) * PANEL.gapX - 12) / cols;
+  const y0 = scaleLinear().domain([0, yMax(input)]).nice();
+  const body: string[] = [];
+  input.series.forEach((series, i) => {
+    const col = i % cols;
+    const row = Math.floor(i / cols);
+    const left = PANEL.left + col * (panelWidth + PANEL.gapX);
+    const top = PANEL.top + 22 + row * (PANEL.height + PANEL.gapY);
+    const frame: Frame = {
+      x: scalePoint<string>().domain(input.waves).range([left, left + panelWidth]).padding(0.3),
+      y: y0.copy().range([top + PANEL.height - 22, top]),
+      top,
+      bottom: top + PANEL.height - 22,
+      left,
+      right: left + panelWidth,
+    };
+    const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
+    body.push(
+      tag("g", { class: "panel" }, [
+        text(left, top - 8, series.name.length > 40 ? `${series.name.slice(0, 39)}…` : series.name, { fill: colour, "font-weight": 700, class: "series-label" }),
+        ...axes(frame, input, true),
+        input.reference && input.reference.code !== series.code ? drawReference(input.reference, frame) : "",
+        drawSeries(series, i, frame, input.unit, 0),
+      ]),
+    );
+  });
+  body.push(...footer(input, height));
+  return svgDocument({ width, height }, meta, body);
 }

@@ -44,7 +44,9 @@ export function WaveSlider() {
     setPlaying(true);
   };
 
-  const label = waveInfo ? `${waveInfo.label}${waveInfo.synthetic ? " (synthetic)" : ""}` : "";
+  const label = waveInfo
+    ? `${waveInfo.label}${waveInfo.synthetic && !/synthetic/i.test(waveInfo.label) ? " (synthetic)" : ""}`
+    : "";
   return (
     <div className="control wave-slider">
       <label htmlFor="wave">
@@ -61,6 +63,7 @@ export function WaveSlider() {
         >
           {playing ? "❚❚ Pause" : "▶ Play"}
         </button>
+        <div className="wave-track">
         <input
           id="wave"
           type="range"
@@ -76,13 +79,14 @@ export function WaveSlider() {
             if (next) update({ wave: next });
           }}
         />
-      </div>
-      <div className="wave-ticks" aria-hidden="true">
-        {waveIds.map((id) => (
-          <span key={id} className={id === wave ? "current" : undefined}>
-            {id}
-          </span>
-        ))}
+        <div className="wave-ticks" aria-hidden="true">
+          {waveIds.map((id) => (
+            <span key={id} className={id === wave ? "current" : undefined}>
+              {id}
+            </span>
+          ))}
+        </div>
+        </div>
       </div>
     </div>
   );

@@ -25,9 +25,15 @@ export const PROVISION_SHORT: Record<Provision, string> = {
   withheld: "Withheld",
 };
 
-/** A stage, provision or other vocabulary value in words. */
+// Acronyms the generic snake_case wording would lower-case.
+const ACRONYMS: Record<string, string> = { nice: "NICE", nhs: "NHS", icb: "ICB", mbct: "MBCT", cpd: "CPD" };
+
+/** A stage, provision or other vocabulary value in words, e.g. `nice_guidance` → "NICE guidance". */
 export function vocabularyWords(value: string): string {
   if (value in STAGE_LABELS) return STAGE_LABELS[value as Stage];
   if (value in PROVISION_SHORT) return PROVISION_SHORT[value as Provision];
-  return vocabularyLabel(value);
+  return vocabularyLabel(value)
+    .split(" ")
+    .map((word) => ACRONYMS[word.toLowerCase()] ?? word)
+    .join(" ");
 }

@@ -1,7 +1,7 @@
 import { GAP_REASONS } from "@atlas/domain";
 import { useQuery } from "@tanstack/react-query";
 import { gapsQuery } from "../api/queries";
-import { LEVEL_LABELS } from "../controls/LevelSwitch";
+import { LEVEL_NOUNS } from "../controls/LevelSwitch";
 import { formatNumber } from "../format/number";
 import { CsvLink } from "../shell/CsvLink";
 import { Loading } from "../shell/Loading";
@@ -28,7 +28,7 @@ export function GapsView() {
     <div className="gaps-view">
       <div className="view-toolbar">
         <h2>
-          Gaps in provision, {wave}: {LEVEL_LABELS[state.level].toLowerCase()}
+          Gaps in provision, {wave}: {LEVEL_NOUNS[state.level]}
         </h2>
         <CsvLink request={{ view: "gaps", wave, level: state.level }} />
       </div>

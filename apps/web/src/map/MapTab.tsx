@@ -1,8 +1,7 @@
-import type { Provision } from "@atlas/domain";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { boundariesQuery, coverageQuery, organisationsQuery } from "../api/queries";
-import { LEVEL_LABELS } from "../controls/LevelSwitch";
+import { LEVEL_NOUNS } from "../controls/LevelSwitch";
 import { Loading } from "../shell/Loading";
 import { QueryError } from "../shell/QueryError";
 import { childLevel } from "../state/area-lookup";
@@ -10,7 +9,7 @@ import { useDashboard } from "../state/use-dashboard";
 import { usePrefersReducedMotion } from "../state/use-prefers-reduced-motion";
 import type { MapPosition } from "../url/url-state";
 import { classify, legendCounts } from "./classes";
-import { boundaryFeatures, featureBounds, joinValues, organisationPoints } from "./geo";
+import { boundaryFeatures, featureBounds, joinValues, organisationPoints, provisionTally } from "./geo";
 import { Legend } from "./Legend";
 import { MapDownloads } from "./MapDownloads";
 import { MapTooltip } from "./MapTooltip";
@@ -61,15 +60,7 @@ export default function MapTab() {
     () => (showPoints && organisations.data ? organisationPoints(organisations.data.organisations) : null),
     [showPoints, organisations.data],
   );
-  const provisionCounts = useMemo(() => {
-    if (!points) return null;
-    const tally = new Map<Provision | "not_surveyed", number>();
-    for (const f of points.features) {
-      const key = f.properties.provision as Provision | "not_surveyed";
-      tally.set(key, (tally.get(key) ?? 0) + 1);
-    }
-    return tally;
-  }, [points]);
+  const provisionCounts = useMemo(() => (points ? provisionTally(points) : null), [points]);
 
   const onMove = useCallback((position: MapPosition) => update({ map: position }, "replace"), [update]);
   const onAreaClick = useCallback(
@@ -94,7 +85,7 @@ export default function MapTab() {
     <div className="map-tab">
       <div className="view-toolbar">
         <h2>
-          {title}: {LEVEL_LABELS[state.level].toLowerCase()}
+          {title}: {LEVEL_NOUNS[state.level]}
         </h2>
         <label className="inline-check">
           <input type="checkbox" checked={showPoints} onChange={(event) => setShowPoints(event.target.checked)} />

@@ -35,7 +35,7 @@ export interface MapViewProps {
   onHover: (target: HoverTarget | null) => void;
 }
 
-const EMPTY = { type: "FeatureCollection", features: [] } as const;
+const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 
 /** The interactive choropleth (maplibre). Data arrive as GeoJSON properties already classed and coloured. */
 export function MapView(props: MapViewProps) {

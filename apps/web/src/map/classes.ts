@@ -1,5 +1,5 @@
 import type { AreaValue, Metric, ValueStatus } from "@atlas/domain";
-import { ticks } from "d3";
+import { tickStep } from "d3";
 import { MISSING_STATUSES, type MissingStatus } from "../format/status";
 
 /**
@@ -30,11 +30,13 @@ export function classify(unit: Metric["unit"], values: ReadonlyArray<number | nu
   else {
     const max = Math.max(0, ...values.filter((v): v is number => v !== null && Number.isFinite(v)));
     const top = max > 0 ? max : 1;
-    breaks = ticks(0, top, 5);
-    if (breaks[0] !== 0) breaks.unshift(0);
-    const step = (breaks[1] ?? top) - (breaks[0] ?? 0);
-    while ((breaks.at(-1) ?? 0) < top) breaks.push((breaks.at(-1) ?? 0) + step);
-    if (breaks.length < 2) breaks = [0, top];
+    // The roundest step that covers the top value in at most five classes.
+    let step = tickStep(0, top, 5);
+    for (let count = 4; Math.ceil(top / step) > SEQUENTIAL_PALETTE.length && count > 0; count--) {
+      step = tickStep(0, top, count);
+    }
+    const classes = Math.max(1, Math.ceil(top / step));
+    breaks = Array.from({ length: classes + 1 }, (_, i) => Number((i * step).toPrecision(12)));
   }
   const count = Math.min(breaks.length - 1, SEQUENTIAL_PALETTE.length);
   breaks = breaks.slice(0, count + 1);

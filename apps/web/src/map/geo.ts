@@ -1,4 +1,4 @@
-import type { AreaValue, OrganisationSummarySchema } from "@atlas/domain";
+import { type AreaValue, type OrganisationSummarySchema, PROVISIONS, type Provision } from "@atlas/domain";
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from "geojson";
 import { feature } from "topojson-client";
 import type { z } from "zod";
@@ -103,6 +103,20 @@ export function organisationPoints(
         },
       })),
   };
+}
+
+/** How many points have each provision, in vocabulary order, "not surveyed" last; absent ones left out. */
+export function provisionTally(
+  points: FeatureCollection<Point, OrganisationMapProperties>,
+): Map<Provision | "not_surveyed", number> {
+  const counts = new Map<string, number>();
+  for (const f of points.features) counts.set(f.properties.provision, (counts.get(f.properties.provision) ?? 0) + 1);
+  const tally = new Map<Provision | "not_surveyed", number>();
+  for (const key of [...PROVISIONS, "not_surveyed" as const]) {
+    const n = counts.get(key);
+    if (n) tally.set(key, n);
+  }
+  return tally;
 }
 
 /** [west, south, east, north] of a polygon feature. */

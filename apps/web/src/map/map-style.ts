@@ -1,3 +1,4 @@
+import type { FeatureCollection } from "geojson";
 import type { StyleSpecification } from "maplibre-gl";
 
 /**
@@ -11,7 +12,7 @@ export const ORGANISATION_SOURCE = "organisations";
 export const AREA_LAYERS = ["area-fill", "area-missing"] as const;
 export const ORGANISATION_LAYER = "organisation-points";
 
-const EMPTY = { type: "FeatureCollection", features: [] } as const;
+const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 
 export interface MapStyleOptions {
   tileUrl?: string | null;

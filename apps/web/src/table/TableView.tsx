@@ -2,7 +2,7 @@ import type { AreaValue } from "@atlas/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { coverageQuery } from "../api/queries";
-import { LEVEL_LABELS } from "../controls/LevelSwitch";
+import { LEVEL_NOUNS } from "../controls/LevelSwitch";
 import { formatInterval, formatValue } from "../format/number";
 import { COMPARISON_LABELS, STATUS_SHORT } from "../format/status";
 import { CsvLink } from "../shell/CsvLink";
@@ -47,7 +47,7 @@ export function TableView() {
     <div className="table-view">
       <div className="view-toolbar">
         <h2>
-          {metric.title}, {wave}: {LEVEL_LABELS[state.level].toLowerCase()}
+          {metric.title}, {wave}: {LEVEL_NOUNS[state.level]}
         </h2>
         <CsvLink request={{ view: "coverage", wave, level: state.level, metric: metric.id }} />
       </div>

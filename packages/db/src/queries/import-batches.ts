@@ -32,7 +32,10 @@ export async function listImportBatches(db: Executor): Promise<ImportBatchRow[]>
 }
 
 /** The batch a wave's stored returns came from (status `imported`), if it has any. */
-export async function findCurrentWaveBatch(db: Executor, waveId: string): Promise<ImportBatchRow | undefined> {
+export async function findCurrentWaveBatch(
+  db: Executor,
+  waveId: string,
+): Promise<ImportBatchRow | undefined> {
   return db
     .selectFrom("importBatches")
     .selectAll()

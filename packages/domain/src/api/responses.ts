@@ -166,6 +166,7 @@ export const OrganisationsResponseSchema = z.object({
   synthetic: z.boolean(),
   organisations: z.array(OrganisationSummarySchema),
 });
+export type OrganisationsResponse = z.infer<typeof OrganisationsResponseSchema>;
 export const OrganisationDetailSchema = z.object({
   organisation: OrganisationSchema,
   area: AreaSchema,
@@ -199,6 +200,25 @@ export const TransitionsResponseSchema = z.object({
   provision: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int() })),
 });
 
+export const EXPORT_VIEWS = ["coverage", "trends", "gaps", "organisations"] as const;
+/** GET /api/export?format=json: exactly the rows of a view, with where they came from and on what terms. */
+export const ExportResponseSchema = z.object({
+  view: z.enum(EXPORT_VIEWS),
+  synthetic: z.boolean(),
+  /** Present when synthetic: a plain statement that the values are not real survey results. */
+  notice: z.string().nullable(),
+  sources: z.array(z.string()),
+  licence: z.string(),
+  licenceUrl: z.string(),
+  attribution: z.array(z.string()),
+  /** The view's parameters after defaults, e.g. { wave: "2024", level: "local", metric: "offering_pct" }. */
+  filters: z.record(z.string(), z.string()),
+  exportedAt: z.string(),
+  columns: z.array(z.string()),
+  rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+});
+export type ExportResponse = z.infer<typeof ExportResponseSchema>;
+
 /** RFC 9457 problem details, with where the problem was. */
 export const ProblemSchema = z.object({
   type: z.string(),
@@ -215,6 +235,8 @@ export const ProblemSchema = z.object({
         file: z.string().optional(),
         row: z.number().int().optional(),
         column: z.string().optional(),
+        /** The offending value (survey file cells: shortened to 100 characters). */
+        value: z.string().optional(),
         allowed: z.array(z.string()).optional(),
       }),
     )

@@ -24,7 +24,7 @@ const pick = (a: { value: number | null; lower: number | null; upper: number | n
 ];
 
 // Hand tallies for 2024 (recorded). Rows: RV3 routine/sustainable, RRP none, RQY limited/developmental,
-// RX2 no_response, SA9 not_applicable; SB9 has no row; RW1 and RXX had closed.
+// RX2 no_response, SA9 not_applicable; S08000016 has no row; RW1 and RXX had closed.
 describe("offering_pct, 2024", () => {
   it("UK: 2 offering (RV3, RQY) of 3 answering (RV3, RRP, RQY) = 66.6667%, Wilson 95% 20.7660–93.8508", () => {
     const { response } = coverage("2024", "nation", "offering_pct");
@@ -75,21 +75,21 @@ describe("offering_pct, 2024", () => {
 
   it("organisations: open ones and those with a return; closed RW1/RXX left out; 0/1 and 1/1", () => {
     const { byCode, response } = coverage("2024", "organisation", "offering_pct");
-    expect(response.areas.map((a) => a.code)).toEqual(["RQY", "RRP", "RV3", "RX2", "SA9", "SB9"]);
+    expect(response.areas.map((a) => a.code)).toEqual(["RQY", "RRP", "RV3", "RX2", "S08000016", "SA9"]);
     expect(byCode.get("RRP")!.value).toBe(0);
     expect(byCode.get("RV3")!.value).toBe(100);
     expect(byCode.get("RX2")!.status).toBe("no_data");
     expect(byCode.get("SA9")!.status).toBe("not_applicable");
-    expect(byCode.get("SB9")!.status).toBe("not_surveyed");
+    expect(byCode.get("S08000016")!.status).toBe("not_surveyed");
     expect(byCode.get("RV3")!.parentCode).toBe("E54000027");
   });
 
-  it("2022: UK 4/6 (RV3, RRP, RW1, RXX of the six answering); withheld SA9 and no_response SB9 give bounds 4/8 = 50% to 6/8 = 75%", () => {
+  it("2022: UK 4/6 (RV3, RRP, RW1, RXX of the six answering); withheld SA9 and no_response S08000016 give bounds 4/8 = 50% to 6/8 = 75%", () => {
     const { response, byCode } = coverage("2022", "nation", "offering_pct");
     expect(pick(response.comparator)).toEqual([66.6667, 29.9993, 90.3229]);
     expect(response.synthetic).toBe(false);
     const scotland = byCode.get("S92000003")!;
-    // Scotland 2022: SA9 withheld, SB9 no_response: nobody answered.
+    // Scotland 2022: SA9 withheld, S08000016 no_response: nobody answered.
     expect([scotland.status, scotland.boundLower, scotland.boundUpper]).toEqual(["no_data", 0, 100]);
   });
 });

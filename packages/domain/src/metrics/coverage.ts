@@ -38,21 +38,21 @@ export function nationCodes(table: WaveTable): string[] {
 export function areaValue(
   table: WaveTable,
   metric: MetricId,
-  code: string,
+  id: string,
   comparators: Map<string, Cell>,
 ): AreaValue {
-  const node = table.hierarchy.nodes.get(code)!;
-  const tally = table.tallies.get(code)!;
-  const cell = metricCell(table, metric, code);
+  const node = table.hierarchy.nodes.get(id)!;
+  const tally = table.tallies.get(id)!;
+  const cell = metricCell(table, metric, id);
   const polarity = getMetric(metric).polarity;
-  const nation = node.level === "nation" ? null : nationOf(table.hierarchy, code);
+  const nation = node.level === "nation" ? null : nationOf(table.hierarchy, id);
   const compare = (against: Cell | undefined): Comparison =>
     cell.status === "ok" && against?.status === "ok"
       ? compareByInterval(cell, against.value)
       : "not_compared";
   const comparison = compare(comparators.get(UK_CODE));
   return {
-    code,
+    code: node.code,
     name: node.name,
     parentCode: node.level === "nation" ? null : node.parentCode,
     ...cell,

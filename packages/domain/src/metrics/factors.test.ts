@@ -39,7 +39,7 @@ describe("transitions", () => {
     expect(response.synthetic).toBe(true);
     // RV3 developmental→sustainable; RRP starting_out→not_started; RQY starting_out→developmental;
     // RX2 not_started→no_response; RW1 starting_out→not_surveyed; RXX sustainable→not_surveyed;
-    // SA9 withheld→not_applicable; SB9 no_response→not_surveyed.
+    // SA9 withheld→not_applicable; S08000016 no_response→not_surveyed.
     expect(response.stages).toEqual([
       { from: "not_started", to: "no_response", count: 1 },
       { from: "starting_out", to: "not_started", count: 1 },

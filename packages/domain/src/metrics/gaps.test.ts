@@ -12,7 +12,7 @@ describe("gaps", () => {
     GapsResponseSchema.parse(response);
     expect(response.gaps.map((g) => [g.rank, g.code, g.reasons])).toEqual([
       [1, "E54000064", ["unknown"]], // L3 (400,000): RX2 no_response
-      [2, "S08000016", ["unknown"]], // L5 (80,000): SB9 not surveyed
+      [2, "S08000016", ["unknown"]], // L5 (80,000): S08000016 not surveyed
       [3, "E54000027", ["lost_provision"]], // L1: RRP limited in 2022, none in 2024
       [4, "E54000028", ["low_places"]], // L2: 1.3333 < 20.3333 / 2 and upper 3.4139 < 20.3333
     ]);
@@ -38,7 +38,7 @@ describe("gaps", () => {
     expect(response.gaps.map((g) => [g.code, g.reasons])).toEqual([
       ["RRP", ["no_offer", "lost_provision"]],
       ["RX2", ["unknown"]],
-      ["SB9", ["unknown"]],
+      ["S08000016", ["unknown"]],
     ]);
     expect(response.gaps[0]!.placesPer100k).toBeNull();
   });
@@ -46,7 +46,7 @@ describe("gaps", () => {
   it("has no losses in the first wave", () => {
     const response = computeGaps(index, "2022", "local");
     expect(response.gaps.flatMap((g) => g.reasons)).not.toContain("lost_provision");
-    // 2022: L4 (SA9 withheld) and L5 (SB9 no_response) are unknown.
+    // 2022: L4 (SA9 withheld) and L5 (S08000016 no_response) are unknown.
     expect(response.gaps.map((g) => g.code)).toEqual(["S08000015", "S08000016"]);
   });
 });

@@ -3,7 +3,7 @@ import type { GAP_REASONS, GapsResponseSchema } from "../api/responses";
 import { OFFERING_PROVISIONS, type ReportLevel, UK_CODE } from "../vocabulary";
 import { type AtlasIndex, previousWave, returnAt } from "./atlas-index";
 import { metricCell } from "./cells";
-import { ancestorsOf } from "./hierarchy";
+import { ancestorsOf, orgNodeId } from "./hierarchy";
 import { nodesAtLevel } from "./levels";
 import { waveTable } from "./wave-table";
 
@@ -42,17 +42,17 @@ export function computeGaps(index: AtlasIndex, waveId: string, level: ReportLeve
       const before = returnAt(index, previous.id, row.orgCode);
       if (!before || !OFFERING_PROVISIONS.includes(before.provision)) continue;
       if (row.provision !== "paused" && row.provision !== "none") continue;
-      if (!hierarchy.nodes.has(row.orgCode)) continue;
-      for (const code of ancestorsOf(hierarchy, row.orgCode)) losses.set(code, (losses.get(code) ?? 0) + 1);
+      for (const id of ancestorsOf(hierarchy, orgNodeId(row.orgCode)))
+        losses.set(id, (losses.get(id) ?? 0) + 1);
     }
   }
   const gaps: Omit<GapsResponse["gaps"][number], "rank">[] = [];
-  for (const code of nodesAtLevel(index, hierarchy, level, wave)) {
-    const node = hierarchy.nodes.get(code)!;
-    const t = table.tallies.get(code)!;
+  for (const id of nodesAtLevel(index, hierarchy, level, wave)) {
+    const node = hierarchy.nodes.get(id)!;
+    const t = table.tallies.get(id)!;
     if (t.invited > 0 && t.notApplicable === t.invited) continue;
-    const offering = metricCell(table, "offering_pct", code);
-    const places = level === "organisation" ? null : metricCell(table, "places_per_100k", code);
+    const offering = metricCell(table, "offering_pct", id);
+    const places = level === "organisation" ? null : metricCell(table, "places_per_100k", id);
     const reasons: GapReason[] = [];
     const sentences: string[] = [];
     if (t.invited === 0) {
@@ -67,7 +67,7 @@ export function computeGaps(index: AtlasIndex, waveId: string, level: ReportLeve
       reasons.push("no_offer");
       sentences.push(`None of the ${plural(t.answered, "answering organisation")} offers MBCT.`);
     }
-    const lost = losses.get(code) ?? 0;
+    const lost = losses.get(id) ?? 0;
     if (lost > 0) {
       reasons.push("lost_provision");
       sentences.push(
@@ -95,7 +95,7 @@ export function computeGaps(index: AtlasIndex, waveId: string, level: ReportLeve
         ? (index.areaByCode.get(node.parentCode ?? "")?.adultPopulation ?? 0)
         : node.population;
     gaps.push({
-      code,
+      code: node.code,
       name: node.name,
       reasons,
       detail: sentences.join(" "),

@@ -12,6 +12,10 @@ export const BASES = ["recorded", "current"] as const;
 export type NodeLevel = "uk" | "nation" | "region" | "local" | "organisation";
 
 export interface HierarchyNode {
+  /** Unique in the tree: an area's code, the UK's code, or `org:` + an organisation's code (some organisations,
+   * e.g. Scottish health boards, share their code with their area). */
+  id: string;
+  /** The public code (area GSS code or organisation ODS code). */
   code: string;
   name: string;
   level: NodeLevel;
@@ -31,8 +35,18 @@ export interface Hierarchy {
   nodes: ReadonlyMap<string, HierarchyNode>;
   /** Codes parents-first; iterate backwards to aggregate children into parents. */
   order: readonly string[];
-  /** The organisation node a return by `orgCode` counts for, or undefined if the organisation is unknown. */
+  /** The organisation node id a return by `orgCode` counts for, or undefined if the organisation is unknown. */
   nodeForOrganisation(orgCode: string): string | undefined;
+}
+
+/** The node id of an organisation. */
+export function orgNodeId(orgCode: string): string {
+  return `org:${orgCode}`;
+}
+
+/** The node id for a public code at a level (the UK's code at nation level is the UK). */
+export function nodeIdAt(level: "nation" | "region" | "local" | "organisation", code: string): string {
+  return level === "organisation" ? orgNodeId(code) : code;
 }
 
 export const UK_NAME = "United Kingdom";
@@ -46,6 +60,7 @@ function buildHierarchy(index: AtlasIndex, basis: Basis): Hierarchy {
   const nodes = new Map<string, HierarchyNode>();
   const nations = index.data.areas.filter((a) => a.level === "nation");
   nodes.set(UK_CODE, {
+    id: UK_CODE,
     code: UK_CODE,
     name: UK_NAME,
     level: "uk",
@@ -55,6 +70,7 @@ function buildHierarchy(index: AtlasIndex, basis: Basis): Hierarchy {
   });
   for (const area of index.data.areas) {
     nodes.set(area.code, {
+      id: area.code,
       code: area.code,
       name: area.name,
       level: area.level,
@@ -70,7 +86,8 @@ function buildHierarchy(index: AtlasIndex, basis: Basis): Hierarchy {
   }
   for (const code of new Set(attribution.values())) {
     const org = index.orgByCode.get(code)!;
-    nodes.set(code, {
+    nodes.set(orgNodeId(code), {
+      id: orgNodeId(code),
       code,
       name: org.name,
       level: "organisation",
@@ -80,7 +97,7 @@ function buildHierarchy(index: AtlasIndex, basis: Basis): Hierarchy {
     });
   }
   for (const node of nodes.values()) {
-    if (node.parentCode !== null) nodes.get(node.parentCode)?.children.push(node.code);
+    if (node.parentCode !== null) nodes.get(node.parentCode)?.children.push(node.id);
   }
   for (const node of nodes.values()) node.children.sort();
   const order: string[] = [];
@@ -90,21 +107,29 @@ function buildHierarchy(index: AtlasIndex, basis: Basis): Hierarchy {
     order.push(code);
     queue.push(...nodes.get(code)!.children);
   }
-  return { basis, nodes, order, nodeForOrganisation: (orgCode) => attribution.get(orgCode) };
+  return {
+    basis,
+    nodes,
+    order,
+    nodeForOrganisation: (orgCode) => {
+      const target = attribution.get(orgCode);
+      return target === undefined ? undefined : orgNodeId(target);
+    },
+  };
 }
 
-/** The node and its ancestors up to the UK. */
-export function ancestorsOf(hierarchy: Hierarchy, code: string): string[] {
+/** The node id and its ancestors' up to the UK. */
+export function ancestorsOf(hierarchy: Hierarchy, id: string): string[] {
   const out: string[] = [];
-  let node = hierarchy.nodes.get(code);
+  let node = hierarchy.nodes.get(id);
   while (node) {
-    out.push(node.code);
+    out.push(node.id);
     node = node.parentCode === null ? undefined : hierarchy.nodes.get(node.parentCode);
   }
   return out;
 }
 
 /** The nation a node belongs to (itself for a nation), or null for the UK. */
-export function nationOf(hierarchy: Hierarchy, code: string): string | null {
-  return ancestorsOf(hierarchy, code).find((c) => hierarchy.nodes.get(c)!.level === "nation") ?? null;
+export function nationOf(hierarchy: Hierarchy, id: string): string | null {
+  return ancestorsOf(hierarchy, id).find((c) => hierarchy.nodes.get(c)!.level === "nation") ?? null;
 }

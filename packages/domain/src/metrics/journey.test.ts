@@ -79,7 +79,7 @@ describe("organisation lists", () => {
 
   it("shows an open organisation without a return with null provision, and withheld as withheld only", () => {
     const all = new Map(listOrganisationsAt(index, "2024", null).map((o) => [o.code, o]));
-    expect(all.get("SB9")!.provision).toBeNull();
+    expect(all.get("S08000016")!.provision).toBeNull();
     const sa9 = listOrganisationsAt(index, "2022", "S92000003").find((o) => o.code === "SA9")!;
     expect([sa9.provision, sa9.stage, sa9.placesOffered]).toEqual(["withheld", null, null]);
   });

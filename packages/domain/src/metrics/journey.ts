@@ -3,7 +3,8 @@ import type { JourneyStepSchema } from "../api/responses";
 import type { SurveyReturn } from "../survey-return";
 import { ANSWERING_PROVISIONS, OFFERING_PROVISIONS, STAGES } from "../vocabulary";
 import { type AtlasIndex, waveStartDate } from "./atlas-index";
-import { isSmallCount } from "./suppression";
+import { orgNodeId } from "./hierarchy";
+import { isSmallCount } from "./small-count";
 import { waveTable } from "./wave-table";
 
 export type JourneyStep = z.infer<typeof JourneyStepSchema>;
@@ -134,12 +135,13 @@ export function organisationJourney(index: AtlasIndex, orgCode: string): Journey
     // return that is not answering, or completed without started) is in no sum, so only the 1–4 rule applies.
     const table = waveTable(index, row.waveId, "recorded");
     const counted = isAnswering(row);
+    const node = orgNodeId(orgCode);
     const hideStarted = counted
-      ? table.suppression.started.has(orgCode)
+      ? table.suppression.started.has(node)
       : isSmallCount(step.participantsStarted ?? 0);
     const hideCompleted =
       counted && row.participantsStarted !== null
-        ? table.suppression.completion.has(orgCode)
+        ? table.suppression.completion.has(node)
         : isSmallCount(step.participantsCompleted ?? 0);
     if (step.participantsStarted !== null && hideStarted) {
       step.participantsStarted = null;

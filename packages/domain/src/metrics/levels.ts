@@ -4,8 +4,9 @@ import { type AtlasIndex, existedAt } from "./atlas-index";
 import type { Hierarchy } from "./hierarchy";
 
 /**
- * The nodes reported at a level, by code. Areas: every area of the level. Organisations: those with a return
- * in the wave or that existed then (see existedAt); under basis `current` only today's organisations.
+ * The node ids reported at a level, ordered by public code. Areas: every area of the level. Organisations:
+ * those with a return in the wave or that existed then (see existedAt; under basis `current`, today's
+ * organisations whose own or predecessors' existence covers the wave).
  */
 export function nodesAtLevel(
   index: AtlasIndex,
@@ -13,18 +14,15 @@ export function nodesAtLevel(
   level: ReportLevel,
   wave: Wave | null,
 ): string[] {
-  const out: string[] = [];
+  const out: { id: string; code: string }[] = [];
   for (const node of hierarchy.nodes.values()) {
     if (node.level !== level) continue;
     if (level === "organisation" && wave !== null) {
       const org = index.orgByCode.get(node.code)!;
-      const merged = index.predecessorsOf.get(node.code) ?? [];
-      const anyExisted =
-        existedAt(index, org, wave) ||
-        (hierarchy.basis === "current" && merged.some((p) => existedAt(index, p, wave)));
-      if (!anyExisted) continue;
+      const predecessors = hierarchy.basis === "current" ? (index.predecessorsOf.get(node.code) ?? []) : [];
+      if (!existedAt(index, org, wave) && !predecessors.some((p) => existedAt(index, p, wave))) continue;
     }
-    out.push(node.code);
+    out.push({ id: node.id, code: node.code });
   }
-  return out.sort();
+  return out.sort((a, b) => a.code.localeCompare(b.code)).map((n) => n.id);
 }

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FIXTURE } from "../testing/atlas-fixture";
-import { indexAtlasData } from "./atlas-index";
+import { type AtlasData, indexAtlasData } from "./atlas-index";
 import type { Hierarchy, HierarchyNode } from "./hierarchy";
+import { isDerivable } from "./rebase-protection";
 import { isSmallCount, type SuppressionCell, secondarySuppression } from "./suppression";
 import { waveTable } from "./wave-table";
 
@@ -10,7 +11,7 @@ import { waveTable } from "./wave-table";
 function tree(parents: Record<string, string | null>, values: Record<string, number | undefined>) {
   const nodes = new Map<string, HierarchyNode>();
   for (const [code, parentCode] of Object.entries(parents)) {
-    nodes.set(code, { code, name: code, level: "local", parentCode, population: 0, children: [] });
+    nodes.set(code, { id: code, code, name: code, level: "local", parentCode, population: 0, children: [] });
   }
   for (const node of nodes.values())
     if (node.parentCode) nodes.get(node.parentCode)!.children.push(node.code);
@@ -174,7 +175,7 @@ describe("people-count patterns on the fixture", () => {
 
   it("2022 started: RW1 (2) and L2 (0 + 2) primary; L1 and then RRP (6, smaller than RV3's 10) secondary", () => {
     const { suppression } = waveTable(index, "2022", "recorded");
-    expect([...suppression.started].sort()).toEqual(["E54000027", "E54000028", "RRP", "RW1"]);
+    expect([...suppression.started].sort()).toEqual(["E54000027", "E54000028", "org:RRP", "org:RW1"]);
   });
 
   it("2022 completion adds RXX (completed 4), L3 and South East, and London so England's sum has two hidden", () => {
@@ -185,16 +186,102 @@ describe("people-count patterns on the fixture", () => {
       "E54000027",
       "E54000028",
       "E54000064",
-      "RRP",
-      "RW1",
-      "RXX",
+      "org:RRP",
+      "org:RW1",
+      "org:RXX",
     ]);
   });
 
   it("the current basis hides every rebased cell on top of the recorded pattern", () => {
     const current = waveTable(index, "2022", "current");
     // RW1 moved from L2 into RV3 in L1; RXX into RX2 within L3.
-    expect([...current.rebased].sort()).toEqual(["E54000027", "E54000028", "RV3", "RX2"]);
+    expect([...current.rebased].sort()).toEqual(["E54000027", "E54000028", "org:RV3", "org:RX2"]);
     for (const code of current.rebased) expect(current.suppression.started.has(code)).toBe(true);
+  });
+});
+
+describe("protecting re-based totals", () => {
+  // L holds A (started 2), B (1; closed 2023 into A) and C (20); M holds D (30). Recorded, A and B are hidden as
+  // a pair, so A + B = L − C = 23 − 20 = 3 could be worked out; under the current basis A + B is A's own
+  // (re-based) total, a count of 3 people. So C is hidden as well.
+  const data: AtlasData = {
+    areas: [
+      {
+        code: "E92000001",
+        name: "E",
+        level: "nation",
+        parentCode: null,
+        adultPopulation: 100,
+        populationYear: 2022,
+        populationSource: "t",
+      },
+      {
+        code: "R1",
+        name: "R",
+        level: "region",
+        parentCode: "E92000001",
+        adultPopulation: 100,
+        populationYear: 2022,
+        populationSource: "t",
+      },
+      {
+        code: "L",
+        name: "L",
+        level: "local",
+        parentCode: "R1",
+        adultPopulation: 50,
+        populationYear: 2022,
+        populationSource: "t",
+      },
+      {
+        code: "M",
+        name: "M",
+        level: "local",
+        parentCode: "R1",
+        adultPopulation: 50,
+        populationYear: 2022,
+        populationSource: "t",
+      },
+    ],
+    organisations: [
+      { ...FIXTURE.organisations[0]!, code: "A", areaCode: "L" },
+      { ...FIXTURE.organisations[0]!, code: "B", areaCode: "L", closedOn: "2023-01-01", successorCode: "A" },
+      { ...FIXTURE.organisations[0]!, code: "C", areaCode: "L" },
+      { ...FIXTURE.organisations[0]!, code: "D", areaCode: "M" },
+    ],
+    waves: [FIXTURE.waves[0]!],
+    returns: (
+      [
+        ["A", 2],
+        ["B", 1],
+        ["C", 20],
+        ["D", 30],
+      ] as const
+    ).map(([orgCode, started]) => ({
+      ...FIXTURE.returns[0]!,
+      orgCode,
+      participantsStarted: started,
+      participantsCompleted: null,
+    })),
+  };
+
+  it("hides a further cell so the successor's re-based total of 3 cannot be derived", () => {
+    const index = indexAtlasData(data);
+    const recorded = waveTable(index, "2022", "recorded");
+    expect([...recorded.suppression.started].sort()).toEqual(["org:A", "org:B", "org:C"]);
+    const cells = new Map(
+      [...recorded.tallies].map(([id, t]) => [id, { value: t.started.sum, hasData: t.started.known > 0 }]),
+    );
+    expect(isDerivable(recorded.hierarchy, cells, recorded.suppression.started, ["org:A", "org:B"])).toBe(
+      false,
+    );
+    // Without the protection the pair total would be derivable (the check can fail).
+    expect(isDerivable(recorded.hierarchy, cells, new Set(["org:A", "org:B"]), ["org:A", "org:B"])).toBe(
+      true,
+    );
+    // Under the current basis A's cell (A + B) is hidden; L is unchanged by re-basing and stays published.
+    const current = waveTable(index, "2022", "current");
+    expect(current.suppression.started.has("org:A")).toBe(true);
+    expect(current.suppression.started.has("L")).toBe(false);
   });
 });

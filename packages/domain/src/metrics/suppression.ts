@@ -1,4 +1,6 @@
 import type { Hierarchy } from "./hierarchy";
+import { isDerivable, type RebasedGroup, type RebasedGroups } from "./rebase-protection";
+import { isSmallCount } from "./small-count";
 import type { Tally } from "./tally";
 
 /**
@@ -26,14 +28,12 @@ import type { Tally } from "./tally";
  * over the completion cells.
  *
  * Across bases. Trends re-based to today's organisations (`current`) publish a people count only where it
- * equals the `recorded` figure and that is published; rebased cells are hidden (see wave-table.ts).
+ * equals the `recorded` figure and that is published; re-based cells are hidden (see wave-table.ts). A
+ * re-based cell is a sum of recorded organisations; where that sum is 1–4 and could be computed from the
+ * recorded figures (e.g. a successor and its predecessor were hidden as a pair), further recorded cells are
+ * hidden until it cannot (protectGroups, checked by linear algebra).
  */
-export const SMALLEST_PUBLISHED_COUNT = 5;
-
-/** A count from 1 to 4: a count of people that is never published. */
-export function isSmallCount(count: number): boolean {
-  return count >= 1 && count < SMALLEST_PUBLISHED_COUNT;
-}
+export { isSmallCount, SMALLEST_PUBLISHED_COUNT } from "./small-count";
 
 export interface SuppressionCell {
   value: number;
@@ -81,10 +81,57 @@ export interface SuppressionPattern {
   completion: ReadonlySet<string>;
 }
 
-/** Computes both patterns for one wave's tallies over a hierarchy. */
+/**
+ * Hides more cells until no small group total can be computed from the published cells: each time, the
+ * smallest published cell that shares a sum with a hidden member of an exposed group (its sibling, else its
+ * ancestors' siblings), followed by secondary suppression again.
+ */
+export function protectGroups(
+  hierarchy: Hierarchy,
+  cells: ReadonlyMap<string, SuppressionCell>,
+  hidden: Set<string>,
+  groups: readonly RebasedGroup[],
+): Set<string> {
+  let current = hidden;
+  const small = groups.filter((g) => g.small);
+  for (let guard = 0; guard < hierarchy.order.length; guard++) {
+    const exposed = small.find((g) => isDerivable(hierarchy, cells, current, g.members));
+    if (!exposed) return current;
+    const extra = complementFor(hierarchy, cells, current, exposed);
+    if (extra === undefined) return current;
+    current = secondarySuppression(hierarchy, cells, new Set([...current, extra]));
+  }
+  return current;
+}
+
+function complementFor(
+  hierarchy: Hierarchy,
+  cells: ReadonlyMap<string, SuppressionCell>,
+  hidden: ReadonlySet<string>,
+  group: RebasedGroup,
+): string | undefined {
+  const inGroup = new Set(group.members);
+  const size = (id: string) => cells.get(id)?.value ?? 0;
+  for (const member of group.members.filter((m) => hidden.has(m))) {
+    let node = hierarchy.nodes.get(member);
+    while (node && node.parentCode !== null) {
+      const siblings = hierarchy.nodes
+        .get(node.parentCode)!
+        .children.filter((c) => cells.get(c)?.hasData && !hidden.has(c) && !inGroup.has(c))
+        .sort((a, b) => size(a) - size(b) || a.localeCompare(b));
+      const choice = siblings.find((c) => size(c) > 0) ?? siblings[0];
+      if (choice !== undefined) return choice;
+      node = hierarchy.nodes.get(node.parentCode);
+    }
+  }
+  return undefined;
+}
+
+/** Computes both patterns for one wave's tallies over a hierarchy (and protects re-based group totals). */
 export function suppressPeopleCounts(
   hierarchy: Hierarchy,
   tallies: ReadonlyMap<string, Tally>,
+  groups: RebasedGroups = { started: [], completion: [] },
 ): SuppressionPattern {
   const startedCells = new Map<string, SuppressionCell>();
   const completionCells = new Map<string, SuppressionCell>();
@@ -94,7 +141,12 @@ export function suppressPeopleCounts(
     completionCells.set(code, { value: t.pairStarted, hasData: t.pairOrganisations > 0 });
     if (t.started.known > 0 && isSmallCount(t.started.sum)) startedPrimary.add(code);
   }
-  const started = secondarySuppression(hierarchy, startedCells, startedPrimary);
+  const started = protectGroups(
+    hierarchy,
+    startedCells,
+    secondarySuppression(hierarchy, startedCells, startedPrimary),
+    groups.started,
+  );
   const completionPrimary = new Set<string>();
   for (const [code, t] of tallies) {
     if (t.pairOrganisations === 0) continue;
@@ -107,6 +159,11 @@ export function suppressPeopleCounts(
       completionPrimary.add(code);
     }
   }
-  const completion = secondarySuppression(hierarchy, completionCells, completionPrimary);
+  const completion = protectGroups(
+    hierarchy,
+    completionCells,
+    secondarySuppression(hierarchy, completionCells, completionPrimary),
+    groups.completion,
+  );
   return { started, completion };
 }

@@ -4,14 +4,14 @@ import type { ReportLevel } from "../vocabulary";
 import { type AtlasIndex, waveStartDate } from "./atlas-index";
 import type { MetricId } from "./catalogue";
 import { metricCell } from "./cells";
-import { ancestorsOf, type Basis, type Hierarchy, hierarchyFor } from "./hierarchy";
+import { ancestorsOf, type Basis, type Hierarchy, hierarchyFor, nodeIdAt, orgNodeId } from "./hierarchy";
 import { nodesAtLevel } from "./levels";
 import { waveTable } from "./wave-table";
 
 export interface TrendsQuery {
   metric: MetricId;
   level: ReportLevel;
-  /** Node codes to return; null for every node at the level. */
+  /** Public codes of the level to return (K02000001, the UK, allowed at nation level); null for every node. */
   codes: readonly string[] | null;
   basis: Basis;
 }
@@ -34,7 +34,7 @@ export function mergerNodes(
     if (org.successorCode === null || org.closedOn === null) continue;
     if (!(org.closedOn > from && org.closedOn <= to)) continue;
     for (const code of [org.code, org.successorCode]) {
-      if (hierarchy.nodes.has(code)) for (const a of ancestorsOf(hierarchy, code)) out.add(a);
+      for (const a of ancestorsOf(hierarchy, orgNodeId(code))) out.add(a);
       const node = hierarchy.nodeForOrganisation(code);
       if (node !== undefined) for (const a of ancestorsOf(hierarchy, node)) out.add(a);
     }
@@ -51,7 +51,9 @@ export function mergerNodes(
  */
 export function computeTrends(index: AtlasIndex, query: TrendsQuery): TrendsResponse {
   const hierarchy = hierarchyFor(index, query.basis);
-  const codes = query.codes ?? nodesAtLevel(index, hierarchy, query.level, null);
+  const ids =
+    query.codes?.map((code) => nodeIdAt(query.level, code)) ??
+    nodesAtLevel(index, hierarchy, query.level, null);
   const changedByWave = index.waves.map((wave, i) =>
     i === 0 ? new Set<string>() : mergerNodes(index, hierarchy, index.waves[i - 1]!, wave),
   );
@@ -62,12 +64,12 @@ export function computeTrends(index: AtlasIndex, query: TrendsQuery): TrendsResp
     level: query.level,
     basis: query.basis,
     synthetic: index.waves.some((w) => w.synthetic),
-    series: codes.map((code) => ({
-      code,
-      name: hierarchy.nodes.get(code)?.name ?? recordedNames.get(code)?.name ?? code,
+    series: ids.map((id) => ({
+      code: hierarchy.nodes.get(id)?.code ?? recordedNames.get(id)?.code ?? id,
+      name: hierarchy.nodes.get(id)?.name ?? recordedNames.get(id)?.name ?? id,
       points: index.waves.map((wave, i) => {
         const table = tables[i]!;
-        const cell = metricCell(table, query.metric, code);
+        const cell = metricCell(table, query.metric, id);
         return {
           wave: wave.id,
           value: cell.value,
@@ -76,8 +78,8 @@ export function computeTrends(index: AtlasIndex, query: TrendsQuery): TrendsResp
           numerator: cell.numerator,
           denominator: cell.denominator,
           status: cell.status,
-          changed: changedByWave[i]!.has(code),
-          ...(query.basis === "current" ? { rebased: table.rebased.has(code) } : {}),
+          changed: changedByWave[i]!.has(id),
+          ...(query.basis === "current" ? { rebased: table.rebased.has(id) } : {}),
         };
       }),
     })),

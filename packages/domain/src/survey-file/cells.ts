@@ -11,7 +11,10 @@ const fail = <T>(message: string, allowed?: string[]): CellResult<T> =>
 
 /** Vocabulary values are matched ignoring case, with spaces and hyphens read as underscores. */
 export function normaliseCode(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 /** A wave id: `YYYY` or `YYYY-MM`. */
@@ -40,7 +43,11 @@ export function readCode<T extends string>(
 }
 
 /** A `;`-separated list of vocabulary values; empty items are ignored and repeats kept once. */
-export function readList<T extends string>(raw: string, vocabulary: readonly T[], what: string): CellResult<T[]> {
+export function readList<T extends string>(
+  raw: string,
+  vocabulary: readonly T[],
+  what: string,
+): CellResult<T[]> {
   const items = raw
     .split(";")
     .map((s) => s.trim())
@@ -68,7 +75,8 @@ export function readList<T extends string>(raw: string, vocabulary: readonly T[]
 export function readCount(raw: string, max: number): CellResult<number> {
   const value = raw.trim();
   if (/^-\s*\d+([.,]\d+)?$/.test(value)) return fail(`${value} is negative; counts must be 0 or more`);
-  if (/^\d{1,3}(,\d{3})+$/.test(value)) return fail(`${value}: write whole numbers without thousands separators`);
+  if (/^\d{1,3}(,\d{3})+$/.test(value))
+    return fail(`${value}: write whole numbers without thousands separators`);
   if (/^\d+\.\d+$/.test(value)) {
     const n = Number(value);
     if (Number.isInteger(n) && n <= max) return ok(n);
@@ -111,16 +119,20 @@ export function readSupport(raw: string): CellResult<SupportLevel> {
   return fail(`"${value}" is not a support level; allowed: ${allowed}`, SUPPORT_LEVELS.map(String));
 }
 
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const CONTROL_OR_LINE_BREAK = /[\u0000-\u0008\u000A-\u001F\u007F]/;
+/** Control characters allowed in a cell: tab everywhere; line breaks in free text only. */
+const allowedControl = (code: number, freeText: boolean) =>
+  code === 0x09 || (freeText && (code === 0x0a || code === 0x0d));
 
 /**
  * The position and code of a control character that has no place in a cell (NUL, escape, …),
- * or undefined. Tabs and line breaks are allowed only in free text.
+ * or undefined. Tabs are allowed; line breaks only in free text.
  */
 export function findControlCharacter(value: string, freeText: boolean): string | undefined {
-  const match = (freeText ? CONTROL_CHARACTER : CONTROL_OR_LINE_BREAK).exec(value);
-  if (!match) return undefined;
-  const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-  return `U+${code} at character ${match.index + 1}`;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code < 0x20 || code === 0x7f) && !allowedControl(code, freeText)) {
+      return `U+${code.toString(16).toUpperCase().padStart(4, "0")} at character ${i + 1}`;
+    }
+  }
+  return undefined;
 }

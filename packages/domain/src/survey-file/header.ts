@@ -22,7 +22,11 @@ export interface HeaderLayout {
   problems: SurveyFileProblem[];
 }
 
-const looksLike = (name: string) => name.trim().toLowerCase().replace(/[\s-]+/g, "_");
+const looksLike = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 
 /**
  * Reads the header row: every cell must be a documented column name, each at most once, and the
@@ -67,7 +71,10 @@ export function readHeader(header: readonly string[], headerRow: number, file: s
 
   for (const required of REQUIRED_SURVEY_COLUMNS) {
     if (!columns.has(required)) {
-      problem(required, `required column "${required}" is missing; the header must name wave, org_code and provision`);
+      problem(
+        required,
+        `required column "${required}" is missing; the header must name wave, org_code and provision`,
+      );
     }
   }
   return { columns, blank, problems };

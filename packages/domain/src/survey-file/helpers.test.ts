@@ -3,7 +3,7 @@ import type { SurveyReturn } from "../survey-return";
 import { isSyntheticFileName, sanitiseFileName } from "./file-name";
 import { levenshtein, nearest } from "./levenshtein";
 import { formatProblemLine } from "./problem";
-import { isOpenDuringWave, wavePeriod, waveLabel } from "./wave-period";
+import { isOpenDuringWave, waveLabel, wavePeriod } from "./wave-period";
 import { csvField, formatSurveyCsv } from "./write-csv";
 
 describe("survey file helpers", () => {
@@ -66,8 +66,12 @@ describe("survey file helpers", () => {
       fundingSources: [],
       notes: "=1+1",
     };
-    expect(formatSurveyCsv([r]).split("\n")[1]).toBe("2016,RV3,routine,,2,24,,,,,7.5,,yes,0,,local_champion;nice_guidance,,,=1+1");
-    expect(formatProblemLine({ file: "f.csv", row: 3, column: "wave", message: "bad" })).toBe("f.csv:3:wave: bad");
+    expect(formatSurveyCsv([r]).split("\n")[1]).toBe(
+      "2016,RV3,routine,,2,24,,,,,7.5,,yes,0,,local_champion;nice_guidance,,,=1+1",
+    );
+    expect(formatProblemLine({ file: "f.csv", row: 3, column: "wave", message: "bad" })).toBe(
+      "f.csv:3:wave: bad",
+    );
     expect(formatProblemLine({ file: "f.csv", message: "empty" })).toBe("f.csv::: empty");
   });
 });

@@ -16,11 +16,11 @@ export function levenshtein(a: string, b: string): number {
 }
 
 /**
- * The candidate nearest to `value`, if it is near enough to be a plausible typo:
- * within a third of the value's length (at least 2 edits). Ties go to the earlier candidate.
+ * The candidate nearest to `value`, if it is near enough to be a plausible typo: within a third of the
+ * value's length, and at least `minLimit` edits (2 by default; short codes use 1). Ties go to the earlier candidate.
  */
-export function nearest(value: string, candidates: readonly string[]): string | undefined {
-  const limit = Math.max(2, Math.floor(value.length / 3));
+export function nearest(value: string, candidates: readonly string[], minLimit = 2): string | undefined {
+  const limit = Math.max(minLimit, Math.floor(value.length / 3));
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {

@@ -20,7 +20,9 @@ const SHOWN_VALUE_LENGTH = 100;
 
 /** Shortens a cell value for a message, so a huge cell is never echoed back whole. */
 export function shownValue(value: string): string {
-  return value.length <= SHOWN_VALUE_LENGTH ? value : `${value.slice(0, SHOWN_VALUE_LENGTH)}… (${value.length} characters)`;
+  return value.length <= SHOWN_VALUE_LENGTH
+    ? value
+    : `${value.slice(0, SHOWN_VALUE_LENGTH)}… (${value.length} characters)`;
 }
 
 /** `file:row:column: message`, the one-line form the CLI prints. Missing parts are left empty. */

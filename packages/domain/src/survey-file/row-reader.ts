@@ -1,5 +1,4 @@
-import type { SurveyReturn } from "../survey-return";
-import type { SurveyColumn } from "../survey-return";
+import type { SurveyColumn, SurveyReturn } from "../survey-return";
 import {
   BARRIERS,
   DELIVERY_MODE_LABELS,
@@ -75,7 +74,11 @@ export function readRowFields(cells: RowCells, limits: SurveyFileLimits): ReadFi
     cells.report(column, result.message, result.allowed);
     return undefined;
   };
-  const list = <T extends string>(column: SurveyColumn, vocabulary: readonly T[], what: string): T[] | undefined => {
+  const list = <T extends string>(
+    column: SurveyColumn,
+    vocabulary: readonly T[],
+    what: string,
+  ): T[] | undefined => {
     const value = read(column, (raw) => readList(raw, vocabulary, what));
     return value === null ? [] : value;
   };
@@ -83,10 +86,13 @@ export function readRowFields(cells: RowCells, limits: SurveyFileLimits): ReadFi
   const fields: Partial<ReadFields> = {
     waveId: read("wave", readWave, true) ?? undefined,
     orgCode: read("org_code", (raw) => ({ ok: true, value: raw.trim() }), true) ?? undefined,
-    provision: read("provision", (raw) => readCode(raw, PROVISIONS, "provision", PROVISION_LABELS), true) ?? undefined,
+    provision:
+      read("provision", (raw) => readCode(raw, PROVISIONS, "provision", PROVISION_LABELS), true) ?? undefined,
     stage: read("stage", (raw) => readCode(raw, STAGES, "stage", STAGE_LABELS)),
     medianWaitWeeks: read("median_wait_weeks", (raw) => readWeeks(raw, limits.maxWaitWeeks)),
-    deliveryMode: read("delivery_mode", (raw) => readCode(raw, DELIVERY_MODES, "delivery mode", DELIVERY_MODE_LABELS)),
+    deliveryMode: read("delivery_mode", (raw) =>
+      readCode(raw, DELIVERY_MODES, "delivery mode", DELIVERY_MODE_LABELS),
+    ),
     championPresent: read("champion_present", readYesNo),
     leadershipSupport: read("leadership_support", readSupport),
     commissionerSupport: read("commissioner_support", readSupport),

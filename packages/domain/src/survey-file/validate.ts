@@ -49,7 +49,11 @@ export function validateSurveyTable(table: SurveyTable | null, options: Validate
   const limits = { ...SURVEY_FILE_LIMITS, ...options.limits };
   const { file } = options;
   const problems = new ProblemList(file, limits.maxProblems);
-  const fail = (): SurveyValidation => ({ ok: false, problems: problems.report(), problemCount: problems.count });
+  const fail = (): SurveyValidation => ({
+    ok: false,
+    problems: problems.report(),
+    problemCount: problems.count,
+  });
 
   if (!table || table.header.every((h) => h.replace(/^\uFEFF/, "").trim() === "")) {
     const hasRows = table?.rows.some((r) => r.cells.some((c) => c.trim() !== "")) ?? false;
@@ -85,11 +89,15 @@ export function validateSurveyTable(table: SurveyTable | null, options: Validate
   const reportedBlank = new Set<number>();
   const waves = new Map<string, SurveyReturn[]>();
 
+  // A row's problems are listed in the order of its columns, as a person reads the row.
+  const position = (column: string) =>
+    layout.columns.get(column as SurveyColumn) ?? table.header.length + column.length;
   for (const { row, cells } of rows) {
     let rowOk = true;
+    const rowProblems: SurveyFileProblem[] = [];
     const add = (column: string, message: string, value?: string, allowed?: string[]) => {
       rowOk = false;
-      problems.add({
+      rowProblems.push({
         file,
         row,
         column,
@@ -104,7 +112,11 @@ export function validateSurveyTable(table: SurveyTable | null, options: Validate
       const named = index < table.header.length && !layout.blank.includes(index);
       if (named || cell.trim() === "" || reportedBlank.has(index)) return;
       reportedBlank.add(index);
-      add(`column ${columnLetter(index)}`, `column ${columnLetter(index)} has values but no name in the header row`, cell);
+      add(
+        `column ${columnLetter(index)}`,
+        `column ${columnLetter(index)} has values but no name in the header row`,
+        cell,
+      );
     });
 
     const get = (column: SurveyColumn) => {
@@ -125,7 +137,7 @@ export function validateSurveyTable(table: SurveyTable | null, options: Validate
     if (orgCode !== undefined) {
       const org = organisations.get(orgCode);
       if (!org) {
-        const suggestion = nearest(orgCode.toUpperCase(), codes);
+        const suggestion = nearest(orgCode.toUpperCase(), codes, 1);
         const hint = suggestion
           ? `did you mean "${suggestion}" (${organisations.get(suggestion)!.name})?`
           : "organisation codes are listed in data/reference/organisations.csv";
@@ -161,6 +173,9 @@ export function validateSurveyTable(table: SurveyTable | null, options: Validate
         String(started),
       );
     }
+
+    rowProblems.sort((a, b) => position(a.column ?? "") - position(b.column ?? ""));
+    for (const p of rowProblems) problems.add(p);
 
     const parsed = completeReturn(fields);
     if (rowOk && parsed) {

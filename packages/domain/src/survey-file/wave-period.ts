@@ -48,6 +48,7 @@ export function isOpenDuringWave(
 
 /** A wave's display label: `2016` or `May 2016`, marked `(synthetic)` when its returns are synthetic. */
 export function waveLabel(waveId: string, synthetic: boolean): string {
-  const base = waveId.length === 7 ? `${MONTHS[Number(waveId.slice(5, 7)) - 1]} ${waveId.slice(0, 4)}` : waveId;
+  const base =
+    waveId.length === 7 ? `${MONTHS[Number(waveId.slice(5, 7)) - 1]} ${waveId.slice(0, 4)}` : waveId;
   return synthetic ? `${base} (synthetic)` : base;
 }

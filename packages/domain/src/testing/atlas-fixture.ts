@@ -10,7 +10,8 @@ import type { SurveyReturn } from "../survey-return";
  * │  ├─ London E40000003 (600,000): L1 E54000027 (300,000) [RV3, RRP], L2 E54000028 (300,000) [RQY, RW1†]
  * │  └─ South East E40000005 (400,000): L3 E54000064 (400,000) [RX2, RXX†]
  * └─ Scotland S92000003 (200,000)
- *    └─ Scotland region S40000001 (200,000): L4 S08000015 (120,000) [SA9], L5 S08000016 (80,000) [SB9]
+ *    └─ Scotland region S40000001 (200,000): L4 S08000015 (120,000) [SA9], L5 S08000016 (80,000) [S08000016]
+ * Board S08000016 shares its code with its area, as Scottish health boards do in the real reference data.
  * † RXX closed 2023-04-01 into RX2 (same area); RW1 closed 2023-06-30 into RV3 (from L2 into L1).
  * Waves: 2022 (real), 2024 (synthetic).
  */
@@ -35,7 +36,7 @@ export const FIXTURE_ORGANISATIONS: Organisation[] = [
   org("RX2", "Org RX2", "E54000064"),
   org("RXX", "Org RXX", "E54000064", { closedOn: "2023-04-01", successorCode: "RX2" }),
   org("SA9", "Board SA9", "S08000015", { type: "health_board" }),
-  org("SB9", "Board SB9", "S08000016", { type: "health_board" }),
+  org("S08000016", "Board S08000016", "S08000016", { type: "health_board" }),
 ];
 
 export const FIXTURE_WAVES: Wave[] = [
@@ -104,7 +105,7 @@ export const FIXTURE_RETURNS: SurveyReturn[] = [
     participantsCompleted: 20,
     medianWaitWeeks: 2,
   }),
-  ret("2022", "SB9", "no_response", {}),
+  ret("2022", "S08000016", "no_response", {}),
   // 2024
   ret("2024", "RV3", "routine", {
     stage: "sustainable",

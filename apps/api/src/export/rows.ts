@@ -1,0 +1,187 @@
+import type { CoverageResponse, GapsResponse, OrganisationsResponse, TrendsResponse } from "@atlas/domain";
+import type { Cell } from "./csv";
+
+type Row = Record<string, Cell>;
+
+export interface ExportTable {
+  columns: string[];
+  rows: Row[];
+}
+
+function table(columns: string[], rows: Row[]): ExportTable {
+  return { columns, rows };
+}
+
+/** One row per area of the coverage view, with the UK comparator alongside. */
+export function coverageRows(view: CoverageResponse): ExportTable {
+  return table(
+    [
+      "wave",
+      "level",
+      "metric",
+      "code",
+      "name",
+      "parent_code",
+      "nation_code",
+      "value",
+      "lower",
+      "upper",
+      "numerator",
+      "denominator",
+      "status",
+      "comparison",
+      "assessment",
+      "nation_comparison",
+      "invited",
+      "answered",
+      "bound_lower",
+      "bound_upper",
+      "uk_value",
+      "uk_lower",
+      "uk_upper",
+      "synthetic",
+    ],
+    view.areas.map((a) => ({
+      wave: view.wave,
+      level: view.level,
+      metric: view.metric,
+      code: a.code,
+      name: a.name,
+      parent_code: a.parentCode,
+      nation_code: a.nationCode ?? null,
+      value: a.value,
+      lower: a.lower,
+      upper: a.upper,
+      numerator: a.numerator,
+      denominator: a.denominator,
+      status: a.status,
+      comparison: a.comparison,
+      assessment: a.assessment,
+      nation_comparison: a.nationComparison ?? null,
+      invited: a.invited,
+      answered: a.answered,
+      bound_lower: a.boundLower ?? null,
+      bound_upper: a.boundUpper ?? null,
+      uk_value: view.comparator.value,
+      uk_lower: view.comparator.lower,
+      uk_upper: view.comparator.upper,
+      synthetic: view.synthetic,
+    })),
+  );
+}
+
+/** One row per area and wave of the trends view. */
+export function trendsRows(view: TrendsResponse, syntheticWaves: ReadonlySet<string>): ExportTable {
+  return table(
+    [
+      "metric",
+      "level",
+      "basis",
+      "code",
+      "name",
+      "wave",
+      "value",
+      "lower",
+      "upper",
+      "numerator",
+      "denominator",
+      "status",
+      "changed",
+      "rebased",
+      "synthetic",
+    ],
+    view.series.flatMap((s) =>
+      s.points.map((p) => ({
+        metric: view.metric,
+        level: view.level,
+        basis: view.basis,
+        code: s.code,
+        name: s.name,
+        wave: p.wave,
+        value: p.value,
+        lower: p.lower,
+        upper: p.upper,
+        numerator: p.numerator,
+        denominator: p.denominator,
+        status: p.status,
+        changed: p.changed,
+        rebased: p.rebased ?? null,
+        synthetic: syntheticWaves.has(p.wave),
+      })),
+    ),
+  );
+}
+
+/** One row per ranked gap. */
+export function gapsRows(view: GapsResponse): ExportTable {
+  return table(
+    [
+      "wave",
+      "level",
+      "rank",
+      "code",
+      "name",
+      "reasons",
+      "detail",
+      "offering_pct",
+      "places_per_100k",
+      "uk_places_per_100k",
+      "adult_population",
+      "synthetic",
+    ],
+    view.gaps.map((g) => ({
+      wave: view.wave,
+      level: view.level,
+      rank: g.rank,
+      code: g.code,
+      name: g.name,
+      reasons: g.reasons.join(";"),
+      detail: g.detail,
+      offering_pct: g.offeringPct,
+      places_per_100k: g.placesPer100k,
+      uk_places_per_100k: g.comparatorPlacesPer100k,
+      adult_population: g.adultPopulation,
+      synthetic: view.synthetic,
+    })),
+  );
+}
+
+/** One row per organisation of the organisations view. */
+export function organisationsRows(view: OrganisationsResponse): ExportTable {
+  return table(
+    [
+      "wave",
+      "code",
+      "name",
+      "type",
+      "area_code",
+      "area_name",
+      "provision",
+      "stage",
+      "places_offered",
+      "lat",
+      "lon",
+      "opened_on",
+      "closed_on",
+      "successor_code",
+      "synthetic",
+    ],
+    view.organisations.map((o) => ({
+      wave: view.wave,
+      code: o.code,
+      name: o.name,
+      type: o.type,
+      area_code: o.areaCode,
+      area_name: o.areaName,
+      provision: o.provision,
+      stage: o.stage,
+      places_offered: o.placesOffered,
+      lat: o.lat,
+      lon: o.lon,
+      opened_on: o.openedOn,
+      closed_on: o.closedOn,
+      successor_code: o.successorCode,
+      synthetic: view.synthetic,
+    })),
+  );
+}

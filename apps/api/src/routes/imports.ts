@@ -1,0 +1,191 @@
+import { ImportSummarySchema, ProblemSchema } from "@atlas/domain";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppDeps, AppEnv } from "../deps";
+import { ImportConflictError, ImportValidationError } from "../import/errors";
+import { importSurveyFile } from "../import/import-survey";
+import { surveyTemplateCsv, surveyTemplateXlsx } from "../import/template";
+import { ProblemError } from "../problem";
+import { createRouter } from "../validation";
+import { clientAddress, FailureLimiter, requireAdminToken } from "./imports-auth";
+
+const CSV = "text/csv";
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const RAW_TYPES = [CSV, XLSX, "application/octet-stream", "text/plain"];
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const problem = { "application/problem+json": { schema: ProblemSchema } };
+const importRoute = createRoute({
+  method: "post",
+  path: "/api/imports",
+  summary: "Validate and import a survey file (all or nothing); see data/survey-format.md",
+  description:
+    "The body is the file: text/csv (UTF-8, BOM optional), an XLSX workbook (first sheet), or multipart/form-data with the file in field `file`. Needs `Authorization: Bearer <ATLAS_ADMIN_TOKEN>`.",
+  request: {
+    // Documentation only: raw bodies are read by readUpload, not by a validator.
+    body: {
+      content: {
+        [CSV]: { schema: z.string().openapi({ format: "binary" }) },
+        [XLSX]: { schema: z.string().openapi({ format: "binary" }) },
+      },
+    },
+    query: z.object({
+      replace: flag.openapi({ description: "Replace waves that already have returns" }),
+      dryRun: flag.openapi({ description: "Validate and report, storing nothing" }),
+      synthetic: flag.openapi({
+        description: "Mark the waves synthetic (always so when the file name contains 'synthetic')",
+      }),
+      fileName: z
+        .string()
+        .max(255)
+        .optional()
+        .openapi({ description: "The file's name, for a raw (non-multipart) body" }),
+    }),
+  },
+  responses: {
+    201: { description: "Imported", content: { "application/json": { schema: ImportSummarySchema } } },
+    200: {
+      description: "Dry run, or the identical file was already imported (nothing changed)",
+      content: { "application/json": { schema: ImportSummarySchema } },
+    },
+    401: { description: "No valid admin token", content: problem },
+    403: { description: "HTTP imports are off (no ATLAS_ADMIN_TOKEN)", content: problem },
+    409: { description: "A wave in the file already has returns; use replace=true", content: problem },
+    413: { description: "The body is over the size limit", content: problem },
+    415: { description: "Not CSV, XLSX or multipart", content: problem },
+    422: { description: "The file is invalid: every problem with file, row and column", content: problem },
+    429: { description: "Too many failed attempts from this address", content: problem },
+  },
+});
+
+const templateRoute = (format: "csv" | "xlsx") =>
+  createRoute({
+    method: "get",
+    path: `/api/imports/template.${format}`,
+    summary: `The blank survey template (${format.toUpperCase()})`,
+    responses: {
+      200: {
+        description: "The template",
+        content: { [format === "csv" ? CSV : XLSX]: { schema: z.string() } },
+      },
+    },
+  });
+
+let xlsxTemplate: Promise<Uint8Array> | undefined;
+
+/** `POST /api/imports` (admin token, size limit, rate-limited failures) and the template downloads. */
+export function importsRoutes({ db, config, logger }: AppDeps) {
+  const router = createRouter();
+  const megabytes = Math.round((config.maxImportBytes / 1024 / 1024) * 10) / 10;
+  router.use("/api/imports", requireAdminToken(config.adminToken, new FailureLimiter(), logger));
+  router.use(
+    "/api/imports",
+    bodyLimit({
+      maxSize: config.maxImportBytes,
+      onError: () => {
+        throw new ProblemError(
+          "payload_too_large",
+          `The file is larger than the ${megabytes} MB limit for HTTP imports; split it by wave, or use \`pnpm atlas import FILE\`.`,
+        );
+      },
+    }),
+  );
+
+  router.openapi(importRoute, async (c) => {
+    const query = c.req.valid("query");
+    const { fileName, bytes } = await readUpload(c, query.fileName);
+    try {
+      const summary = await importSurveyFile(db, {
+        fileName,
+        bytes,
+        replace: query.replace,
+        dryRun: query.dryRun,
+        synthetic: query.synthetic,
+        importedBy: `api:${clientAddress(c)}`,
+      });
+      logger.info("import", {
+        requestId: c.get("requestId"),
+        file: summary.file,
+        status: summary.status,
+        rows: summary.rows,
+      });
+      return c.json(summary, summary.status === "imported" ? 201 : 200);
+    } catch (error) {
+      if (error instanceof ImportValidationError) {
+        throw new ProblemError("unprocessable", error.message, error.problems);
+      }
+      if (error instanceof ImportConflictError) {
+        throw new ProblemError(
+          "conflict",
+          error.message.replace("--replace (CLI) or ?replace=true (API)", "?replace=true"),
+          error.conflicts.map((w) => ({
+            parameter: "replace",
+            message: `wave ${w.waveId} already has ${w.storedRows} ${w.storedRows === 1 ? "return" : "returns"}${w.storedFrom ? ` from ${w.storedFrom}` : ""}`,
+          })),
+        );
+      }
+      throw error;
+    }
+  });
+
+  router.openapi(templateRoute("csv"), (c) =>
+    c.body(surveyTemplateCsv(), 200, {
+      "Content-Type": `${CSV}; charset=utf-8`,
+      "Content-Disposition": 'attachment; filename="survey-template.csv"',
+    }),
+  );
+  router.openapi(templateRoute("xlsx"), async (c) => {
+    xlsxTemplate ??= surveyTemplateXlsx();
+    const bytes = await xlsxTemplate;
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      "Content-Type": XLSX,
+      "Content-Disposition": 'attachment; filename="survey-template.xlsx"',
+    });
+  });
+  return router;
+}
+
+/** The uploaded file's bytes and name, from a multipart form (field `file`) or a raw CSV/XLSX body. */
+async function readUpload(
+  c: Context<AppEnv>,
+  queryName: string | undefined,
+): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type === "multipart/form-data") {
+    const form = await c.req.parseBody().catch(() => {
+      throw new ProblemError(
+        "bad_request",
+        "The multipart/form-data body cannot be read (malformed or truncated).",
+        [{ parameter: "file", message: "send the survey file in a well-formed form field named file" }],
+      );
+    });
+    const file = form.file;
+    if (!(file instanceof File)) {
+      throw new ProblemError("bad_request", "The multipart body has no file in field `file`.", [
+        { parameter: "file", message: "missing: send the survey file in a form field named file" },
+      ]);
+    }
+    return { fileName: file.name || queryName || "upload", bytes: new Uint8Array(await file.arrayBuffer()) };
+  }
+  if (!RAW_TYPES.includes(type)) {
+    throw new ProblemError(
+      "unsupported_media_type",
+      `Content-Type "${type || "(none)"}" is not accepted; send the file as ${CSV}, ${XLSX}, or multipart/form-data (field file).`,
+      [
+        {
+          parameter: "Content-Type",
+          message: "not a survey file type",
+          allowed: [CSV, XLSX, "multipart/form-data"],
+        },
+      ],
+    );
+  }
+  const disposition = /filename="?([^";]+)"?/i.exec(c.req.header("content-disposition") ?? "")?.[1];
+  const fallback = type === XLSX ? "upload.xlsx" : "upload.csv";
+  return { fileName: queryName ?? disposition ?? fallback, bytes: new Uint8Array(await c.req.arrayBuffer()) };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { dotPlot, dotPlotHeight } from "./dot-plot";
+import { areaValue, count, meta } from "./test-fixtures";
+
+const rows = [
+  areaValue("A", 62, { comparison: "higher" }),
+  areaValue("B", 30, { comparison: "similar", denominator: 3, numerator: 1 }),
+  areaValue("C", 10, { comparison: "lower" }),
+  areaValue("D", null, { status: "suppressed", comparison: "not_compared" }),
+];
+const input = {
+  rows,
+  comparator: { name: "United Kingdom", value: 35, lower: 31, upper: 39 },
+  unit: "percent" as const,
+  metricTitle: "Organisations offering MBCT",
+  wave: "2026",
+  highlight: new Set(["C"]),
+};
+
+describe("dotPlot", () => {
+  const svg = dotPlot(input, 700, meta("dots"));
+
+  it("grows with the number of rows", () => {
+    expect(svg).toContain(`height="${dotPlotHeight(4)}"`);
+    expect(dotPlotHeight(10)).toBeGreaterThan(dotPlotHeight(4));
+  });
+
+  it("draws a dot and interval per value, and the comparator with its interval", () => {
+    expect(count(svg, /class="dot /)).toBe(3);
+    expect(count(svg, /class="interval"/)).toBe(3);
+    expect(count(svg, /class="comparator"/)).toBe(1);
+    expect(count(svg, /class="comparator-band"/)).toBe(1);
+    expect(svg).toContain("United Kingdom 35.0%");
+  });
+
+  it("prints the comparison in words, not colour alone", () => {
+    expect(svg).toContain('class="dot higher"');
+    expect(svg).toMatch(/>higher<\/text>/);
+    expect(svg).toMatch(/>lower<\/text>/);
+    expect(svg).toMatch(/>similar<\/text>/);
+  });
+
+  it("says why a value is missing, in its row", () => {
+    expect(svg).toContain("S  suppressed (fewer than 5 people)");
+    expect(svg).toContain('data-code="D"');
+  });
+
+  it("flags a value from fewer than 5 answers by its name", () => {
+    expect(svg).toContain("Name B (n&lt;5)");
+    expect(svg).toContain('font-weight="700">Name C</text>');
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { funnelPlot, plottable } from "./funnel-plot";
+import { areaValue, count, meta } from "./test-fixtures";
+
+const rows = [
+  areaValue("A", 100, { numerator: 20, denominator: 20 }),
+  areaValue("B", 0, { numerator: 0, denominator: 20 }),
+  areaValue("C", 50, { numerator: 1, denominator: 2 }),
+  areaValue("D", 50, { numerator: 1, denominator: 2 }),
+  areaValue("E", null, { status: "no_data" }),
+  areaValue("F", null, { status: "suppressed" }),
+];
+const input = { rows, target: { name: "United Kingdom", value: 40 }, metricTitle: "Offering", wave: "2026", highlight: new Set(["C"]) };
+
+describe("funnelPlot", () => {
+  const svg = funnelPlot(input, { width: 700, height: 440 }, meta("funnel"));
+
+  it("draws the target line and both pairs of control limits", () => {
+    expect(count(svg, /class="limit-95"/)).toBe(2);
+    expect(count(svg, /class="limit-998"/)).toBe(2);
+    expect(count(svg, /class="target"/)).toBe(1);
+    expect(svg).toContain("United Kingdom 40.0%");
+  });
+
+  it("places every plottable area by where it falls against the limits", () => {
+    expect(svg).toContain('class="point above_998" data-codes="A"');
+    expect(svg).toContain('class="point below_998" data-codes="B"');
+    expect(svg).toContain('class="point within" data-codes="C,D"');
+  });
+
+  it("draws coinciding areas as one mark that says how many it stands for", () => {
+    expect(count(svg, /class="point /)).toBe(3);
+    expect(svg).toContain(">×2</text>");
+    expect(svg).toContain("2 areas (Name C; Name D): 1 of 2 (50.0%), within the limits");
+  });
+
+  it("counts the areas it could not plot, with the reason", () => {
+    expect(svg).toContain("Not plotted: 1 no data (no organisation answered), 1 suppressed (fewer than 5 people).");
+    expect(plottable(rows[4]!)).toBe(false);
+  });
+
+  it("marks highlighted areas, naming a lone one", () => {
+    expect(svg).toContain(">1 marked</text>");
+    const lone = funnelPlot({ ...input, highlight: new Set(["A"]) }, { width: 700, height: 440 }, meta("f2"));
+    expect(lone).toContain('font-size="11">Name A</text>');
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { type JourneyStep, journeyTimeline } from "./journey-timeline";
+import { count, meta } from "./test-fixtures";
+
+const step = (waveId: string, provision: JourneyStep["provision"], stage: JourneyStep["stage"], events: string[] = [], champion: boolean | null = true): JourneyStep => ({
+  waveId,
+  provision,
+  stage,
+  coursesRun: null,
+  placesOffered: null,
+  participantsStarted: null,
+  participantsCompleted: null,
+  teachersTrained: null,
+  teachersActive: null,
+  medianWaitWeeks: null,
+  deliveryMode: null,
+  championPresent: champion,
+  leadershipSupport: null,
+  commissionerSupport: null,
+  facilitators: [],
+  barriers: [],
+  fundingSources: [],
+  notes: null,
+  events,
+});
+
+const journey = [
+  step("2012", "limited", "starting_out"),
+  step("2014", "routine", "developmental"),
+  step("2018", "paused", "starting_out", ["champion_left", "funding_cut"], false),
+];
+
+describe("journeyTimeline", () => {
+  const svg = journeyTimeline({ name: "Test Trust", waves: ["2012", "2014", "2016", "2018"], journey }, 800, meta("jt"));
+
+  it("draws provision per wave, and a gap for a wave without a return", () => {
+    expect(count(svg, /class="provision provision-/)).toBe(3);
+    expect(svg).toContain('class="provision provision-paused"');
+    expect(count(svg, /class="not-surveyed"/)).toBe(1);
+    expect(svg).toContain("2016: not surveyed");
+  });
+
+  it("draws stage as a line that breaks where a wave is missing", () => {
+    expect(count(svg, /class="stage-point"/)).toBe(3);
+    expect(count(svg, /class="stage-line"/)).toBe(1);
+  });
+
+  it("writes the pivot events and the champion under their wave", () => {
+    expect(svg).toContain(">Champion left</text>");
+    expect(svg).toContain(">Funding cut</text>");
+    expect(svg).toContain("2018: champion absent");
+  });
+});

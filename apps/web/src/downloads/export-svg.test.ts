@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { downloadName, type ExportContext, figureForDownload, footerLines, SYNTHETIC_NOTICE } from "./export-svg";
+
+const context: ExportContext = {
+  title: "Organisations offering MBCT, 2026",
+  filters: ["metric offering_pct", "wave 2026", "level region"],
+  source: "MBCT provision survey",
+  licence: "Open Government Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/)",
+  synthetic: true,
+  exportedAt: "2026-11-26T08:00:00.000Z",
+};
+
+describe("downloaded figures", () => {
+  it("carry the synthetic notice first, then filters, source, licence and time", () => {
+    expect(footerLines(context)).toEqual([
+      SYNTHETIC_NOTICE,
+      "Filters: metric offering_pct · wave 2026 · level region",
+      "Source: MBCT provision survey",
+      `Licence: ${context.licence}`,
+      "Downloaded 2026-11-26T08:00:00.000Z from the MBCT Access Atlas",
+    ]);
+    expect(footerLines({ ...context, synthetic: false })[0]).toMatch(/^Filters/);
+  });
+
+  it("wrap the chart with its title above and the footer below", () => {
+    const chart = '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300"><rect width="600" height="300"/></svg>';
+    const figure = figureForDownload(chart, context);
+    expect(figure.width).toBe(600);
+    expect(figure.height).toBe(30 + 300 + 10 + 5 * 15 + 8);
+    expect(figure.svg).toMatch(/^<\?xml/);
+    expect(figure.svg).toContain('<svg x="0" y="30" xmlns');
+    expect(figure.svg).toContain("SYNTHETIC DEMONSTRATION DATA");
+    expect(figure.svg).toContain("Organisations offering MBCT, 2026</text>");
+  });
+
+  it("are named for what they show, and say SYNTHETIC when they are", () => {
+    expect(downloadName(["map", "offering_pct", "2026", "region"], true, "png")).toBe("mbct-atlas-map-offering-pct-2026-region-SYNTHETIC.png");
+    expect(downloadName(["Journey", "RX4"], false, "svg")).toBe("mbct-atlas-journey-rx4.svg");
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import {
+  DEFAULT_STATE,
+  formatMapPosition,
+  MAX_COMPARE,
+  parseMapPosition,
+  parseUrlState,
+  serializeUrlState,
+} from "./url-state";
+
+describe("parseUrlState", () => {
+  it("gives the default view for an empty query", () => {
+    expect(parseUrlState("")).toEqual(DEFAULT_STATE);
+    expect(parseUrlState("?")).toEqual(DEFAULT_STATE);
+  });
+
+  it("reads every parameter", () => {
+    const state = parseUrlState(
+      "?view=brief&tab=compare&metric=routine_pct&wave=2024&level=local&area=E54000054&compare=E40000003,E40000005&org=RX4&from=2018&to=2024&map=5.5/54.1/-2.3",
+    );
+    expect(state).toEqual({
+      view: "brief",
+      tab: "compare",
+      metric: "routine_pct",
+      wave: "2024",
+      level: "local",
+      area: "E54000054",
+      compare: ["E40000003", "E40000005"],
+      org: "RX4",
+      from: "2018",
+      to: "2024",
+      map: { zoom: 5.5, lat: 54.1, lon: -2.3 },
+    });
+  });
+
+  it("falls back to defaults for malformed or unknown values", () => {
+    const state = parseUrlState("?tab=nope&level=planet&wave=24&metric=DROP%20TABLE&area=<b>&map=a/b/c&view=x");
+    expect(state.tab).toBe("map");
+    expect(state.level).toBe("region");
+    expect(state.wave).toBeNull();
+    expect(state.metric).toBe("offering_pct");
+    expect(state.area).toBeNull();
+    expect(state.map).toBeNull();
+    expect(state.view).toBe("dashboard");
+  });
+
+  it("accepts YYYY-MM waves", () => {
+    expect(parseUrlState("?wave=2024-05").wave).toBe("2024-05");
+    expect(parseUrlState("?wave=2024-13").wave).toBeNull();
+  });
+
+  it("drops duplicate and bad compare codes and keeps at most six", () => {
+    const codes = ["A1", "A2", "A1", "bad code", "A3", "A4", "A5", "A6", "A7"];
+    expect(parseUrlState(`?compare=${codes.join(",")}`).compare).toEqual(["A1", "A2", "A3", "A4", "A5", "A6"]);
+    expect(MAX_COMPARE).toBe(6);
+  });
+});
+
+describe("serializeUrlState", () => {
+  it("leaves defaults out, so the default view is the bare URL", () => {
+    expect(serializeUrlState(DEFAULT_STATE)).toBe("");
+    expect(serializeUrlState({ ...DEFAULT_STATE, level: "local" })).toBe("?level=local");
+  });
+
+  it("writes parameters in a fixed order with readable commas and slashes", () => {
+    const text = serializeUrlState({
+      ...DEFAULT_STATE,
+      area: "E54000054",
+      tab: "gaps",
+      compare: ["E40000003", "E40000005"],
+      map: { zoom: 6, lat: 53.5, lon: -1.25 },
+    });
+    expect(text).toBe("?tab=gaps&area=E54000054&compare=E40000003,E40000005&map=6.00/53.5000/-1.2500");
+  });
+
+  it("round-trips through parse", () => {
+    const state = parseUrlState("?tab=organisation&metric=places_per_100k&wave=2020&level=nation&org=RX4&from=2012&to=2020");
+    expect(parseUrlState(serializeUrlState(state))).toEqual(state);
+  });
+});
+
+describe("map position", () => {
+  it("parses zoom/lat/lon and rejects out-of-range values", () => {
+    expect(parseMapPosition("4/55/-3")).toEqual({ zoom: 4, lat: 55, lon: -3 });
+    expect(parseMapPosition("30/55/-3")).toBeNull();
+    expect(parseMapPosition("4/95/-3")).toBeNull();
+    expect(parseMapPosition("4/55")).toBeNull();
+    expect(formatMapPosition({ zoom: 4.123, lat: 55.123456, lon: -3.1 })).toBe("4.12/55.1235/-3.1000");
+  });
+});
