@@ -8,7 +8,7 @@ import { parse } from "csv-parse/sync";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli-process";
-import { dumpSurveyData } from "../support/db-dump";
+import { dumpDatabase } from "../support/db-dump";
 import { REPO_ROOT } from "../support/server-process";
 
 const orgCodes = (
@@ -93,7 +93,7 @@ describe.each(["sqlite", "postgres"] as const)("importer killed mid-import on %s
 
   it("leaves exactly the data from before, and the next run is clean", async () => {
     const env = { DATABASE_URL: databaseUrl, ATLAS_DEMO: "0" };
-    const before = await dumpSurveyData(databaseUrl);
+    const before = await dumpDatabase(databaseUrl);
 
     const run = runCli(["import", join(dir, "large.csv")], env);
     let writing = false;
@@ -109,11 +109,11 @@ describe.each(["sqlite", "postgres"] as const)("importer killed mid-import on %s
     const killed = await run.done;
     expect(killed.signal).toBe("SIGKILL");
 
-    expect(await dumpSurveyData(databaseUrl)).toBe(before);
+    expect(await dumpDatabase(databaseUrl)).toBe(before);
 
     const again = await runCli(["import", join(dir, "large.csv")], env).done;
     expect(again.code, again.stderr).toBe(0);
-    const after = JSON.parse(await dumpSurveyData(databaseUrl)) as { returns: unknown[] };
-    expect(after.returns).toHaveLength(2 + 480 * orgCodes.length);
+    const after = JSON.parse(await dumpDatabase(databaseUrl)) as { surveyReturns: unknown[] };
+    expect(after.surveyReturns).toHaveLength(2 + 480 * orgCodes.length);
   });
 });

@@ -1,0 +1,118 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./support/axe";
+import { type AtlasSession, legendRows, startSession, waitForMap } from "./support/session";
+
+/**
+ * Journey 1: a commissioner opens the dashboard (UK map, latest wave, offering_pct), switches to Gaps,
+ * clicks their ICB, reads the area panel, opens the printable brief and downloads the CSV of the view.
+ */
+describe("commissioner journey", () => {
+  let s: AtlasSession;
+  let latest: string;
+  beforeAll(async () => {
+    s = await startSession();
+    const waves = await s.api<{ waves: Array<{ id: string }> }>("/api/waves");
+    latest = waves.waves.map((w) => w.id).sort().at(-1)!;
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it("opens on a UK map of the latest wave coloured by offering_pct, with a complete legend", async () => {
+    await s.open("/");
+    await waitForMap(s.page, `${latest}|region|offering_pct`);
+    expect(await s.page.textContent("h2")).toContain(`Organisations offering MBCT, ${latest}`);
+    const rows = await legendRows(s.page);
+    const regions = await s.api<{ areas: unknown[] }>("/api/areas?level=region");
+    // Every area is counted in exactly one class or status, and every status is named.
+    expect(rows.reduce((sum, [, n]) => sum + n, 0)).toBe(regions.areas.length);
+    const labels = rows.map(([label]) => label).join(" | ");
+    for (const word of ["No data", "Not applicable", "Suppressed", "Not surveyed"]) expect(labels).toContain(word);
+    await expect(s.page.isVisible('[data-testid="synthetic-banner"]')).resolves.toBe(true);
+    expect(await s.page.textContent(".site-footer")).toContain("Open Government Licence");
+    expect(await seriousViolations(s.page)).toEqual([]);
+  }, 60_000);
+
+  it("names the wave and status in the tooltip, and drills down from a nation on click", async () => {
+    await s.open("/?level=nation");
+    await waitForMap(s.page, `${latest}|nation|offering_pct`);
+    const box = (await s.page.locator('[data-testid="map"] canvas').boundingBox())!;
+    // The middle of the UK's bounds is land in southern Scotland or northern England.
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await s.page.mouse.move(centre.x, centre.y);
+    await s.page.waitForSelector(".map-tooltip");
+    expect(await s.page.textContent(".map-tooltip")).toContain(`wave ${latest}`);
+    await s.page.mouse.click(centre.x, centre.y);
+    await s.page.waitForFunction(() => new URLSearchParams(location.search).get("level") === "region");
+    const url = new URL(s.page.url());
+    expect(url.searchParams.get("area")).toMatch(/^[ESWN]92000\d{3}$/);
+    await waitForMap(s.page, `${latest}|region|offering_pct`);
+    expect(await s.page.isVisible(".area-panel")).toBe(true);
+  }, 60_000);
+
+  let chosen: { code: string; name: string };
+  it("switches to Gaps at local level and reads an ICB's area panel", async () => {
+    await s.open("/");
+    await s.page.getByLabel("Local areas (ICB, health board, HSC trust)").check();
+    await s.page.getByRole("tab", { name: "Gaps" }).click();
+    await s.page.waitForSelector('[data-testid="gap-list"]');
+    const gaps = await s.api<{ gaps: Array<{ code: string; name: string }> }>(`/api/gaps?wave=${latest}&level=local`);
+    expect(await s.page.locator('[data-testid="gap-list"] > li').count()).toBe(gaps.gaps.length);
+    chosen = gaps.gaps.find((g) => g.code.startsWith("E54")) ?? gaps.gaps[0]!;
+    await s.page.getByRole("button", { name: chosen.name, exact: true }).click();
+    const panel = s.page.locator(".area-panel");
+    await panel.locator("h2", { hasText: chosen.name }).waitFor();
+    await panel.locator(".compare-table").waitFor();
+    const panelText = (await panel.textContent()) ?? "";
+    expect(panelText).toContain("United Kingdom");
+    expect(panelText).toMatch(/England|Scotland|Wales|Northern Ireland/);
+    expect(panelText).toMatch(/Response: \d+ of \d+ organisations answered/);
+    const orgs = await s.api<{ organisations: unknown[] }>(`/api/organisations?wave=${latest}&area=${chosen.code}`);
+    await panel.locator(".area-organisations").waitFor();
+    expect(await panel.locator(".area-organisations tbody tr").count()).toBe(orgs.organisations.length);
+    expect(new URL(s.page.url()).searchParams.get("area")).toBe(chosen.code);
+    expect(await seriousViolations(s.page)).toEqual([]);
+  }, 60_000);
+
+  it("downloads the CSV of exactly the gaps in view", async () => {
+    const [download] = await Promise.all([
+      s.page.waitForEvent("download"),
+      s.page.getByRole("link", { name: "Download CSV of this view" }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(download.suggestedFilename()).toMatch(/gaps.*\.csv$/);
+    expect(csv.toLowerCase()).toContain("synthetic");
+    expect(csv).toContain(chosen.code);
+    const gaps = await s.api<{ gaps: unknown[] }>(`/api/gaps?wave=${latest}&level=local`);
+    const dataLines = csv.split(/\r?\n/).filter((line) => line && !line.startsWith("#"));
+    expect(dataLines.length - 1).toBe(gaps.gaps.length);
+  }, 60_000);
+
+  it("opens a printable area brief, and Back returns to the panel", async () => {
+    await s.page.getByRole("link", { name: "Open the printable area brief" }).click();
+    await s.page.waitForSelector("main.brief h1");
+    expect(await s.page.textContent("main.brief h1")).toBe(chosen.name);
+    const url = new URL(s.page.url());
+    expect(url.searchParams.get("view")).toBe("brief");
+    expect(url.searchParams.get("area")).toBe(chosen.code);
+    for (const heading of ["Status in", "Organisations", "Nearest areas that offer MBCT", "What organisations at a later stage had in place"]) {
+      await s.page.locator("main.brief h2", { hasText: heading }).waitFor();
+    }
+    await s.page.locator('[data-testid="brief-trend"] svg').waitFor();
+    expect(await seriousViolations(s.page)).toEqual([]);
+    await s.page.emulateMedia({ media: "print" });
+    expect(await s.page.isVisible(".brief-actions")).toBe(false);
+    expect(await s.page.isVisible('[data-testid="synthetic-banner"]')).toBe(true);
+    await s.page.emulateMedia({ media: "screen" });
+    await s.page.goBack();
+    await s.page.locator(".area-panel h2", { hasText: chosen.name }).waitFor();
+    expect(new URL(s.page.url()).searchParams.get("tab")).toBe("gaps");
+  }, 60_000);
+
+  it("made no console errors and no request off the machine", () => {
+    expect(s.watch.pageErrors).toEqual([]);
+    expect(s.watch.consoleErrors).toEqual([]);
+    expect(s.watch.externalRequests).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+import type { Browser, Page } from "playwright-core";
+import { type AtlasServer, startAtlas } from "./atlas";
+import { launchBrowser, type PageWatch, watchedPage } from "./browser";
+
+/** One test file's world: a real server with demo data, one Chromium, one page that is reused. */
+export interface AtlasSession {
+  server: AtlasServer;
+  browser: Browser;
+  page: Page;
+  watch: PageWatch;
+  /** Navigates to a path of the app and waits for the network to settle. */
+  open(path: string): Promise<void>;
+  /** GETs JSON from the same server, for expected values. */
+  api<T = unknown>(path: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startSession(options: { reducedMotion?: boolean; touch?: boolean } = {}): Promise<AtlasSession> {
+  const [server, browser] = await Promise.all([startAtlas(), launchBrowser()]);
+  const { page, watch } = await watchedPage(browser, options);
+  return {
+    server,
+    browser,
+    page,
+    watch,
+    async open(path) {
+      await page.goto(`${server.url}${path}`, { waitUntil: "load" });
+    },
+    async api<T>(path: string) {
+      const response = await fetch(`${server.url}${path}`);
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+      return (await response.json()) as T;
+    },
+    async close() {
+      await browser.close();
+      await server.cleanup();
+    },
+  };
+}
+
+/** Waits until the map has painted the data named `wave|level|metric`. */
+export async function waitForMap(page: Page, key: string, timeout = 20_000): Promise<void> {
+  await page.waitForSelector(`[data-testid="map"][data-shown="${key}"]`, { timeout });
+}
+
+/** The legend's counts: every class and status row as [label, count]. */
+export async function legendRows(page: Page): Promise<Array<[string, number]>> {
+  return page.$$eval('[data-testid="legend"] .legend-classes li, [data-testid="legend"] .legend-statuses li', (items) =>
+    items.map((li) => [li.querySelector(".legend-label")?.textContent ?? "", Number.parseInt(li.querySelector(".legend-count")?.textContent ?? "", 10)] as [string, number]),
+  );
+}
