@@ -42,7 +42,13 @@ export async function runApiLoad(
   ];
   for (const [endpoint, path] of Object.entries(endpoints)) {
     const m = await measure(`${server.url}${path}`, seconds);
-    results.push({ database, endpoint, path, ...m, ratioToHealth: m.requestsPerSecond / health.requestsPerSecond });
+    results.push({
+      database,
+      endpoint,
+      path,
+      ...m,
+      ratioToHealth: m.requestsPerSecond / health.requestsPerSecond,
+    });
   }
   return results;
 }

@@ -1,6 +1,6 @@
-import { ProblemSchema } from "@atlas/domain";
 import { loadDemoData } from "@atlas/api";
 import { buildTestApp, type TestApp } from "@atlas/api/testing";
+import { ProblemSchema } from "@atlas/domain";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -13,9 +13,28 @@ interface Operation {
 function valueFor(enumValues: string[] | undefined) {
   return fc.oneof(
     ...(enumValues?.length ? [fc.constantFrom(...enumValues)] : []),
-    fc.constantFrom("2026", "2024", "2012", "E54000027", "E40000003,E40000005", "RV3", "K02000001", "csv", "json"),
+    fc.constantFrom(
+      "2026",
+      "2024",
+      "2012",
+      "E54000027",
+      "E40000003,E40000005",
+      "RV3",
+      "K02000001",
+      "csv",
+      "json",
+    ),
     fc.constantFrom("", " ", "-1", "0", "99999999999999999999", "1e309", "NaN", "null", "undefined", "true"),
-    fc.constantFrom("' OR 1=1 --", "\"; DROP TABLE areas; --", "=HYPERLINK(\"http://x\")", "../../etc/passwd", "%00", "\u0000", "🙂", "a".repeat(5000)),
+    fc.constantFrom(
+      "' OR 1=1 --",
+      '"; DROP TABLE areas; --',
+      '=HYPERLINK("http://x")',
+      "../../etc/passwd",
+      "%00",
+      "\u0000",
+      "🙂",
+      "a".repeat(5000),
+    ),
     fc.string({ maxLength: 40 }),
     fc.string({ unit: "binary", maxLength: 20 }),
   );
@@ -41,7 +60,9 @@ describe("fuzzing every query and path parameter", () => {
 
   it("documents parameters for the data endpoints", () => {
     const documented = operations.filter((o) => o.parameters.length > 0).map((o) => o.path);
-    expect(documented).toEqual(expect.arrayContaining(["/api/coverage", "/api/trends", "/api/gaps", "/api/export"]));
+    expect(documented).toEqual(
+      expect.arrayContaining(["/api/coverage", "/api/trends", "/api/gaps", "/api/export"]),
+    );
   });
 
   it("never answers 5xx, and every error is problem+json", async () => {

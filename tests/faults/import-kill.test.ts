@@ -12,7 +12,10 @@ import { dumpDatabase } from "../support/db-dump";
 import { REPO_ROOT } from "../support/server-process";
 
 const orgCodes = (
-  parse(readFileSync(`${REPO_ROOT}data/reference/organisations.csv`, "utf8"), { columns: true }) as Record<string, string>[]
+  parse(readFileSync(`${REPO_ROOT}data/reference/organisations.csv`, "utf8"), { columns: true }) as Record<
+    string,
+    string
+  >[]
 )
   .filter((org) => org.closed_on === "" && (org.opened_on === "" || org.opened_on! < "2000-01-01"))
   .map((org) => org.code!); // organisations open through every wave the test writes
@@ -22,7 +25,8 @@ function largeSurveyFile(months: number): string {
   const lines = ["wave,org_code,provision,stage,places_offered,participants_started"];
   for (let m = 0; m < months; m++) {
     const wave = `${2000 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;
-    for (const [i, code] of orgCodes.entries()) lines.push(`${wave},${code},${i % 3 === 0 ? "routine" : "none"},,12,10`);
+    for (const [i, code] of orgCodes.entries())
+      lines.push(`${wave},${code},${i % 3 === 0 ? "routine" : "none"},,12,10`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -76,7 +80,10 @@ describe.each(["sqlite", "postgres"] as const)("importer killed mid-import on %s
     }
     const env = { DATABASE_URL: databaseUrl, ATLAS_DEMO: "0" };
     expect((await runCli(["seed"], env).done).code).toBe(0);
-    writeFileSync(join(dir, "small.csv"), `wave,org_code,provision\n2019,${orgCodes[0]},routine\n2019,${orgCodes[1]},none\n`);
+    writeFileSync(
+      join(dir, "small.csv"),
+      `wave,org_code,provision\n2019,${orgCodes[0]},routine\n2019,${orgCodes[1]},none\n`,
+    );
     const small = await runCli(["import", join(dir, "small.csv")], env).done;
     expect(small.code, small.stderr).toBe(0);
     writeFileSync(join(dir, "large.csv"), largeSurveyFile(480));

@@ -40,7 +40,9 @@ describe("several API processes on one PostgreSQL", () => {
     const etag = before.headers.get("etag")!;
     expect(((await before.json()) as { waves: unknown[] }).waves).toHaveLength(0);
 
-    const orgCode = readFileSync(`${REPO_ROOT}data/reference/organisations.csv`, "utf8").split("\n")[1]!.split(",")[0]!;
+    const orgCode = readFileSync(`${REPO_ROOT}data/reference/organisations.csv`, "utf8")
+      .split("\n")[1]!
+      .split(",")[0]!;
     const imported = await fetch(`${a.url}/api/imports`, {
       method: "POST",
       headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "text/csv" },

@@ -14,7 +14,11 @@ export default class SummaryReporter implements Reporter {
         else skipped++;
       }
       // A file that fails outside any test (import error, failing hook) still counts as a failure.
-      if (mod.state() === "failed" && ![...mod.children.allTests()].some((t) => t.result().state === "failed")) failed++;
+      if (
+        mod.state() === "failed" &&
+        ![...mod.children.allTests()].some((t) => t.result().state === "failed")
+      )
+        failed++;
     }
     process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }

@@ -1,5 +1,5 @@
-import { AreasResponseSchema, HealthSchema, ProblemSchema } from "@atlas/domain";
 import { TEST_DIALECTS } from "@atlas/db/testing";
+import { AreasResponseSchema, HealthSchema, ProblemSchema } from "@atlas/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "./testing";
 
@@ -44,7 +44,8 @@ describe.each(TEST_DIALECTS)("API core on %s", (kind) => {
     const body = AreasResponseSchema.parse(await (await t.app.request("/api/areas")).json());
     const byCode = new Map(body.areas.map((a) => [a.code, a]));
     const sums = new Map<string, number>();
-    for (const a of body.areas) if (a.parentCode) sums.set(a.parentCode, (sums.get(a.parentCode) ?? 0) + a.adultPopulation);
+    for (const a of body.areas)
+      if (a.parentCode) sums.set(a.parentCode, (sums.get(a.parentCode) ?? 0) + a.adultPopulation);
     for (const [code, sum] of sums) expect(sum, code).toBe(byCode.get(code)?.adultPopulation);
   });
 
@@ -123,9 +124,14 @@ describe("HTTP behaviour", () => {
   });
 
   it("publishes an OpenAPI 3.1 document and a readable reference page", async () => {
-    const doc = (await (await t.app.request("/api/openapi.json")).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await t.app.request("/api/openapi.json")).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/health", "/api/areas", "/api/boundaries/{level}", "/api/waves"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/health", "/api/areas", "/api/boundaries/{level}", "/api/waves"]),
+    );
     const page = await t.app.request("/api/docs");
     expect(page.headers.get("content-type")).toContain("text/html");
     expect(await page.text()).toContain("/api/areas");

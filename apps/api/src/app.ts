@@ -6,9 +6,9 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv } from "./deps";
 import { accessLog } from "./middleware/access-log";
-import { dataEtag } from "./middleware/data-etag";
 import { contentSecurityPolicy } from "./middleware/csp";
-import { ProblemError, isDatabaseUnavailable } from "./problem";
+import { dataEtag } from "./middleware/data-etag";
+import { isDatabaseUnavailable, ProblemError } from "./problem";
 import { type ReferenceData, readReference } from "./reference/read-reference";
 import { areasRoutes } from "./routes/areas";
 import { boundariesRoutes } from "./routes/boundaries";
@@ -35,10 +35,18 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
 
   app.use(requestId());
   app.use(accessLog(deps.logger));
-  app.use(secureHeaders({ contentSecurityPolicy: contentSecurityPolicy(deps.config), crossOriginEmbedderPolicy: false }));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: contentSecurityPolicy(deps.config),
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
   app.use(compress());
   // Anyone may read the data from another origin; nobody may write to it from one.
-  app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD"], exposeHeaders: ["ETag", "X-Request-Id"] }));
+  app.use(
+    "/api/*",
+    cors({ origin: "*", allowMethods: ["GET", "HEAD"], exposeHeaders: ["ETag", "X-Request-Id"] }),
+  );
   app.use("/api/*", dataEtag(deps.db));
 
   app.route("/", healthRoutes(deps));
@@ -62,16 +70,31 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
     let problem: ProblemError;
     if (error instanceof ProblemError) problem = error;
     else if (isDatabaseUnavailable(error)) {
-      problem = new ProblemError("database_unavailable", "The database cannot be reached; try again shortly.", undefined, {
-        "Retry-After": "5",
-      });
+      problem = new ProblemError(
+        "database_unavailable",
+        "The database cannot be reached; try again shortly.",
+        undefined,
+        {
+          "Retry-After": "5",
+        },
+      );
     } else if (error instanceof HTTPException && error.status === 413) {
       problem = new ProblemError("payload_too_large", "The request body is larger than the limit.");
     } else if (error instanceof HTTPException && error.status < 500) {
       problem = new ProblemError("bad_request", error.message || "Bad request");
-    } else problem = new ProblemError("internal", "An unexpected error occurred; quote the request id when reporting it.");
+    } else
+      problem = new ProblemError(
+        "internal",
+        "An unexpected error occurred; quote the request id when reporting it.",
+      );
     const log = problem.status >= 500 ? deps.logger.error : deps.logger.debug;
-    log("request failed", { requestId: id, path: c.req.path, status: problem.status, error: String(error), stack: error instanceof Error && problem.status === 500 ? error.stack : undefined });
+    log("request failed", {
+      requestId: id,
+      path: c.req.path,
+      status: problem.status,
+      error: String(error),
+      stack: error instanceof Error && problem.status === 500 ? error.stack : undefined,
+    });
     return c.json(problem.toProblem(c.req.path, id), problem.status as 400, {
       "Content-Type": "application/problem+json",
       ...problem.headers,

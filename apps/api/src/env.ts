@@ -17,7 +17,11 @@ const EnvSchema = z.object({
   ATLAS_TILE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
   /** Largest accepted import body, in bytes. */
-  ATLAS_MAX_IMPORT_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  ATLAS_MAX_IMPORT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
 });
 
 export interface Config {

@@ -38,7 +38,12 @@ export class ProblemError extends Error {
   readonly errors: ProblemDetail[] | undefined;
   readonly headers: Record<string, string>;
 
-  constructor(code: ProblemCode, detail: string, errors?: ProblemDetail[], headers: Record<string, string> = {}) {
+  constructor(
+    code: ProblemCode,
+    detail: string,
+    errors?: ProblemDetail[],
+    headers: Record<string, string> = {},
+  ) {
     super(detail);
     this.code = code;
     this.errors = errors;
@@ -71,10 +76,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     seen.add(e);
     const code = (e as { code?: unknown }).code;
     const message = String((e as { message?: unknown }).message ?? "");
-    if (typeof code === "string" && /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EPIPE|57P0[1-3]|08\d\d\d|SQLITE_BUSY)$/.test(code)) {
+    if (
+      typeof code === "string" &&
+      /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EPIPE|57P0[1-3]|08\d\d\d|SQLITE_BUSY)$/.test(code)
+    ) {
       return true;
     }
-    if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)) {
+    if (
+      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+        message,
+      )
+    ) {
       return true;
     }
     e = (e as { cause?: unknown }).cause;

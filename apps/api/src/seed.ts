@@ -1,7 +1,7 @@
 import { type AtlasDb, countAreas, listWaves } from "@atlas/db";
 import type { Config } from "./env";
-import type { Logger } from "./logger";
 import { loadDemoData } from "./import/load-demo";
+import type { Logger } from "./logger";
 import { loadReference } from "./reference/load-reference";
 import { readReference } from "./reference/read-reference";
 

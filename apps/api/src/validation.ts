@@ -7,8 +7,7 @@ import { type ProblemDetail, ProblemError } from "./problem";
 export function issuesToDetails(issues: readonly z.core.$ZodIssue[]): ProblemDetail[] {
   return issues.map((issue) => {
     const parameter = issue.path.length > 0 ? String(issue.path[0]) : undefined;
-    const allowed =
-      issue.code === "invalid_value" ? issue.values.map(String) : undefined;
+    const allowed = issue.code === "invalid_value" ? issue.values.map(String) : undefined;
     return {
       message: parameter ? `${parameter}: ${issue.message}` : issue.message,
       ...(parameter ? { parameter } : {}),

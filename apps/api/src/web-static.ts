@@ -24,7 +24,10 @@ export function webStatic(distDir: string) {
         },
       }),
     );
-    app.use("*", serveStatic({ root: distDir, onFound: (_p, c) => c.header("Cache-Control", "public, no-cache") }));
+    app.use(
+      "*",
+      serveStatic({ root: distDir, onFound: (_p, c) => c.header("Cache-Control", "public, no-cache") }),
+    );
     app.get("*", (c) => {
       if (!existsSync(indexFile)) return c.html(NOT_BUILT, 503);
       c.header("Cache-Control", "public, no-cache");

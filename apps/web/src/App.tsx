@@ -1,6 +1,6 @@
 import { lazy, Suspense } from "react";
-import { Loading } from "./shell/Loading";
 import { Dashboard } from "./shell/Dashboard";
+import { Loading } from "./shell/Loading";
 import { useUrlState } from "./url/use-url-state";
 
 const BriefView = lazy(() => import("./brief/BriefView"));

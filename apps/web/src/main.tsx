@@ -1,8 +1,8 @@
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { ApiUnreachableError, isRetryable } from "./api/client";
 import { App } from "./App";
+import { ApiUnreachableError, isRetryable } from "./api/client";
 import "./styles/app.css";
 import "./styles/print.css";
 

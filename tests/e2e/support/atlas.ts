@@ -29,7 +29,8 @@ export async function startAtlas(): Promise<AtlasServer> {
   const wrap = (server: ServerProcess): AtlasServer => ({
     ...server,
     databaseUrl,
-    restart: async () => wrap(await startServer({ DATABASE_URL: databaseUrl, ATLAS_DEMO: "1" }, 90_000, server.port)),
+    restart: async () =>
+      wrap(await startServer({ DATABASE_URL: databaseUrl, ATLAS_DEMO: "1" }, 90_000, server.port)),
     cleanup: async () => {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });

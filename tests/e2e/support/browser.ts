@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { type Browser, chromium, type ConsoleMessage, type Page } from "playwright-core";
+import { type Browser, type ConsoleMessage, chromium, type Page } from "playwright-core";
 
 /** Debian's Chromium (apt); override with CHROMIUM_PATH. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -17,7 +17,8 @@ const FLAGS = [
 
 /** One headless Chromium per test file (start-up is the slow part; pages are cheap). */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium)`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium)`);
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true });
 }
 
@@ -40,7 +41,10 @@ export function isLocalUrl(url: string): boolean {
 }
 
 /** Opens a page that records console errors, page errors and any request to a host other than this one. */
-export async function watchedPage(browser: Browser, options: { reducedMotion?: boolean; touch?: boolean; width?: number; height?: number } = {}): Promise<{ page: Page; watch: PageWatch }> {
+export async function watchedPage(
+  browser: Browser,
+  options: { reducedMotion?: boolean; touch?: boolean; width?: number; height?: number } = {},
+): Promise<{ page: Page; watch: PageWatch }> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1400, height: options.height ?? 1000 },
     reducedMotion: options.reducedMotion ? "reduce" : "no-preference",

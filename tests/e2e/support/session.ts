@@ -15,7 +15,9 @@ export interface AtlasSession {
   close(): Promise<void>;
 }
 
-export async function startSession(options: { reducedMotion?: boolean; touch?: boolean } = {}): Promise<AtlasSession> {
+export async function startSession(
+  options: { reducedMotion?: boolean; touch?: boolean } = {},
+): Promise<AtlasSession> {
   const [server, browser] = await Promise.all([startAtlas(), launchBrowser()]);
   const { page, watch } = await watchedPage(browser, options);
   return {
@@ -45,7 +47,15 @@ export async function waitForMap(page: Page, key: string, timeout = 20_000): Pro
 
 /** The legend's counts: every class and status row as [label, count]. */
 export async function legendRows(page: Page): Promise<Array<[string, number]>> {
-  return page.$$eval('[data-testid="legend"] .legend-classes li, [data-testid="legend"] .legend-statuses li', (items) =>
-    items.map((li) => [li.querySelector(".legend-label")?.textContent ?? "", Number.parseInt(li.querySelector(".legend-count")?.textContent ?? "", 10)] as [string, number]),
+  return page.$$eval(
+    '[data-testid="legend"] .legend-classes li, [data-testid="legend"] .legend-statuses li',
+    (items) =>
+      items.map(
+        (li) =>
+          [
+            li.querySelector(".legend-label")?.textContent ?? "",
+            Number.parseInt(li.querySelector(".legend-count")?.textContent ?? "", 10),
+          ] as [string, number],
+      ),
   );
 }

@@ -22,7 +22,7 @@ export function dataEtag(db: AtlasDb): MiddlewareHandler<AppEnv> {
     const hash = createHash("sha1").update(`${version}|${url.pathname}${url.search}`).digest("base64url");
     const etag = `"${hash.slice(0, 20)}"`;
     const ifNoneMatch = c.req.header("if-none-match");
-    if (ifNoneMatch && ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) {
+    if (ifNoneMatch?.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) {
       return c.body(null, 304, { ETag: etag, "Cache-Control": cacheControl });
     }
     await next();

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  type Area,
-  AreaSchema,
   AREA_LEVELS,
+  type Area,
   type AreaLevel,
+  AreaSchema,
   type Organisation,
   OrganisationSchema,
 } from "@atlas/domain";
@@ -87,7 +87,9 @@ export function readReference(dir: string = REFERENCE_DIR): ReferenceData {
       i + 2,
     ),
   );
-  const attribution = AttributionSchema.parse(JSON.parse(readFileSync(join(dir, "attribution.json"), "utf8")));
+  const attribution = AttributionSchema.parse(
+    JSON.parse(readFileSync(join(dir, "attribution.json"), "utf8")),
+  );
   return { areas, organisations, attribution };
 }
 

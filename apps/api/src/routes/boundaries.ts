@@ -9,7 +9,10 @@ const route = createRoute({
   summary: "TopoJSON boundaries of one level (object `areas`, properties code and name)",
   request: { params: z.object({ level: z.enum(AREA_LEVELS) }) },
   responses: {
-    200: { description: "TopoJSON topology", content: { "application/json": { schema: z.object({ type: z.literal("Topology") }).passthrough() } } },
+    200: {
+      description: "TopoJSON topology",
+      content: { "application/json": { schema: z.object({ type: z.literal("Topology") }).passthrough() } },
+    },
     400: { description: "Unknown level (problem+json)" },
   },
 });

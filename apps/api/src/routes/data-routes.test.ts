@@ -1,4 +1,3 @@
-import { bumpDataVersion, insertOrganisations, insertReturns } from "@atlas/db";
 import { TEST_DIALECTS } from "@atlas/db/testing";
 import {
   CoverageResponseSchema,
@@ -13,7 +12,6 @@ import {
   TransitionsResponseSchema,
   TrendsResponseSchema,
 } from "@atlas/domain";
-import { FIXTURE_RETURNS } from "@atlas/domain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../testing";
 import { loadAtlasFixture } from "./data-fixture";

@@ -4,8 +4,11 @@ import { APP_VERSION } from "./health";
 
 type OpenApiDoc = ReturnType<OpenAPIHono["getOpenAPI31Document"]>;
 
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
+const escapeHtml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!,
+  );
 
 /** A readable, dependency-free API reference rendered from the same OpenAPI document (no scripts, no CDN). */
 export function renderDocsPage(doc: OpenApiDoc): string {
@@ -13,22 +16,30 @@ export function renderDocsPage(doc: OpenApiDoc): string {
     Object.entries(item ?? {}).map(([method, op]) => {
       const operation = op as {
         summary?: string;
-        parameters?: { name: string; in: string; required?: boolean; schema?: { enum?: unknown[]; type?: string } }[];
+        parameters?: {
+          name: string;
+          in: string;
+          required?: boolean;
+          schema?: { enum?: unknown[]; type?: string };
+        }[];
         responses?: Record<string, { description?: string }>;
       };
       const params = (operation.parameters ?? [])
         .map(
           (p) =>
-            `<tr><td><code>${escape(p.name)}</code></td><td>${escape(p.in)}</td><td>${p.required ? "yes" : "no"}</td><td>${escape(
+            `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${escapeHtml(p.in)}</td><td>${p.required ? "yes" : "no"}</td><td>${escapeHtml(
               p.schema?.enum ? p.schema.enum.join(", ") : (p.schema?.type ?? ""),
             )}</td></tr>`,
         )
         .join("");
       const responses = Object.entries(operation.responses ?? {})
-        .map(([status, r]) => `<li><strong>${escape(status)}</strong> ${escape(r.description ?? "")}</li>`)
+        .map(
+          ([status, r]) =>
+            `<li><strong>${escapeHtml(status)}</strong> ${escapeHtml(r.description ?? "")}</li>`,
+        )
         .join("");
-      return `<section><h2><span class="method">${method.toUpperCase()}</span> <code>${escape(path)}</code></h2>
-<p>${escape(operation.summary ?? "")}</p>
+      return `<section><h2><span class="method">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h2>
+<p>${escapeHtml(operation.summary ?? "")}</p>
 ${params ? `<table><thead><tr><th>Parameter</th><th>In</th><th>Required</th><th>Values</th></tr></thead><tbody>${params}</tbody></table>` : ""}
 <ul>${responses}</ul></section>`;
     }),

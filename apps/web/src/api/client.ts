@@ -78,7 +78,8 @@ export async function getJson<S extends z.ZodType>(
 /** `/api/x?a=1&b=2`, leaving out absent parameters. */
 export function apiPath(path: string, params: Record<string, string | null | undefined> = {}): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value != null && value !== "") search.set(key, value);
+  for (const [key, value] of Object.entries(params))
+    if (value != null && value !== "") search.set(key, value);
   const text = search.toString().replaceAll("%2C", ",");
   return text ? `/api/${path}?${text}` : `/api/${path}`;
 }

@@ -1,6 +1,6 @@
 import {
-  AreasResponseSchema,
   type AreaLevel,
+  AreasResponseSchema,
   CoverageResponseSchema,
   FactorsResponseSchema,
   GapsResponseSchema,
@@ -66,7 +66,8 @@ export const boundariesQuery = (level: AreaLevel) =>
 export const coverageQuery = (wave: string, level: ReportLevel, metric: string) =>
   queryOptions({
     queryKey: ["coverage", wave, level, metric],
-    queryFn: ({ signal }) => getJson(apiPath("coverage", { wave, level, metric }), CoverageResponseSchema, signal),
+    queryFn: ({ signal }) =>
+      getJson(apiPath("coverage", { wave, level, metric }), CoverageResponseSchema, signal),
   });
 
 export const trendsQuery = (metric: string, level: ReportLevel, areas: readonly string[]) =>

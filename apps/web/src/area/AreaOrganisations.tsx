@@ -9,7 +9,13 @@ import { UrlLink } from "../url/UrlLink";
 export function AreaOrganisations({ wave, area }: { wave: string; area: string }) {
   const organisations = useQuery(organisationsQuery(wave, area));
   if (organisations.isError) {
-    return <QueryError error={organisations.error} what="the organisations" retry={() => void organisations.refetch()} />;
+    return (
+      <QueryError
+        error={organisations.error}
+        what="the organisations"
+        retry={() => void organisations.refetch()}
+      />
+    );
   }
   if (!organisations.data) return <p role="status">Loading organisations…</p>;
   const list = organisations.data.organisations;
@@ -22,39 +28,43 @@ export function AreaOrganisations({ wave, area }: { wave: string; area: string }
         <p>No organisation in this area was surveyed in {wave}.</p>
       ) : (
         <div className="table-scroll">
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">Organisation</th>
-              <th scope="col">Provision</th>
-              <th scope="col">Stage</th>
-              <th scope="col" className="num">
-                Places
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((o) => (
-              <tr key={o.code}>
-                <th scope="row">
-                  <UrlLink patch={{ org: o.code, tab: "organisation" }}>{o.name}</UrlLink>
+          <table className="data-table compact">
+            <thead>
+              <tr>
+                <th scope="col">Organisation</th>
+                <th scope="col">Provision</th>
+                <th scope="col">Stage</th>
+                <th scope="col" className="num">
+                  Places
                 </th>
-                <td>
-                  {o.provision ? (
-                    <>
-                      <span className="swatch" style={{ background: PROVISION_COLOURS[o.provision] }} aria-hidden="true" />
-                      {PROVISION_SHORT[o.provision]}
-                    </>
-                  ) : (
-                    "Not surveyed"
-                  )}
-                </td>
-                <td>{o.stage ? STAGE_LABELS[o.stage] : "—"}</td>
-                <td className="num">{o.placesOffered ?? "—"}</td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.map((o) => (
+                <tr key={o.code}>
+                  <th scope="row">
+                    <UrlLink patch={{ org: o.code, tab: "organisation" }}>{o.name}</UrlLink>
+                  </th>
+                  <td>
+                    {o.provision ? (
+                      <>
+                        <span
+                          className="swatch"
+                          style={{ background: PROVISION_COLOURS[o.provision] }}
+                          aria-hidden="true"
+                        />
+                        {PROVISION_SHORT[o.provision]}
+                      </>
+                    ) : (
+                      "Not surveyed"
+                    )}
+                  </td>
+                  <td>{o.stage ? STAGE_LABELS[o.stage] : "—"}</td>
+                  <td className="num">{o.placesOffered ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </section>

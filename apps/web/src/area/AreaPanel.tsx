@@ -6,8 +6,8 @@ import { COMPARISON_LABELS, STATUS_LABELS } from "../format/status";
 import { QueryError } from "../shell/QueryError";
 import { areaIndex, childLevel, nationOf } from "../state/area-lookup";
 import { useDashboard } from "../state/use-dashboard";
-import { MAX_COMPARE } from "../url/url-state";
 import { UrlLink } from "../url/UrlLink";
+import { MAX_COMPARE } from "../url/url-state";
 import { AreaOrganisations } from "./AreaOrganisations";
 
 /**
@@ -49,15 +49,18 @@ export function AreaPanel({ code }: { code: string }) {
       ) : areas.isSuccess ? (
         <p>No area has the code {code}.</p>
       ) : null}
-      {coverage.isError ? <QueryError error={coverage.error} what="this area's value" retry={() => void coverage.refetch()} /> : null}
+      {coverage.isError ? (
+        <QueryError error={coverage.error} what="this area's value" retry={() => void coverage.refetch()} />
+      ) : null}
       {row && metric ? (
-        <section aria-label={`${metric.title}, ${wave}`}>
+        <div className="area-value">
           <h3>
             {metric.title}, {wave}
           </h3>
           {row.status === "ok" ? (
             <p className="headline-value">
-              <strong>{formatValue(row.value, unit)}</strong> <span>{formatInterval(row.lower, row.upper)}</span>
+              <strong>{formatValue(row.value, unit)}</strong>{" "}
+              <span>{formatInterval(row.lower, row.upper)}</span>
             </p>
           ) : (
             <p className="headline-value missing">{STATUS_LABELS[row.status]}</p>
@@ -68,7 +71,8 @@ export function AreaPanel({ code }: { code: string }) {
               <tr>
                 <th scope="row">{uk?.name ?? "United Kingdom"}</th>
                 <td>
-                  {formatValue(uk?.value, unit)} <small>{formatInterval(uk?.lower ?? null, uk?.upper ?? null)}</small>
+                  {formatValue(uk?.value, unit)}{" "}
+                  <small>{formatInterval(uk?.lower ?? null, uk?.upper ?? null)}</small>
                 </td>
               </tr>
               {nationValue && nation?.code !== code ? (
@@ -93,7 +97,7 @@ export function AreaPanel({ code }: { code: string }) {
               ? ` If the others had answered, the value would lie between ${formatValue(row.boundLower, unit)} and ${formatValue(row.boundUpper, unit)}.`
               : ""}
           </p>
-        </section>
+        </div>
       ) : coverage.isLoading ? (
         <p role="status">Loading the value…</p>
       ) : null}
@@ -105,7 +109,9 @@ export function AreaPanel({ code }: { code: string }) {
           type="button"
           onClick={() =>
             update({
-              compare: inCompare ? state.compare.filter((c) => c !== code) : [...state.compare, code].slice(-MAX_COMPARE),
+              compare: inCompare
+                ? state.compare.filter((c) => c !== code)
+                : [...state.compare, code].slice(-MAX_COMPARE),
             })
           }
         >

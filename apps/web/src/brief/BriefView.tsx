@@ -1,7 +1,14 @@
 import { STAGE_LABELS, UK_CODE } from "@atlas/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { areasQuery, boundariesQuery, coverageQuery, factorsQuery, organisationsQuery, trendsQuery } from "../api/queries";
+import {
+  areasQuery,
+  boundariesQuery,
+  coverageQuery,
+  factorsQuery,
+  organisationsQuery,
+  trendsQuery,
+} from "../api/queries";
 import { TrendFigure } from "../charts/TrendFigure";
 import { formatInterval, formatValue } from "../format/number";
 import { PROVISION_SHORT, vocabularyWords } from "../format/provision";
@@ -32,7 +39,10 @@ export default function BriefView() {
   const on = Boolean(area && wave && metric);
   const coverage = useQuery({ ...coverageQuery(wave ?? "", level, metric?.id ?? ""), enabled: on });
   const offering = useQuery({ ...coverageQuery(wave ?? "", level, "offering_pct"), enabled: on });
-  const trend = useQuery({ ...trendsQuery(metric?.id ?? "", level, code ? [code] : []), enabled: on && level !== "nation" });
+  const trend = useQuery({
+    ...trendsQuery(metric?.id ?? "", level, code ? [code] : []),
+    enabled: on && level !== "nation",
+  });
   const ukTrend = useQuery({ ...trendsQuery(metric?.id ?? "", "nation", [UK_CODE]), enabled: on });
   const organisations = useQuery({ ...organisationsQuery(wave ?? "", code), enabled: on });
   const boundaries = useQuery({ ...boundariesQuery(level), enabled: on });
@@ -40,7 +50,9 @@ export default function BriefView() {
 
   const nearest = useMemo(() => {
     if (!code || !boundaries.data || !offering.data) return [];
-    const providing = new Set(offering.data.areas.filter((a) => a.status === "ok" && (a.value ?? 0) > 0).map((a) => a.code));
+    const providing = new Set(
+      offering.data.areas.filter((a) => a.status === "ok" && (a.value ?? 0) > 0).map((a) => a.code),
+    );
     return nearestAreas(code, boundaryFeatures(boundaries.data), providing, 3).map((n) => ({
       ...n,
       value: offering.data.areas.find((a) => a.code === n.code)?.value ?? null,
@@ -54,8 +66,15 @@ export default function BriefView() {
     return factors.data.factors
       .filter((f) => f.kind === "facilitator")
       .map((f) => {
-        const count = f.byStage.filter((b) => b.stage === "developmental" || b.stage === "sustainable").reduce((sum, b) => sum + b.count, 0);
-        return { factor: f.factor, count, share: organisationsLater > 0 ? count / organisationsLater : null, of: organisationsLater };
+        const count = f.byStage
+          .filter((b) => b.stage === "developmental" || b.stage === "sustainable")
+          .reduce((sum, b) => sum + b.count, 0);
+        return {
+          factor: f.factor,
+          count,
+          share: organisationsLater > 0 ? count / organisationsLater : null,
+          of: organisationsLater,
+        };
       })
       .sort((a, b) => b.count - a.count)
       .slice(0, 6);
@@ -65,18 +84,22 @@ export default function BriefView() {
     return (
       <main className="brief" id="content">
         <h1>Area brief</h1>
-        <p>No area was chosen. <UrlLink patch={{ view: "dashboard" }}>Back to the dashboard</UrlLink></p>
+        <p>
+          No area was chosen. <UrlLink patch={{ view: "dashboard" }}>Back to the dashboard</UrlLink>
+        </p>
       </main>
     );
   }
-  if (areas.isError) return <QueryError error={areas.error} what="the areas" retry={() => void areas.refetch()} />;
+  if (areas.isError)
+    return <QueryError error={areas.error} what="the areas" retry={() => void areas.refetch()} />;
   if (!areas.data || !metric || !wave) return <Loading what="the area brief" />;
   if (!area) {
     return (
       <main className="brief" id="content">
         <h1>Area brief</h1>
         <p>
-          No area has the code {code}. <UrlLink patch={{ view: "dashboard", area: null }}>Back to the dashboard</UrlLink>
+          No area has the code {code}.{" "}
+          <UrlLink patch={{ view: "dashboard", area: null }}>Back to the dashboard</UrlLink>
         </p>
       </main>
     );
@@ -84,7 +107,13 @@ export default function BriefView() {
   const row = coverage.data?.areas.find((a) => a.code === code) ?? null;
   const nation = nationOf(code, index);
   const nationValue = coverage.data?.nations.find((n) => n.code === nation?.code) ?? null;
-  const trendInput = { series: trend.data?.series ?? [], waves: waveIds, unit: metric.unit, metricTitle: metric.title, reference: ukTrend.data?.series[0] ?? null };
+  const trendInput = {
+    series: trend.data?.series ?? [],
+    waves: waveIds,
+    unit: metric.unit,
+    metricTitle: metric.title,
+    reference: ukTrend.data?.series[0] ?? null,
+  };
   const parent = area.parentCode ? index.get(area.parentCode) : null;
 
   return (
@@ -102,8 +131,10 @@ export default function BriefView() {
           <p className="brief-kicker">MBCT Access Atlas · area brief · wave {wave}</p>
           <h1>{area.name}</h1>
           <p className="area-meta">
-            {area.level === "local" ? "Local area" : area.level === "region" ? "Region" : "Nation"} · {area.code}
-            {parent ? ` · in ${parent.name}` : ""} · {area.adultPopulation.toLocaleString("en-GB")} adults ({area.populationYear})
+            {area.level === "local" ? "Local area" : area.level === "region" ? "Region" : "Nation"} ·{" "}
+            {area.code}
+            {parent ? ` · in ${parent.name}` : ""} · {area.adultPopulation.toLocaleString("en-GB")} adults (
+            {area.populationYear})
           </p>
         </header>
 
@@ -116,7 +147,8 @@ export default function BriefView() {
                 {metric.title}:{" "}
                 {row.status === "ok" ? (
                   <>
-                    <strong>{formatValue(row.value, metric.unit)}</strong> {formatInterval(row.lower, row.upper)}
+                    <strong>{formatValue(row.value, metric.unit)}</strong>{" "}
+                    {formatInterval(row.lower, row.upper)}
                   </>
                 ) : (
                   <strong>{STATUS_LABELS[row.status]}</strong>
@@ -124,12 +156,17 @@ export default function BriefView() {
               </p>
               <ul>
                 <li>
-                  {coverage.data?.comparator.name}: {formatValue(coverage.data?.comparator.value, metric.unit)}{" "}
-                  {formatInterval(coverage.data?.comparator.lower ?? null, coverage.data?.comparator.upper ?? null)}
+                  {coverage.data?.comparator.name}:{" "}
+                  {formatValue(coverage.data?.comparator.value, metric.unit)}{" "}
+                  {formatInterval(
+                    coverage.data?.comparator.lower ?? null,
+                    coverage.data?.comparator.upper ?? null,
+                  )}
                 </li>
                 {nationValue && nation?.code !== code ? (
                   <li>
-                    {nationValue.name}: {formatValue(nationValue.value, metric.unit)} {formatInterval(nationValue.lower, nationValue.upper)}
+                    {nationValue.name}: {formatValue(nationValue.value, metric.unit)}{" "}
+                    {formatInterval(nationValue.lower, nationValue.upper)}
                   </li>
                 ) : null}
                 <li>Against the UK: {COMPARISON_LABELS[row.comparison]}</li>
@@ -169,7 +206,9 @@ export default function BriefView() {
               <p>No organisation here was surveyed in {wave}.</p>
             ) : (
               <table className="data-table compact">
-                <caption className="visually-hidden">Organisations in {area.name}, {wave}</caption>
+                <caption className="visually-hidden">
+                  Organisations in {area.name}, {wave}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Organisation</th>
@@ -205,7 +244,8 @@ export default function BriefView() {
             <ol>
               {nearest.map((n) => (
                 <li key={n.code}>
-                  {n.name}: {formatValue(n.value, "percent")} of answering organisations offer MBCT, about {Math.round(n.km)} km away
+                  {n.name}: {formatValue(n.value, "percent")} of answering organisations offer MBCT, about{" "}
+                  {Math.round(n.km)} km away
                 </li>
               ))}
             </ol>
@@ -220,7 +260,10 @@ export default function BriefView() {
           <h2 id="brief-facilitators">What organisations at a later stage had in place</h2>
           {facilitators.length > 0 ? (
             <>
-              <p>Facilitators most often reported by the {facilitators[0]?.of} organisations at the developmental or sustainable stage in {wave}:</p>
+              <p>
+                Facilitators most often reported by the {facilitators[0]?.of} organisations at the
+                developmental or sustainable stage in {wave}:
+              </p>
               <ol>
                 {facilitators.map((f) => (
                   <li key={f.factor}>

@@ -4,15 +4,26 @@ import { normalise } from "../controls/search-index";
 import { MAX_COMPARE } from "../url/url-state";
 
 /** Checkboxes for 2–6 areas at one level, with a filter box; the picked ones are listed with Remove. */
-export function AreaChooser({ areas, picked, onChange }: { areas: Area[]; picked: string[]; onChange: (codes: string[]) => void }) {
+export function AreaChooser({
+  areas,
+  picked,
+  onChange,
+}: {
+  areas: Area[];
+  picked: string[];
+  onChange: (codes: string[]) => void;
+}) {
   const [filter, setFilter] = useState("");
   const visible = useMemo(() => {
     const q = normalise(filter);
-    return [...areas].sort((a, b) => a.name.localeCompare(b.name)).filter((a) => !q || normalise(a.name).includes(q) || a.code.toLowerCase().includes(q));
+    return [...areas]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .filter((a) => !q || normalise(a.name).includes(q) || a.code.toLowerCase().includes(q));
   }, [areas, filter]);
   const names = new Map(areas.map((a) => [a.code, a.name]));
   const full = picked.length >= MAX_COMPARE;
-  const toggle = (code: string) => onChange(picked.includes(code) ? picked.filter((c) => c !== code) : [...picked, code]);
+  const toggle = (code: string) =>
+    onChange(picked.includes(code) ? picked.filter((c) => c !== code) : [...picked, code]);
   return (
     <fieldset className="area-chooser">
       <legend>
@@ -23,7 +34,11 @@ export function AreaChooser({ areas, picked, onChange }: { areas: Area[]; picked
           {picked.map((code) => (
             <li key={code}>
               {names.get(code) ?? code}{" "}
-              <button type="button" onClick={() => toggle(code)} aria-label={`Remove ${names.get(code) ?? code}`}>
+              <button
+                type="button"
+                onClick={() => toggle(code)}
+                aria-label={`Remove ${names.get(code) ?? code}`}
+              >
                 ×
               </button>
             </li>
@@ -39,13 +54,20 @@ export function AreaChooser({ areas, picked, onChange }: { areas: Area[]; picked
           const checked = picked.includes(area.code);
           return (
             <label key={area.code} className={checked ? "checked" : undefined}>
-              <input type="checkbox" checked={checked} disabled={!checked && full} onChange={() => toggle(area.code)} />
+              <input
+                type="checkbox"
+                checked={checked}
+                disabled={!checked && full}
+                onChange={() => toggle(area.code)}
+              />
               {area.name}
             </label>
           );
         })}
       </div>
-      {full ? <p className="hint">That is the most that can be compared at once; remove one to pick another.</p> : null}
+      {full ? (
+        <p className="hint">That is the most that can be compared at once; remove one to pick another.</p>
+      ) : null}
     </fieldset>
   );
 }

@@ -16,8 +16,12 @@ export default function ChangeView() {
   const { state, update, wave, waveIds } = useDashboard();
   const toWave = state.to && waveIds.includes(state.to) ? state.to : (wave ?? null);
   const toIndex = toWave ? waveIds.indexOf(toWave) : -1;
-  const fromWave = state.from && waveIds.includes(state.from) ? state.from : (waveIds[Math.max(0, toIndex - 1)] ?? null);
-  const transitions = useQuery({ ...transitionsQuery(fromWave ?? "", toWave ?? ""), enabled: Boolean(fromWave && toWave && fromWave !== toWave) });
+  const fromWave =
+    state.from && waveIds.includes(state.from) ? state.from : (waveIds[Math.max(0, toIndex - 1)] ?? null);
+  const transitions = useQuery({
+    ...transitionsQuery(fromWave ?? "", toWave ?? ""),
+    enabled: Boolean(fromWave && toWave && fromWave !== toWave),
+  });
   const factors = useQuery({ ...factorsQuery(wave ?? ""), enabled: wave !== null });
   if (!wave || !fromWave || !toWave) return <Loading what="the waves" />;
 
@@ -33,8 +37,12 @@ export default function ChangeView() {
       </select>
     </label>
   );
-  const stageInput = transitions.data ? { fromWave, toWave, transitions: transitions.data.stages, kind: "stage" as const } : null;
-  const provisionInput = transitions.data ? { fromWave, toWave, transitions: transitions.data.provision, kind: "provision" as const } : null;
+  const stageInput = transitions.data
+    ? { fromWave, toWave, transitions: transitions.data.stages, kind: "stage" as const }
+    : null;
+  const provisionInput = transitions.data
+    ? { fromWave, toWave, transitions: transitions.data.provision, kind: "provision" as const }
+    : null;
   const synthetic = transitions.data?.synthetic ?? false;
   return (
     <div className="change-view">
@@ -47,13 +55,26 @@ export default function ChangeView() {
           {select("to-wave", "to wave", toWave, "to")}
         </div>
         {fromWave === toWave ? <p className="prompt">Choose two different waves.</p> : null}
-        {transitions.isError ? <QueryError error={transitions.error} what="the transitions" retry={() => void transitions.refetch()} /> : null}
+        {transitions.isError ? (
+          <QueryError
+            error={transitions.error}
+            what="the transitions"
+            retry={() => void transitions.refetch()}
+          />
+        ) : null}
         {transitions.isLoading ? <Loading what="the transitions" /> : null}
         {stageInput ? (
           <ChartFigure
             testId="stage-transitions"
             title={`Implementation stage, ${fromWave} to ${toWave}`}
-            render={(width) => transitionsMatrix(stageInput, Math.min(width, 820), { id: "stage-matrix", title: `Stage transitions ${fromWave} to ${toWave}`, description: "Organisations counted by their stage in the first wave (rows) and the second (columns)." })}
+            render={(width) =>
+              transitionsMatrix(stageInput, Math.min(width, 820), {
+                id: "stage-matrix",
+                title: `Stage transitions ${fromWave} to ${toWave}`,
+                description:
+                  "Organisations counted by their stage in the first wave (rows) and the second (columns).",
+              })
+            }
             table={transitionsTable(stageInput)}
             filters={[`from ${fromWave}`, `to ${toWave}`]}
             synthetic={synthetic}
@@ -64,7 +85,14 @@ export default function ChangeView() {
           <ChartFigure
             testId="provision-transitions"
             title={`Provision, ${fromWave} to ${toWave}`}
-            render={(width) => transitionsMatrix(provisionInput, Math.min(width, 820), { id: "provision-matrix", title: `Provision transitions ${fromWave} to ${toWave}`, description: "Organisations counted by their provision in the first wave (rows) and the second (columns)." })}
+            render={(width) =>
+              transitionsMatrix(provisionInput, Math.min(width, 820), {
+                id: "provision-matrix",
+                title: `Provision transitions ${fromWave} to ${toWave}`,
+                description:
+                  "Organisations counted by their provision in the first wave (rows) and the second (columns).",
+              })
+            }
             table={transitionsTable(provisionInput)}
             filters={[`from ${fromWave}`, `to ${toWave}`]}
             synthetic={synthetic}
@@ -74,7 +102,9 @@ export default function ChangeView() {
       </section>
       <section aria-labelledby="factors-title">
         <h2 id="factors-title">Facilitators and barriers by stage, {wave}</h2>
-        {factors.isError ? <QueryError error={factors.error} what="the factors" retry={() => void factors.refetch()} /> : null}
+        {factors.isError ? (
+          <QueryError error={factors.error} what="the factors" retry={() => void factors.refetch()} />
+        ) : null}
         {factors.isLoading ? <Loading what="the factors" /> : null}
         {factors.data
           ? (["facilitator", "barrier"] as const).map((kind) => {
@@ -85,7 +115,13 @@ export default function ChangeView() {
                   key={kind}
                   testId={`factors-${kind}`}
                   title={title}
-                  render={(width) => factorsChart(input, Math.min(width, 820), { id: `factors-${kind}-chart`, title, description: `Share of organisations at each stage that reported each ${kind}.` })}
+                  render={(width) =>
+                    factorsChart(input, Math.min(width, 820), {
+                      id: `factors-${kind}-chart`,
+                      title,
+                      description: `Share of organisations at each stage that reported each ${kind}.`,
+                    })
+                  }
                   table={factorsTable(input)}
                   filters={[`wave ${wave}`, `kind ${kind}`]}
                   synthetic={factors.data.synthetic}

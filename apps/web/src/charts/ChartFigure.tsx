@@ -20,7 +20,16 @@ export interface ChartFigureProps {
  * A chart with its title, downloads (SVG, PNG) and its table alternative. The SVG is built by a pure
  * chart function from API data and constant strings (escaped), so inserting it as markup is safe.
  */
-export function ChartFigure({ title, render, table, filters, synthetic, fileParts, note, testId }: ChartFigureProps) {
+export function ChartFigure({
+  title,
+  render,
+  table,
+  filters,
+  synthetic,
+  fileParts,
+  note,
+  testId,
+}: ChartFigureProps) {
   const holder = useRef<HTMLDivElement>(null);
   const width = useWidth(holder);
   const svg = render(width);
@@ -28,7 +37,13 @@ export function ChartFigure({ title, render, table, filters, synthetic, filePart
     <figure className="chart-figure" data-testid={testId}>
       <figcaption>
         <span className="figure-title">{title}</span>
-        <FigureDownloads build={() => render(Math.max(width, 720))} title={title} filters={filters} synthetic={synthetic} fileParts={fileParts} />
+        <FigureDownloads
+          build={() => render(Math.max(width, 720))}
+          title={title}
+          filters={filters}
+          synthetic={synthetic}
+          fileParts={fileParts}
+        />
       </figcaption>
       {note ? <div className="figure-note">{note}</div> : null}
       <div ref={holder} className="chart-svg" dangerouslySetInnerHTML={{ __html: svg }} />

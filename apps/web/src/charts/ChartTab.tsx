@@ -9,8 +9,8 @@ import { QueryError } from "../shell/QueryError";
 import { useDashboard } from "../state/use-dashboard";
 import { ChartFigure } from "./ChartFigure";
 import { dotPlot } from "./dot-plot";
-import { dotTable } from "./tables";
 import { TrendFigure } from "./TrendFigure";
+import { dotTable } from "./tables";
 
 /**
  * The chart tab, over the same selection as the map: the national trend (each nation over every wave,
@@ -21,16 +21,23 @@ export default function ChartTab() {
   const areas = useQuery(areasQuery(null));
   // The UK first, then each nation: the API accepts the UK's code at nation level.
   const nations = useMemo(
-    () => (areas.data ? [UK_CODE, ...areas.data.areas.filter((a) => a.level === "nation").map((a) => a.code)] : []),
+    () =>
+      areas.data ? [UK_CODE, ...areas.data.areas.filter((a) => a.level === "nation").map((a) => a.code)] : [],
     [areas.data],
   );
   const selected = areas.data?.areas.find((a) => a.code === state.area) ?? null;
-  const nationTrends = useQuery({ ...trendsQuery(metric?.id ?? "", "nation", nations), enabled: Boolean(metric) && nations.length > 0 });
+  const nationTrends = useQuery({
+    ...trendsQuery(metric?.id ?? "", "nation", nations),
+    enabled: Boolean(metric) && nations.length > 0,
+  });
   const areaTrend = useQuery({
     ...trendsQuery(metric?.id ?? "", selected?.level ?? "local", selected ? [selected.code] : []),
     enabled: Boolean(metric && selected && selected.level !== "nation"),
   });
-  const coverage = useQuery({ ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""), enabled: Boolean(wave && metric) });
+  const coverage = useQuery({
+    ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""),
+    enabled: Boolean(wave && metric),
+  });
 
   if (!metric || !wave) return <Loading what="the charts" />;
   const uk = nationTrends.data?.series.find((s) => s.code === UK_CODE) ?? null;
@@ -55,8 +62,16 @@ export default function ChartTab() {
   return (
     <div className="chart-tab">
       <section aria-labelledby="national-trend-title">
-        <h2 id="national-trend-title">National trend{selected && selected.level !== "nation" ? ` and ${selected.name}` : ""}</h2>
-        {nationTrends.isError ? <QueryError error={nationTrends.error} what="the national trend" retry={() => void nationTrends.refetch()} /> : null}
+        <h2 id="national-trend-title">
+          National trend{selected && selected.level !== "nation" ? ` and ${selected.name}` : ""}
+        </h2>
+        {nationTrends.isError ? (
+          <QueryError
+            error={nationTrends.error}
+            what="the national trend"
+            retry={() => void nationTrends.refetch()}
+          />
+        ) : null}
         {nationTrends.data ? (
           <TrendFigure
             id="national-trend-chart"
@@ -66,7 +81,12 @@ export default function ChartTab() {
             filters={[`metric ${metric.id}`, "level nation", ...(selected ? [`area ${selected.code}`] : [])]}
             synthetic={nationTrends.data.synthetic}
             fileParts={["trend", metric.id, "nations"]}
-            note={<CsvLink request={{ view: "trends", metric: metric.id, level: "nation", areas: nations }} label="CSV" />}
+            note={
+              <CsvLink
+                request={{ view: "trends", metric: metric.id, level: "nation", areas: nations }}
+                label="CSV"
+              />
+            }
           />
         ) : nationTrends.isLoading ? (
           <Loading what="the national trend" />
@@ -76,17 +96,30 @@ export default function ChartTab() {
         <h2 id="ranked-title">
           Every {state.level === "local" ? "local area" : state.level} against the UK, {wave}
         </h2>
-        {coverage.isError ? <QueryError error={coverage.error} what="the ranking" retry={() => void coverage.refetch()} /> : null}
+        {coverage.isError ? (
+          <QueryError error={coverage.error} what="the ranking" retry={() => void coverage.refetch()} />
+        ) : null}
         {dotInput && coverage.data ? (
           <ChartFigure
             testId="ranked-dot-plot"
             title={`${metric.title}, ${wave}: ${LEVEL_NOUNS[state.level]} against the UK`}
-            render={(width) => dotPlot(dotInput, width, { id: "ranked-dot-plot-chart", title: `${metric.title}, ${wave}, ranked`, description: `Each ${state.level} area's value with its 95% interval against the UK value.` })}
+            render={(width) =>
+              dotPlot(dotInput, width, {
+                id: "ranked-dot-plot-chart",
+                title: `${metric.title}, ${wave}, ranked`,
+                description: `Each ${state.level} area's value with its 95% interval against the UK value.`,
+              })
+            }
             table={dotTable(dotInput)}
             filters={[`metric ${metric.id}`, `wave ${wave}`, `level ${state.level}`]}
             synthetic={coverage.data.synthetic}
             fileParts={["ranked", metric.id, wave, state.level]}
-            note={<CsvLink request={{ view: "coverage", wave, level: state.level, metric: metric.id }} label="CSV" />}
+            note={
+              <CsvLink
+                request={{ view: "coverage", wave, level: state.level, metric: metric.id }}
+                label="CSV"
+              />
+            }
           />
         ) : coverage.isLoading ? (
           <Loading what="the ranking" />

@@ -29,4 +29,3 @@ export function TrendFigure({ id, title, input, overlayMax = 2, maxWidth, ...res
   };
   return <ChartFigure title={title} render={render} table={trendTable(input)} {...rest} />;
 }
-

@@ -65,10 +65,38 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
   const comparator = input.comparator;
   if (comparator?.value != null) {
     if (comparator.lower != null && comparator.upper != null) {
-      body.push(tag("rect", { x: x(comparator.lower), y: MARGIN.top - 6, width: Math.max(1, x(comparator.upper) - x(comparator.lower)), height: plotBottom - MARGIN.top + 6, fill: "#52606d", "fill-opacity": 0.12, class: "comparator-band" }));
+      body.push(
+        tag("rect", {
+          x: x(comparator.lower),
+          y: MARGIN.top - 6,
+          width: Math.max(1, x(comparator.upper) - x(comparator.lower)),
+          height: plotBottom - MARGIN.top + 6,
+          fill: "#52606d",
+          "fill-opacity": 0.12,
+          class: "comparator-band",
+        }),
+      );
     }
-    body.push(tag("line", { x1: x(comparator.value), x2: x(comparator.value), y1: MARGIN.top - 10, y2: plotBottom, stroke: "#1f2933", "stroke-width": 1.5, "stroke-dasharray": "4 3", class: "comparator" }));
-    body.push(text(x(comparator.value), MARGIN.top - 14, `${comparator.name} ${comparator.value.toFixed(1)}${suffix}`, { "text-anchor": "middle", "font-weight": 600 }));
+    body.push(
+      tag("line", {
+        x1: x(comparator.value),
+        x2: x(comparator.value),
+        y1: MARGIN.top - 10,
+        y2: plotBottom,
+        stroke: "#1f2933",
+        "stroke-width": 1.5,
+        "stroke-dasharray": "4 3",
+        class: "comparator",
+      }),
+    );
+    body.push(
+      text(
+        x(comparator.value),
+        MARGIN.top - 14,
+        `${comparator.name} ${comparator.value.toFixed(1)}${suffix}`,
+        { "text-anchor": "middle", "font-weight": 600 },
+      ),
+    );
   }
 
   let hasSmall = false;
@@ -78,25 +106,82 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
     hasSmall ||= small && row.status === "ok";
     const strong = input.highlight?.has(row.code);
     const parts: string[] = [
-      text(MARGIN.left - 8, cy + 4, `${truncate(row.name)}${small && row.status === "ok" ? " (n<5)" : ""}`, { "text-anchor": "end", "font-weight": strong ? 700 : 400 }),
+      text(MARGIN.left - 8, cy + 4, `${truncate(row.name)}${small && row.status === "ok" ? " (n<5)" : ""}`, {
+        "text-anchor": "end",
+        "font-weight": strong ? 700 : 400,
+      }),
     ];
     if (row.status !== "ok" || row.value === null) {
       const flag = row.status === "ok" ? STATUS_FLAGS.no_data : STATUS_FLAGS[row.status];
-      parts.push(text(MARGIN.left + 4, cy + 4, `${flag.mark}  ${flag.meaning}`, { fill: MUTED, "font-style": "italic" }));
+      parts.push(
+        text(MARGIN.left + 4, cy + 4, `${flag.mark}  ${flag.meaning}`, {
+          fill: MUTED,
+          "font-style": "italic",
+        }),
+      );
     } else {
       const style = COMPARISON_STYLE[row.comparison];
       if (row.lower !== null && row.upper !== null) {
-        parts.push(tag("line", { x1: x(row.lower), x2: x(row.upper), y1: cy, y2: cy, stroke: style.stroke, "stroke-width": 2, "stroke-dasharray": small ? "3 2" : null, class: "interval" }));
+        parts.push(
+          tag("line", {
+            x1: x(row.lower),
+            x2: x(row.upper),
+            y1: cy,
+            y2: cy,
+            stroke: style.stroke,
+            "stroke-width": 2,
+            "stroke-dasharray": small ? "3 2" : null,
+            class: "interval",
+          }),
+        );
       }
-      parts.push(tag("circle", { cx: x(row.value), cy, r: 5, fill: style.fill, stroke: style.stroke, "stroke-width": 1.5, class: `dot ${row.comparison}` }));
-      parts.push(text(width - MARGIN.right + 8, cy + 4, style.word, { fill: style.stroke === "#3e4c59" ? MUTED : style.stroke, "font-weight": 600 }));
+      parts.push(
+        tag("circle", {
+          cx: x(row.value),
+          cy,
+          r: 5,
+          fill: style.fill,
+          stroke: style.stroke,
+          "stroke-width": 1.5,
+          class: `dot ${row.comparison}`,
+        }),
+      );
+      parts.push(
+        text(width - MARGIN.right + 8, cy + 4, style.word, {
+          fill: style.stroke === "#3e4c59" ? MUTED : style.stroke,
+          "font-weight": 600,
+        }),
+      );
     }
-    const interval = row.lower !== null && row.upper !== null ? ` (95% CI ${row.lower.toFixed(1)} to ${row.upper.toFixed(1)})` : "";
-    const summary = row.value !== null && row.status === "ok" ? `${row.value.toFixed(1)}${suffix}${interval}, ${COMPARISON_STYLE[row.comparison].word}` : STATUS_FLAGS[row.status === "ok" ? "no_data" : row.status].meaning;
-    body.push(tag("g", { class: "row", "data-code": row.code }, [titleTag(`${row.name}: ${summary}`), ...parts]));
+    const interval =
+      row.lower !== null && row.upper !== null
+        ? ` (95% CI ${row.lower.toFixed(1)} to ${row.upper.toFixed(1)})`
+        : "";
+    const summary =
+      row.value !== null && row.status === "ok"
+        ? `${row.value.toFixed(1)}${suffix}${interval}, ${COMPARISON_STYLE[row.comparison].word}`
+        : STATUS_FLAGS[row.status === "ok" ? "no_data" : row.status].meaning;
+    body.push(
+      tag("g", { class: "row", "data-code": row.code }, [titleTag(`${row.name}: ${summary}`), ...parts]),
+    );
   });
 
-  const key = [flagKey(input.rows.map((r) => r.status), false), hasSmall ? "dotted interval, (n<5) = fewer than 5 organisations answered" : ""].filter(Boolean).join(" · ");
-  body.push(text(MARGIN.left, height - 8, `${input.metricTitle}, ${input.wave}. Bars: 95% intervals.${key ? ` ${key}` : ""}`, { fill: MUTED, "font-size": 10 }));
+  const key = [
+    flagKey(
+      input.rows.map((r) => r.status),
+      false,
+    ),
+    hasSmall ? "dotted interval, (n<5) = fewer than 5 organisations answered" : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  body.push(
+    text(
+      MARGIN.left,
+      height - 8,
+      `${input.metricTitle}, ${input.wave}. Bars: 95% intervals.${key ? ` ${key}` : ""}`,
+      { fill: MUTED, "font-size": 10 },
+    ),
+  );
   return svgDocument({ width, height }, meta, body);
 }

@@ -8,7 +8,8 @@ const stages = [
   { stage: "developmental" as const, organisations: 10 },
   { stage: "sustainable" as const, organisations: 8 },
 ];
-const byStage = (counts: number[]) => stages.map((s, i) => ({ stage: s.stage, count: counts[i]!, share: null }));
+const byStage = (counts: number[]) =>
+  stages.map((s, i) => ({ stage: s.stage, count: counts[i]!, share: null }));
 const factors = [
   { kind: "barrier" as const, factor: "service_targets", byStage: byStage([0, 3, 7, 4]), total: 14 },
   { kind: "barrier" as const, factor: "financial_pressure", byStage: byStage([0, 4, 9, 8]), total: 21 },

@@ -37,29 +37,59 @@ export function factorsChart(input: FactorsInput, width: number, meta: SvgMeta):
   const body: string[] = [];
   stages.forEach((s, j) => {
     const x = left + j * cellW + cellW / 2;
-    body.push(wrappedText(x, top - 26, STAGE_LABELS[s.stage as Stage] ?? s.stage, Math.max(6, Math.floor(cellW / 7)), { "text-anchor": "middle", "font-weight": 600, "font-size": 11 }));
+    body.push(
+      wrappedText(
+        x,
+        top - 26,
+        STAGE_LABELS[s.stage as Stage] ?? s.stage,
+        Math.max(6, Math.floor(cellW / 7)),
+        { "text-anchor": "middle", "font-weight": 600, "font-size": 11 },
+      ),
+    );
     const small = s.organisations < SMALL_DENOMINATOR;
-    body.push(text(x, top - 10, `n=${s.organisations}${small ? " (small)" : ""}`, { "text-anchor": "middle", fill: small ? "#b35f00" : MUTED, "font-size": 11, class: small ? "small-n" : null }));
+    body.push(
+      text(x, top - 10, `n=${s.organisations}${small ? " (small)" : ""}`, {
+        "text-anchor": "middle",
+        fill: small ? "#b35f00" : MUTED,
+        "font-size": 11,
+        class: small ? "small-n" : null,
+      }),
+    );
   });
-  if (rows.length === 0) body.push(text(left, top + 16, `No ${input.kind}s were reported in ${input.wave}.`, { fill: MUTED }));
+  if (rows.length === 0)
+    body.push(text(left, top + 16, `No ${input.kind}s were reported in ${input.wave}.`, { fill: MUTED }));
   rows.forEach((factor, i) => {
     const y = top + i * cellH;
     body.push(text(left - 8, y + cellH / 2 + 4, vocabularyWords(factor.factor), { "text-anchor": "end" }));
     stages.forEach((s, j) => {
       const count = factor.byStage.find((b) => b.stage === s.stage)?.count ?? 0;
       const share = factorShare(count, s.organisations);
-      const shade = share === null ? 0 : Math.min(PURPLES.length - 1, Math.round(share * (PURPLES.length - 1)));
+      const shade =
+        share === null ? 0 : Math.min(PURPLES.length - 1, Math.round(share * (PURPLES.length - 1)));
       const x = left + j * cellW;
       const label = share === null ? "–" : `${Math.round(share * 100)}%`;
       body.push(
         tag("g", { class: "cell", "data-factor": factor.factor, "data-stage": s.stage }, [
-          titleTag(`${vocabularyWords(factor.factor)}: ${count} of ${s.organisations} organisations at ${STAGE_LABELS[s.stage as Stage] ?? s.stage} (${label})`),
+          titleTag(
+            `${vocabularyWords(factor.factor)}: ${count} of ${s.organisations} organisations at ${STAGE_LABELS[s.stage as Stage] ?? s.stage} (${label})`,
+          ),
           tag("rect", { x, y, width: cellW - 2, height: cellH - 2, fill: PURPLES[shade] }),
-          text(x + cellW / 2 - 1, y + cellH / 2 + 4, label, { "text-anchor": "middle", fill: shade >= 5 ? "#ffffff" : "#1f2933", "font-size": 11 }),
+          text(x + cellW / 2 - 1, y + cellH / 2 + 4, label, {
+            "text-anchor": "middle",
+            fill: shade >= 5 ? "#ffffff" : "#1f2933",
+            "font-size": 11,
+          }),
         ]),
       );
     });
   });
-  body.push(text(12, height - 12, `Share of organisations at each stage reporting each ${input.kind}, ${input.wave}. An organisation may report several.`, { fill: MUTED, "font-size": 11 }));
+  body.push(
+    text(
+      12,
+      height - 12,
+      `Share of organisations at each stage reporting each ${input.kind}, ${input.wave}. An organisation may report several.`,
+      { fill: MUTED, "font-size": 11 },
+    ),
+  );
   return svgDocument({ width, height }, meta, body);
 }

@@ -10,7 +10,13 @@ const rows = [
   areaValue("E", null, { status: "no_data" }),
   areaValue("F", null, { status: "suppressed" }),
 ];
-const input = { rows, target: { name: "United Kingdom", value: 40 }, metricTitle: "Offering", wave: "2026", highlight: new Set(["C"]) };
+const input = {
+  rows,
+  target: { name: "United Kingdom", value: 40 },
+  metricTitle: "Offering",
+  wave: "2026",
+  highlight: new Set(["C"]),
+};
 
 describe("funnelPlot", () => {
   const svg = funnelPlot(input, { width: 700, height: 440 }, meta("funnel"));
@@ -35,7 +41,9 @@ describe("funnelPlot", () => {
   });
 
   it("counts the areas it could not plot, with the reason", () => {
-    expect(svg).toContain("Not plotted: 1 no data (no organisation answered), 1 suppressed (fewer than 5 people).");
+    expect(svg).toContain(
+      "Not plotted: 1 no data (no organisation answered), 1 suppressed (fewer than 5 people).",
+    );
     expect(plottable(rows[4]!)).toBe(false);
   });
 

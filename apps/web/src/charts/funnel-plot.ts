@@ -1,5 +1,5 @@
-import { type FunnelPosition, funnelPosition, proportionFunnel } from "@atlas/domain/stats";
 import type { AreaValue } from "@atlas/domain";
+import { type FunnelPosition, funnelPosition, proportionFunnel } from "@atlas/domain/stats";
 import { line, scaleLinear } from "d3";
 import { STATUS_FLAGS } from "./flags";
 import { GRID, MUTED, type SvgMeta, type SvgSize, svgDocument, tag, text, titleTag } from "./svg";
@@ -52,13 +52,24 @@ export function funnelPlot(input: FunnelPlotInput, size: SvgSize, meta: SvgMeta)
   const body: string[] = [];
 
   for (const tick of y.ticks(5)) {
-    body.push(tag("line", { x1: MARGIN.left, x2: width - MARGIN.right, y1: y(tick), y2: y(tick), stroke: GRID }));
+    body.push(
+      tag("line", { x1: MARGIN.left, x2: width - MARGIN.right, y1: y(tick), y2: y(tick), stroke: GRID }),
+    );
     body.push(text(MARGIN.left - 6, y(tick) + 4, `${tick}%`, { "text-anchor": "end", fill: MUTED }));
   }
   for (const tick of x.ticks(Math.min(8, x.domain()[1]!)).filter(Number.isInteger)) {
-    body.push(text(x(tick), height - MARGIN.bottom + 16, String(tick), { "text-anchor": "middle", fill: MUTED }));
+    body.push(
+      text(x(tick), height - MARGIN.bottom + 16, String(tick), { "text-anchor": "middle", fill: MUTED }),
+    );
   }
-  body.push(text((MARGIN.left + width - MARGIN.right) / 2, height - MARGIN.bottom + 32, "Organisations answering (denominator)", { "text-anchor": "middle", fill: MUTED }));
+  body.push(
+    text(
+      (MARGIN.left + width - MARGIN.right) / 2,
+      height - MARGIN.bottom + 32,
+      "Organisations answering (denominator)",
+      { "text-anchor": "middle", fill: MUTED },
+    ),
+  );
 
   const limit = (pick: (p: (typeof funnel)[number]) => number) =>
     line<(typeof funnel)[number]>()
@@ -70,10 +81,25 @@ export function funnelPlot(input: FunnelPlotInput, size: SvgSize, meta: SvgMeta)
       tag("path", { d: limit((p) => p.lower998), "stroke-width": 1.5, class: "limit-998" }),
       tag("path", { d: limit((p) => p.upper95), "stroke-dasharray": "5 4", class: "limit-95" }),
       tag("path", { d: limit((p) => p.lower95), "stroke-dasharray": "5 4", class: "limit-95" }),
-      tag("line", { x1: MARGIN.left, x2: width - MARGIN.right, y1: y(input.target.value), y2: y(input.target.value), stroke: "#1f2933", "stroke-width": 1.5, class: "target" }),
+      tag("line", {
+        x1: MARGIN.left,
+        x2: width - MARGIN.right,
+        y1: y(input.target.value),
+        y2: y(input.target.value),
+        stroke: "#1f2933",
+        "stroke-width": 1.5,
+        class: "target",
+      }),
     ]),
   );
-  body.push(text(width - MARGIN.right - 4, y(input.target.value) - 6, `${input.target.name} ${input.target.value.toFixed(1)}%`, { "text-anchor": "end", "font-weight": 600 }));
+  body.push(
+    text(
+      width - MARGIN.right - 4,
+      y(input.target.value) - 6,
+      `${input.target.name} ${input.target.value.toFixed(1)}%`,
+      { "text-anchor": "end", "font-weight": 600 },
+    ),
+  );
 
   // Areas with the same numerator and denominator sit on the same spot: one mark, sized and labelled
   // with how many it stands for (small denominators make this common), named in its tooltip.
@@ -94,18 +120,29 @@ export function funnelPlot(input: FunnelPlotInput, size: SvgSize, meta: SvgMeta)
     const percent = ((first.numerator! / first.denominator!) * 100).toFixed(1);
     const names = group.map((row) => row.name).join("; ");
     body.push(
-      tag(
-        "g",
-        { class: `point ${position}`, "data-codes": group.map((row) => row.code).join(",") },
-        [
-          titleTag(`${group.length === 1 ? first.name : `${group.length} areas (${names})`}: ${first.numerator} of ${first.denominator} (${percent}%), ${style.word}`),
-          tag("circle", { cx, cy, r: radius, fill: style.fill, stroke: marked.length > 0 ? "#000000" : style.stroke, "stroke-width": marked.length > 0 ? 2.5 : 1.2 }),
-          group.length > 1 ? text(cx + radius + 3, cy + 4, `×${group.length}`, { "font-size": 11, fill: MUTED }) : "",
-        ],
-      ),
+      tag("g", { class: `point ${position}`, "data-codes": group.map((row) => row.code).join(",") }, [
+        titleTag(
+          `${group.length === 1 ? first.name : `${group.length} areas (${names})`}: ${first.numerator} of ${first.denominator} (${percent}%), ${style.word}`,
+        ),
+        tag("circle", {
+          cx,
+          cy,
+          r: radius,
+          fill: style.fill,
+          stroke: marked.length > 0 ? "#000000" : style.stroke,
+          "stroke-width": marked.length > 0 ? 2.5 : 1.2,
+        }),
+        group.length > 1
+          ? text(cx + radius + 3, cy + 4, `×${group.length}`, { "font-size": 11, fill: MUTED })
+          : "",
+      ]),
     );
-    if (marked.length === 1 && group.length === 1) labels.push(text(cx + radius + 4, cy - 6, first.name, { "font-weight": 700, "font-size": 11 }));
-    else if (marked.length > 0) labels.push(text(cx + radius + 4, cy - 8, `${marked.length} marked`, { "font-weight": 700, "font-size": 11 }));
+    if (marked.length === 1 && group.length === 1)
+      labels.push(text(cx + radius + 4, cy - 6, first.name, { "font-weight": 700, "font-size": 11 }));
+    else if (marked.length > 0)
+      labels.push(
+        text(cx + radius + 4, cy - 8, `${marked.length} marked`, { "font-weight": 700, "font-size": 11 }),
+      );
   }
   body.push(...labels);
 
@@ -115,8 +152,24 @@ export function funnelPlot(input: FunnelPlotInput, size: SvgSize, meta: SvgMeta)
     const status = row.status === "ok" ? "no_data" : row.status;
     missing.set(status, (missing.get(status) ?? 0) + 1);
   }
-  const missingText = [...missing].map(([status, n]) => `${n} ${STATUS_FLAGS[status as keyof typeof STATUS_FLAGS].meaning}`).join(", ");
-  body.push(text(MARGIN.left, height - 22, `${input.metricTitle}, ${input.wave}. Dashed: 95% limits; solid: 99.8% limits around ${input.target.name}.`, { fill: MUTED, "font-size": 11 }));
-  body.push(text(MARGIN.left, height - 8, missing.size > 0 ? `Not plotted: ${missingText}.` : `All ${rows.length} areas plotted.`, { fill: MUTED, "font-size": 11, class: "not-plotted" }));
+  const missingText = [...missing]
+    .map(([status, n]) => `${n} ${STATUS_FLAGS[status as keyof typeof STATUS_FLAGS].meaning}`)
+    .join(", ");
+  body.push(
+    text(
+      MARGIN.left,
+      height - 22,
+      `${input.metricTitle}, ${input.wave}. Dashed: 95% limits; solid: 99.8% limits around ${input.target.name}.`,
+      { fill: MUTED, "font-size": 11 },
+    ),
+  );
+  body.push(
+    text(
+      MARGIN.left,
+      height - 8,
+      missing.size > 0 ? `Not plotted: ${missingText}.` : `All ${rows.length} areas plotted.`,
+      { fill: MUTED, "font-size": 11, class: "not-plotted" },
+    ),
+  );
   return svgDocument(size, meta, body);
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { type JourneyStep, journeyTimeline } from "./journey-timeline";
 import { count, meta } from "./test-fixtures";
 
-const step = (waveId: string, provision: JourneyStep["provision"], stage: JourneyStep["stage"], events: string[] = [], champion: boolean | null = true): JourneyStep => ({
+const step = (
+  waveId: string,
+  provision: JourneyStep["provision"],
+  stage: JourneyStep["stage"],
+  events: string[] = [],
+  champion: boolean | null = true,
+): JourneyStep => ({
   waveId,
   provision,
   stage,
@@ -31,7 +37,11 @@ const journey = [
 ];
 
 describe("journeyTimeline", () => {
-  const svg = journeyTimeline({ name: "Test Trust", waves: ["2012", "2014", "2016", "2018"], journey }, 800, meta("jt"));
+  const svg = journeyTimeline(
+    { name: "Test Trust", waves: ["2012", "2014", "2016", "2018"], journey },
+    800,
+    meta("jt"),
+  );
 
   it("draws provision per wave, and a gap for a wave without a return", () => {
     expect(count(svg, /class="provision provision-/)).toBe(3);

@@ -24,7 +24,10 @@ const STAGE_STEP = 24;
  */
 export function journeyTimeline(input: JourneyInput, width: number, meta: SvgMeta): string {
   const byWave = new Map(input.journey.map((step) => [step.waveId, step]));
-  const x = scaleBand<string>().domain(input.waves).range([LEFT, width - 12]).padding(0.08);
+  const x = scaleBand<string>()
+    .domain(input.waves)
+    .range([LEFT, width - 12])
+    .padding(0.08);
   const bw = x.bandwidth();
   const maxEvents = Math.max(1, ...input.journey.map((s) => s.events.length));
   const height = ROWS.events + maxEvents * 14 + 36;
@@ -38,7 +41,9 @@ export function journeyTimeline(input: JourneyInput, width: number, meta: SvgMet
   for (const stage of STAGES) {
     const y = stageY(stage);
     body.push(tag("line", { x1: LEFT, x2: width - 12, y1: y, y2: y, stroke: GRID }));
-    body.push(text(LEFT - 8, y + 4, STAGE_LABELS[stage], { "text-anchor": "end", fill: MUTED, "font-size": 10 }));
+    body.push(
+      text(LEFT - 8, y + 4, STAGE_LABELS[stage], { "text-anchor": "end", fill: MUTED, "font-size": 10 }),
+    );
   }
   const stagePoints: string[] = [];
   let segment: string[] = [];
@@ -48,8 +53,25 @@ export function journeyTimeline(input: JourneyInput, width: number, meta: SvgMet
     body.push(text(cx, 18, wave, { "text-anchor": "middle", fill: MUTED }));
     const step = byWave.get(wave);
     if (!step) {
-      body.push(tag("rect", { x: x0, y: ROWS.provision, width: bw, height: 24, fill: "none", stroke: "#9aa5b1", "stroke-dasharray": "3 3", class: "not-surveyed" }, titleTag(`${wave}: not surveyed`)));
-      body.push(text(cx, ROWS.provision + 16, "NS", { "text-anchor": "middle", fill: MUTED, "font-size": 10 }));
+      body.push(
+        tag(
+          "rect",
+          {
+            x: x0,
+            y: ROWS.provision,
+            width: bw,
+            height: 24,
+            fill: "none",
+            stroke: "#9aa5b1",
+            "stroke-dasharray": "3 3",
+            class: "not-surveyed",
+          },
+          titleTag(`${wave}: not surveyed`),
+        ),
+      );
+      body.push(
+        text(cx, ROWS.provision + 16, "NS", { "text-anchor": "middle", fill: MUTED, "font-size": 10 }),
+      );
       if (segment.length > 1) stagePoints.push(`M${segment.join("L")}`);
       segment = [];
       continue;
@@ -58,9 +80,23 @@ export function journeyTimeline(input: JourneyInput, width: number, meta: SvgMet
     const fill = PROVISION_COLOURS[provision];
     body.push(
       tag("g", { class: `provision provision-${provision}` }, [
-        titleTag(`${wave}: ${PROVISION_SHORT[provision]}${step.stage ? `, ${STAGE_LABELS[step.stage]}` : ""}`),
-        tag("rect", { x: x0, y: ROWS.provision, width: bw, height: 24, fill, stroke: "#3e4c59", "stroke-width": 0.8 }),
-        text(cx, ROWS.provision + 16, PROVISION_SHORT[provision], { "text-anchor": "middle", "font-size": bw < 70 ? 9 : 11, fill: ["routine", "none", "withheld"].includes(provision) ? "#ffffff" : "#1f2933" }),
+        titleTag(
+          `${wave}: ${PROVISION_SHORT[provision]}${step.stage ? `, ${STAGE_LABELS[step.stage]}` : ""}`,
+        ),
+        tag("rect", {
+          x: x0,
+          y: ROWS.provision,
+          width: bw,
+          height: 24,
+          fill,
+          stroke: "#3e4c59",
+          "stroke-width": 0.8,
+        }),
+        text(cx, ROWS.provision + 16, PROVISION_SHORT[provision], {
+          "text-anchor": "middle",
+          "font-size": bw < 70 ? 9 : 11,
+          fill: ["routine", "none", "withheld"].includes(provision) ? "#ffffff" : "#1f2933",
+        }),
       ]),
     );
     if (step.stage) {
@@ -72,15 +108,47 @@ export function journeyTimeline(input: JourneyInput, width: number, meta: SvgMet
       segment = [];
     }
     if (step.championPresent !== null) {
-      body.push(tag("circle", { cx, cy: ROWS.champion, r: 6, fill: step.championPresent ? "#009E73" : "#ffffff", stroke: "#006b4f", "stroke-width": 1.5 }, titleTag(`${wave}: champion ${step.championPresent ? "present" : "absent"}`)));
-      body.push(text(cx + 10, ROWS.champion + 4, step.championPresent ? "yes" : "no", { "font-size": 10, fill: MUTED }));
+      body.push(
+        tag(
+          "circle",
+          {
+            cx,
+            cy: ROWS.champion,
+            r: 6,
+            fill: step.championPresent ? "#009E73" : "#ffffff",
+            stroke: "#006b4f",
+            "stroke-width": 1.5,
+          },
+          titleTag(`${wave}: champion ${step.championPresent ? "present" : "absent"}`),
+        ),
+      );
+      body.push(
+        text(cx + 10, ROWS.champion + 4, step.championPresent ? "yes" : "no", {
+          "font-size": 10,
+          fill: MUTED,
+        }),
+      );
     }
     step.events.forEach((event, k) => {
-      body.push(text(cx, ROWS.events + 4 + k * 14, vocabularyWords(event), { "text-anchor": "middle", "font-size": 10, class: "event" }));
+      body.push(
+        text(cx, ROWS.events + 4 + k * 14, vocabularyWords(event), {
+          "text-anchor": "middle",
+          "font-size": 10,
+          class: "event",
+        }),
+      );
     });
   }
   if (segment.length > 1) stagePoints.push(`M${segment.join("L")}`);
-  for (const d of stagePoints) body.unshift(tag("path", { d, fill: "none", stroke: "#1f2933", "stroke-width": 2, class: "stage-line" }));
-  body.push(text(12, height - 10, `${input.name}: provision, stage and pivot events in each survey wave. NS = not surveyed.`, { fill: MUTED, "font-size": 11 }));
+  for (const d of stagePoints)
+    body.unshift(tag("path", { d, fill: "none", stroke: "#1f2933", "stroke-width": 2, class: "stage-line" }));
+  body.push(
+    text(
+      12,
+      height - 10,
+      `${input.name}: provision, stage and pivot events in each survey wave. NS = not surveyed.`,
+      { fill: MUTED, "font-size": 11 },
+    ),
+  );
   return svgDocument({ width, height }, meta, body);
 }

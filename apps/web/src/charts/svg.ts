@@ -4,7 +4,13 @@
  * with no DOM needed anywhere.
  */
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /** Escapes text for element content and attribute values. */
 export function esc(text: string | number): string {
@@ -28,7 +34,9 @@ export function tag(name: string, attrs: Record<string, AttrValue>, children?: s
     .map(([key, value]) => ` ${key}="${esc(typeof value === "number" ? r(value) : String(value))}"`)
     .join("");
   const body = Array.isArray(children) ? children.join("") : children;
-  return body === undefined || body === "" ? `<${name}${attrText}/>` : `<${name}${attrText}>${body}</${name}>`;
+  return body === undefined || body === ""
+    ? `<${name}${attrText}/>`
+    : `<${name}${attrText}>${body}</${name}>`;
 }
 
 /** A `<text>` element; `text` is escaped. */
@@ -118,7 +126,8 @@ export function wrapWords(content: string, maxChars: number): string[] {
   const lines: string[] = [];
   for (const word of content.split(/\s+/).filter(Boolean)) {
     const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + word.length <= maxChars) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && last.length + 1 + word.length <= maxChars)
+      lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
   return lines;
@@ -128,7 +137,14 @@ export function wrapWords(content: string, maxChars: number): string[] {
  * A `<text>` whose words wrap onto lines of at most `maxChars`, as `<tspan>`s; `y` is the baseline of the
  * last line, so wrapped labels grow upwards (for column headers above a grid).
  */
-export function wrappedText(x: number, y: number, content: string, maxChars: number, attrs: Record<string, AttrValue> = {}, lineHeight = 13): string {
+export function wrappedText(
+  x: number,
+  y: number,
+  content: string,
+  maxChars: number,
+  attrs: Record<string, AttrValue> = {},
+  lineHeight = 13,
+): string {
   const lines = wrapWords(content, maxChars);
   const spans = lines.map((line, i) => tag("tspan", { x, dy: i === 0 ? 0 : lineHeight }, esc(line)));
   return tag("text", { x, y: y - (lines.length - 1) * lineHeight, ...attrs }, spans);

@@ -4,26 +4,60 @@ import { areaValue, TREND_SERIES, WAVES } from "./test-fixtures";
 
 describe("table alternatives", () => {
   it("list every trend point with its status and merger mark", () => {
-    const table = trendTable({ series: TREND_SERIES, waves: WAVES, unit: "percent", metricTitle: "Offering" });
+    const table = trendTable({
+      series: TREND_SERIES,
+      waves: WAVES,
+      unit: "percent",
+      metricTitle: "Offering",
+    });
     expect(table.rows).toHaveLength(8);
-    expect(table.rows[2]).toEqual(["London", "2016", "35.0", "27.0", "43.0", "4", "10", "value", "organisations changed"]);
+    expect(table.rows[2]).toEqual([
+      "London",
+      "2016",
+      "35.0",
+      "27.0",
+      "43.0",
+      "4",
+      "10",
+      "value",
+      "organisations changed",
+    ]);
     expect(table.rows[6]![7]).toBe("suppressed (fewer than 5 people)");
   });
 
   it("give the dot plot's comparison in words", () => {
-    const table = dotTable({ rows: [areaValue("A", 50, { comparison: "higher" })], comparator: { name: "UK", value: 30, lower: 28, upper: 32 }, unit: "percent", metricTitle: "Offering", wave: "2026" });
+    const table = dotTable({
+      rows: [areaValue("A", 50, { comparison: "higher" })],
+      comparator: { name: "UK", value: 30, lower: 28, upper: 32 },
+      unit: "percent",
+      metricTitle: "Offering",
+      wave: "2026",
+    });
     expect(table.caption).toBe("Offering, 2026, against UK (30.0)");
     expect(table.rows[0]).toEqual(["Name A", "50.0", "40.0", "60.0", "10", "higher", "value"]);
   });
 
   it("say where each area falls on the funnel, or why it is not plotted", () => {
-    const table = funnelTable({ rows: [areaValue("A", 100, { numerator: 20, denominator: 20 }), areaValue("B", null)], target: { name: "UK", value: 40 }, metricTitle: "Offering", wave: "2026" });
+    const table = funnelTable({
+      rows: [areaValue("A", 100, { numerator: 20, denominator: 20 }), areaValue("B", null)],
+      target: { name: "UK", value: 40 },
+      metricTitle: "Offering",
+      wave: "2026",
+    });
     expect(table.rows[0]![4]).toBe("above the 99.8% limit");
     expect(table.rows[1]![4]).toBe("not plotted: no data (no organisation answered)");
   });
 
   it("give the transition matrix as a grid with zeros filled in", () => {
-    const table = transitionsTable({ fromWave: "2024", toWave: "2026", kind: "stage", transitions: [{ from: "sustainable", to: "developmental", count: 2 }, { from: "not_started", to: "not_started", count: 5 }] });
+    const table = transitionsTable({
+      fromWave: "2024",
+      toWave: "2026",
+      kind: "stage",
+      transitions: [
+        { from: "sustainable", to: "developmental", count: 2 },
+        { from: "not_started", to: "not_started", count: 5 },
+      ],
+    });
     expect(table.columns).toEqual(["2024 \\ 2026", "Not started", "Developmental"]);
     expect(table.rows).toEqual([
       ["Not started", "5", "0"],

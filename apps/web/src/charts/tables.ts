@@ -3,7 +3,7 @@ import { funnelPosition } from "@atlas/domain/stats";
 import { PROVISION_SHORT, vocabularyWords } from "../format/provision";
 import type { DotPlotInput } from "./dot-plot";
 import { COMPARISON_STYLE } from "./dot-plot";
-import { factorShare, type FactorsInput } from "./factors-chart";
+import { type FactorsInput, factorShare } from "./factors-chart";
 import { STATUS_FLAGS } from "./flags";
 import { FUNNEL_STYLE, type FunnelPlotInput, plottable } from "./funnel-plot";
 import type { JourneyInput } from "./journey-timeline";
@@ -18,14 +18,25 @@ export interface TableData {
 }
 
 const num = (n: number | null | undefined, digits = 1) => (n == null ? "—" : n.toFixed(digits));
-const why = (status: string) => (status === "ok" ? "" : STATUS_FLAGS[status as keyof typeof STATUS_FLAGS].meaning);
+const why = (status: string) =>
+  status === "ok" ? "" : STATUS_FLAGS[status as keyof typeof STATUS_FLAGS].meaning;
 
 export function trendTable(input: TrendChartInput): TableData {
   return {
     caption: `${input.metricTitle} by wave: value, 95% interval and status`,
     columns: ["Area", "Wave", "Value", "Lower", "Upper", "Numerator", "Denominator", "Status", "Merger"],
     rows: input.series.flatMap((s) =>
-      s.points.map((p) => [s.name, p.wave, num(p.value), num(p.lower), num(p.upper), num(p.numerator, 0), num(p.denominator, 0), p.status === "ok" ? "value" : why(p.status), p.changed ? "organisations changed" : ""]),
+      s.points.map((p) => [
+        s.name,
+        p.wave,
+        num(p.value),
+        num(p.lower),
+        num(p.upper),
+        num(p.numerator, 0),
+        num(p.denominator, 0),
+        p.status === "ok" ? "value" : why(p.status),
+        p.changed ? "organisations changed" : "",
+      ]),
     ),
   };
 }
@@ -34,7 +45,15 @@ export function dotTable(input: DotPlotInput): TableData {
   return {
     caption: `${input.metricTitle}, ${input.wave}, against ${input.comparator?.name ?? "the comparator"} (${num(input.comparator?.value)})`,
     columns: ["Area", "Value", "Lower", "Upper", "Denominator", "Compared", "Status"],
-    rows: input.rows.map((r) => [r.name, num(r.value), num(r.lower), num(r.upper), num(r.denominator, 0), COMPARISON_STYLE[r.comparison].word, r.status === "ok" ? "value" : why(r.status)]),
+    rows: input.rows.map((r) => [
+      r.name,
+      num(r.value),
+      num(r.lower),
+      num(r.upper),
+      num(r.denominator, 0),
+      COMPARISON_STYLE[r.comparison].word,
+      r.status === "ok" ? "value" : why(r.status),
+    ]),
   };
 }
 
@@ -45,7 +64,13 @@ export function funnelTable(input: FunnelPlotInput): TableData {
     columns: ["Area", "Numerator", "Denominator", "Percentage", "Position"],
     rows: input.rows.map((r) =>
       plottable(r)
-        ? [r.name, String(r.numerator), String(r.denominator), num((r.numerator! / r.denominator!) * 100), FUNNEL_STYLE[funnelPosition(r.numerator!, r.denominator!, p0)].word]
+        ? [
+            r.name,
+            String(r.numerator),
+            String(r.denominator),
+            num((r.numerator! / r.denominator!) * 100),
+            FUNNEL_STYLE[funnelPosition(r.numerator!, r.denominator!, p0)].word,
+          ]
         : [r.name, "—", "—", "—", `not plotted: ${why(r.status === "ok" ? "no_data" : r.status)}`],
     ),
   };
@@ -58,14 +83,20 @@ export function transitionsTable(input: TransitionsInput): TableData {
   return {
     caption: `Organisations by ${input.kind} in ${input.fromWave} (rows) and ${input.toWave} (columns)`,
     columns: [`${input.fromWave} \\ ${input.toWave}`, ...cols.map(vocabularyWords)],
-    rows: rowKeys.map((from) => [vocabularyWords(from), ...cols.map((to) => String(count.get(`${from}→${to}`) ?? 0))]),
+    rows: rowKeys.map((from) => [
+      vocabularyWords(from),
+      ...cols.map((to) => String(count.get(`${from}→${to}`) ?? 0)),
+    ]),
   };
 }
 
 export function factorsTable(input: FactorsInput): TableData {
   return {
     caption: `${input.kind === "barrier" ? "Barriers" : "Facilitators"} by stage, ${input.wave}: organisations reporting (share of the stage)`,
-    columns: [input.kind === "barrier" ? "Barrier" : "Facilitator", ...input.stages.map((s) => `${STAGE_LABELS[s.stage]} (n=${s.organisations})`)],
+    columns: [
+      input.kind === "barrier" ? "Barrier" : "Facilitator",
+      ...input.stages.map((s) => `${STAGE_LABELS[s.stage]} (n=${s.organisations})`),
+    ],
     rows: input.factors
       .filter((f) => f.kind === input.kind)
       .sort((a, b) => b.total - a.total)

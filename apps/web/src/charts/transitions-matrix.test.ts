@@ -11,7 +11,11 @@ const transitions = [
 ];
 
 describe("transitionsMatrix", () => {
-  const svg = transitionsMatrix({ fromWave: "2024", toWave: "2026", transitions, kind: "stage" }, 760, meta("tm"));
+  const svg = transitionsMatrix(
+    { fromWave: "2024", toWave: "2026", transitions, kind: "stage" },
+    760,
+    meta("tm"),
+  );
 
   it("has a cell for every from/to pair, with its count", () => {
     // rows: not_started, developmental, sustainable; columns: not_started, starting_out, sustainable, no_response
@@ -26,13 +30,25 @@ describe("transitionsMatrix", () => {
 
   it("totals rows and columns and summarises moves by stage order", () => {
     expect(svg).toContain(">Total</text>");
-    expect(svg).toContain("Moved forward a stage or more: 3 · moved back: 2 · same stage: 19 · other (no stage in one wave): 4.");
+    expect(svg).toContain(
+      "Moved forward a stage or more: 3 · moved back: 2 · same stage: 19 · other (no stage in one wave): 4.",
+    );
   });
 });
 
 describe("stage order", () => {
   it("orders stages, then provisions, then anything else", () => {
-    expect(orderCategories(["zeta", "no_response", "sustainable", "not_started"])).toEqual(["not_started", "sustainable", "no_response", "zeta"]);
-    expect(summariseTransitions([{ from: "sustainable", to: "not_started", count: 5 }])).toEqual({ forward: 0, back: 5, same: 0, other: 0 });
+    expect(orderCategories(["zeta", "no_response", "sustainable", "not_started"])).toEqual([
+      "not_started",
+      "sustainable",
+      "no_response",
+      "zeta",
+    ]);
+    expect(summariseTransitions([{ from: "sustainable", to: "not_started", count: 5 }])).toEqual({
+      forward: 0,
+      back: 5,
+      same: 0,
+      other: 0,
+    });
   });
 });

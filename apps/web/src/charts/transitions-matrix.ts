@@ -31,7 +31,17 @@ export function orderCategories(values: Iterable<string>): string[] {
 }
 
 /** Light-to-dark blue for counts; text turns white on the dark half. */
-const BLUES = ["#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"];
+const BLUES = [
+  "#f7fbff",
+  "#deebf7",
+  "#c6dbef",
+  "#9ecae1",
+  "#6baed6",
+  "#4292c6",
+  "#2171b5",
+  "#08519c",
+  "#08306b",
+];
 
 export interface TransitionSummary {
   forward: number;
@@ -70,13 +80,30 @@ export function transitionsMatrix(input: TransitionsInput, width: number, meta: 
   const counts = new Map(input.transitions.map((t) => [`${t.from}→${t.to}`, t.count]));
   const max = Math.max(1, ...input.transitions.map((t) => t.count));
   const body: string[] = [
-    text(left + (colKeys.length * cellW) / 2, 18, `${input.toWave} →`, { "text-anchor": "middle", "font-weight": 600 }),
+    text(left + (colKeys.length * cellW) / 2, 18, `${input.toWave} →`, {
+      "text-anchor": "middle",
+      "font-weight": 600,
+    }),
     text(12, top - 8, `${input.fromWave} ↓`, { "font-weight": 600 }),
   ];
   colKeys.forEach((key, j) => {
-    body.push(wrappedText(left + j * cellW + cellW / 2, top - 10, vocabularyWords(key), Math.max(6, Math.floor(cellW / 7)), { "text-anchor": "middle", "font-size": 11 }));
+    body.push(
+      wrappedText(
+        left + j * cellW + cellW / 2,
+        top - 10,
+        vocabularyWords(key),
+        Math.max(6, Math.floor(cellW / 7)),
+        { "text-anchor": "middle", "font-size": 11 },
+      ),
+    );
   });
-  body.push(text(left + colKeys.length * cellW + cellW / 2, top - 10, "Total", { "text-anchor": "middle", "font-size": 11, "font-weight": 600 }));
+  body.push(
+    text(left + colKeys.length * cellW + cellW / 2, top - 10, "Total", {
+      "text-anchor": "middle",
+      "font-size": 11,
+      "font-weight": 600,
+    }),
+  );
   const colTotals = colKeys.map(() => 0);
   rowsKeys.forEach((from, i) => {
     const y = top + i * cellH;
@@ -90,24 +117,60 @@ export function transitionsMatrix(input: TransitionsInput, width: number, meta: 
       const x = left + j * cellW;
       body.push(
         tag("g", { class: "cell", "data-from": from, "data-to": to }, [
-          titleTag(`${count} organisation${count === 1 ? "" : "s"}: ${vocabularyWords(from)} in ${input.fromWave}, ${vocabularyWords(to)} in ${input.toWave}`),
-          tag("rect", { x, y, width: cellW - 2, height: cellH - 2, fill: BLUES[shade], stroke: from === to ? "#1f2933" : "none", "stroke-width": 2 }),
-          text(x + cellW / 2 - 1, y + cellH / 2 + 4, String(count), { "text-anchor": "middle", fill: shade >= 5 ? "#ffffff" : "#1f2933", "font-weight": from === to ? 700 : 400 }),
+          titleTag(
+            `${count} organisation${count === 1 ? "" : "s"}: ${vocabularyWords(from)} in ${input.fromWave}, ${vocabularyWords(to)} in ${input.toWave}`,
+          ),
+          tag("rect", {
+            x,
+            y,
+            width: cellW - 2,
+            height: cellH - 2,
+            fill: BLUES[shade],
+            stroke: from === to ? "#1f2933" : "none",
+            "stroke-width": 2,
+          }),
+          text(x + cellW / 2 - 1, y + cellH / 2 + 4, String(count), {
+            "text-anchor": "middle",
+            fill: shade >= 5 ? "#ffffff" : "#1f2933",
+            "font-weight": from === to ? 700 : 400,
+          }),
         ]),
       );
     });
-    body.push(text(left + colKeys.length * cellW + cellW / 2, y + cellH / 2 + 4, String(rowTotal), { "text-anchor": "middle", "font-weight": 600 }));
+    body.push(
+      text(left + colKeys.length * cellW + cellW / 2, y + cellH / 2 + 4, String(rowTotal), {
+        "text-anchor": "middle",
+        "font-weight": 600,
+      }),
+    );
   });
   const totalsY = top + rowsKeys.length * cellH;
   body.push(text(left - 8, totalsY + cellH / 2 + 4, "Total", { "text-anchor": "end", "font-weight": 600 }));
   colTotals.forEach((total, j) => {
-    body.push(text(left + j * cellW + cellW / 2, totalsY + cellH / 2 + 4, String(total), { "text-anchor": "middle", "font-weight": 600 }));
+    body.push(
+      text(left + j * cellW + cellW / 2, totalsY + cellH / 2 + 4, String(total), {
+        "text-anchor": "middle",
+        "font-weight": 600,
+      }),
+    );
   });
   if (input.kind === "stage") {
     const s = summariseTransitions(input.transitions);
-    body.push(text(12, height - 14, `Moved forward a stage or more: ${s.forward} · moved back: ${s.back} · same stage: ${s.same}${s.other ? ` · other (no stage in one wave): ${s.other}` : ""}. Outlined cells: no change.`, { fill: MUTED, "font-size": 11 }));
+    body.push(
+      text(
+        12,
+        height - 14,
+        `Moved forward a stage or more: ${s.forward} · moved back: ${s.back} · same stage: ${s.same}${s.other ? ` · other (no stage in one wave): ${s.other}` : ""}. Outlined cells: no change.`,
+        { fill: MUTED, "font-size": 11 },
+      ),
+    );
   } else {
-    body.push(text(12, height - 14, "Outlined cells: no change between the two waves.", { fill: MUTED, "font-size": 11 }));
+    body.push(
+      text(12, height - 14, "Outlined cells: no change between the two waves.", {
+        fill: MUTED,
+        "font-size": 11,
+      }),
+    );
   }
   return svgDocument({ width, height }, meta, body);
 }

@@ -2,13 +2,20 @@ import { describe, expect, it } from "vitest";
 import { count, meta, TREND_SERIES, WAVES } from "./test-fixtures";
 import { panelColumns, trendChart, trendPanels, trendPanelsHeight } from "./trend-chart";
 
-const input = { series: TREND_SERIES, waves: WAVES, unit: "percent" as const, metricTitle: "Organisations offering MBCT" };
+const input = {
+  series: TREND_SERIES,
+  waves: WAVES,
+  unit: "percent" as const,
+  metricTitle: "Organisations offering MBCT",
+};
 
 describe("trendChart", () => {
   const svg = trendChart(input, { width: 800, height: 400 }, meta("trend"));
 
   it("is an accessible SVG of the requested size", () => {
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 800 400" width="800" height="400" role="img" aria-labelledby="trend-title trend-desc"/);
+    expect(svg).toMatch(
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 800 400" width="800" height="400" role="img" aria-labelledby="trend-title trend-desc"/,
+    );
     expect(svg).toContain('<title id="trend-title">Chart trend</title>');
   });
 
@@ -38,7 +45,11 @@ describe("trendChart", () => {
   });
 
   it("labels each series directly and escapes names", () => {
-    const named = trendChart({ ...input, series: [{ ...TREND_SERIES[0]!, name: "A & <B>" }] }, { width: 800, height: 400 }, meta("t2"));
+    const named = trendChart(
+      { ...input, series: [{ ...TREND_SERIES[0]!, name: "A & <B>" }] },
+      { width: 800, height: 400 },
+      meta("t2"),
+    );
     expect(named).toContain("A &amp; &lt;B&gt;");
     expect(named).not.toContain("<B>");
   });
@@ -54,7 +65,11 @@ describe("trendPanels", () => {
   const reference = { ...TREND_SERIES[0]!, code: "K02000001", name: "United Kingdom" };
 
   it("draws one panel per series with the reference dashed in each other panel", () => {
-    const svg = trendPanels({ series, waves: WAVES, unit: "percent", metricTitle: "Offering", reference }, 960, meta("tp"));
+    const svg = trendPanels(
+      { series, waves: WAVES, unit: "percent", metricTitle: "Offering", reference },
+      960,
+      meta("tp"),
+    );
     expect(count(svg, /class="panel"/)).toBe(3);
     expect(count(svg, /class="reference"/)).toBe(3);
     expect(count(svg, /class="band"/)).toBe(3);

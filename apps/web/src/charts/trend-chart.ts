@@ -37,7 +37,8 @@ function yMax(input: TrendChartInput): number {
   return max > 0 ? max * 1.1 : 1;
 }
 
-const has = (x: ScalePoint<string>) => (p: Point) => p.status === "ok" && p.value !== null && x(p.wave) !== undefined;
+const has = (x: ScalePoint<string>) => (p: Point) =>
+  p.status === "ok" && p.value !== null && x(p.wave) !== undefined;
 
 interface Frame {
   x: ScalePoint<string>;
@@ -52,21 +53,41 @@ function axes(frame: Frame, input: TrendChartInput, waveLabels: boolean): string
   const out: string[] = [];
   const suffix = input.unit === "percent" ? "%" : "";
   for (const tick of frame.y.ticks(frame.bottom - frame.top > 200 ? 5 : 3)) {
-    out.push(tag("line", { x1: frame.left, x2: frame.right, y1: frame.y(tick), y2: frame.y(tick), stroke: GRID }));
-    out.push(text(frame.left - 6, frame.y(tick) + 4, `${tick}${suffix}`, { "text-anchor": "end", fill: MUTED, "font-size": 11 }));
+    out.push(
+      tag("line", { x1: frame.left, x2: frame.right, y1: frame.y(tick), y2: frame.y(tick), stroke: GRID }),
+    );
+    out.push(
+      text(frame.left - 6, frame.y(tick) + 4, `${tick}${suffix}`, {
+        "text-anchor": "end",
+        fill: MUTED,
+        "font-size": 11,
+      }),
+    );
   }
   if (waveLabels) {
     input.waves.forEach((wave, i) => {
       // In narrow panels label every other wave, always the first and last.
       if (frame.right - frame.left < 300 && i % 2 === 1 && i !== input.waves.length - 1) return;
-      out.push(text(frame.x(wave)!, frame.bottom + 15, wave, { "text-anchor": "middle", fill: MUTED, "font-size": 11 }));
+      out.push(
+        text(frame.x(wave)!, frame.bottom + 15, wave, {
+          "text-anchor": "middle",
+          fill: MUTED,
+          "font-size": 11,
+        }),
+      );
     });
   }
   return out;
 }
 
 /** One series: interval band, line, points (hollow when small), flags for missing values, merger marks. */
-function drawSeries(series: TrendSeries, index: number, frame: Frame, unit: Metric["unit"], flagRow: number): string {
+function drawSeries(
+  series: TrendSeries,
+  index: number,
+  frame: Frame,
+  unit: Metric["unit"],
+  flagRow: number,
+): string {
   const { x, y } = frame;
   const colour = SERIES_COLOURS[index % SERIES_COLOURS.length]!;
   const shape = SERIES_SHAPES[index % SERIES_SHAPES.length]!;
@@ -82,20 +103,44 @@ function drawSeries(series: TrendSeries, index: number, frame: Frame, unit: Metr
     .y((p) => y(p.value!))(series.points);
   const group: string[] = [];
   if (band) group.push(tag("path", { d: band, fill: colour, "fill-opacity": 0.14, class: "band" }));
-  if (path) group.push(tag("path", { d: path, fill: "none", stroke: colour, "stroke-width": 2, class: "line" }));
+  if (path)
+    group.push(tag("path", { d: path, fill: "none", stroke: colour, "stroke-width": 2, class: "line" }));
   for (const p of series.points) {
     const px = x(p.wave);
     if (px === undefined) continue;
     if (p.changed) {
-      group.push(tag("line", { x1: px, x2: px, y1: frame.top, y2: frame.bottom, stroke: colour, "stroke-dasharray": "2 3", class: "merger" }, titleTag(`${series.name}: organisations changed (merger) before ${p.wave}`)));
+      group.push(
+        tag(
+          "line",
+          {
+            x1: px,
+            x2: px,
+            y1: frame.top,
+            y2: frame.bottom,
+            stroke: colour,
+            "stroke-dasharray": "2 3",
+            class: "merger",
+          },
+          titleTag(`${series.name}: organisations changed (merger) before ${p.wave}`),
+        ),
+      );
     }
     if (drawn(p)) {
       const small = isSmallNumber(unit, p.denominator);
       group.push(
         tag(
           "path",
-          { d: markerPath(shape, 8), transform: `translate(${px},${y(p.value!)})`, fill: small ? "#ffffff" : colour, stroke: colour, "stroke-width": 1.5, class: small ? "point small" : "point" },
-          titleTag(`${series.name}, ${p.wave}: ${p.value!.toFixed(1)}${small ? ` (only ${p.denominator} answering)` : ""}`),
+          {
+            d: markerPath(shape, 8),
+            transform: `translate(${px},${y(p.value!)})`,
+            fill: small ? "#ffffff" : colour,
+            stroke: colour,
+            "stroke-width": 1.5,
+            class: small ? "point small" : "point",
+          },
+          titleTag(
+            `${series.name}, ${p.wave}: ${p.value!.toFixed(1)}${small ? ` (only ${p.denominator} answering)` : ""}`,
+          ),
         ),
       );
     } else if (p.status !== "ok") {
@@ -103,7 +148,11 @@ function drawSeries(series: TrendSeries, index: number, frame: Frame, unit: Metr
       group.push(
         tag("g", { class: `flag flag-${p.status}` }, [
           titleTag(`${series.name}, ${p.wave}: ${flag.meaning}`),
-          text(px, frame.bottom - 8 - flagRow * 13, flag.mark, { "text-anchor": "middle", fill: colour, "font-weight": 700 }),
+          text(px, frame.bottom - 8 - flagRow * 13, flag.mark, {
+            "text-anchor": "middle",
+            fill: colour,
+            "font-weight": 700,
+          }),
         ]),
       );
     }
@@ -116,16 +165,34 @@ function drawReference(reference: TrendSeries, frame: Frame): string {
     .defined(has(frame.x))
     .x((p) => frame.x(p.wave)!)
     .y((p) => frame.y(p.value!))(reference.points);
-  return path ? tag("path", { d: path, fill: "none", stroke: "#616e7c", "stroke-width": 1.5, "stroke-dasharray": "5 3", class: "reference" }, titleTag(`${reference.name} (for reference)`)) : "";
+  return path
+    ? tag(
+        "path",
+        {
+          d: path,
+          fill: "none",
+          stroke: "#616e7c",
+          "stroke-width": 1.5,
+          "stroke-dasharray": "5 3",
+          class: "reference",
+        },
+        titleTag(`${reference.name} (for reference)`),
+      )
+    : "";
 }
 
 function footer(input: TrendChartInput, height: number): string[] {
   const all = [...input.series];
   const statuses = all.flatMap((s) => s.points.map((p) => p.status));
-  const hasSmall = all.some((s) => s.points.some((p) => p.status === "ok" && isSmallNumber(input.unit, p.denominator)));
+  const hasSmall = all.some((s) =>
+    s.points.some((p) => p.status === "ok" && isSmallNumber(input.unit, p.denominator)),
+  );
   const reference = input.reference ? ` Dashed grey: ${input.reference.name}.` : "";
   return [
-    text(12, height - 24, `${input.metricTitle}: value and 95% interval band per wave.${reference}`, { fill: MUTED, "font-size": 11 }),
+    text(12, height - 24, `${input.metricTitle}: value and 95% interval band per wave.${reference}`, {
+      fill: MUTED,
+      "font-size": 11,
+    }),
     text(12, height - 8, flagKey(statuses, hasSmall), { fill: MUTED, "font-size": 11 }),
   ];
 }
@@ -140,8 +207,14 @@ const OVERLAY = { top: 20, right: 190, bottom: 64, left: 52 };
 export function trendChart(input: TrendChartInput, size: SvgSize, meta: SvgMeta): string {
   const { width, height } = size;
   const frame: Frame = {
-    x: scalePoint<string>().domain(input.waves).range([OVERLAY.left, width - OVERLAY.right]).padding(0.3),
-    y: scaleLinear().domain([0, yMax(input)]).nice().range([height - OVERLAY.bottom, OVERLAY.top]),
+    x: scalePoint<string>()
+      .domain(input.waves)
+      .range([OVERLAY.left, width - OVERLAY.right])
+      .padding(0.3),
+    y: scaleLinear()
+      .domain([0, yMax(input)])
+      .nice()
+      .range([height - OVERLAY.bottom, OVERLAY.top]),
     top: OVERLAY.top,
     bottom: height - OVERLAY.bottom,
     left: OVERLAY.left,
@@ -168,8 +241,16 @@ export function trendChart(input: TrendChartInput, size: SvgSize, meta: SvgMeta)
     const shape = SERIES_SHAPES[i % SERIES_SHAPES.length]!;
     const name = series.name.length > 25 ? `${series.name.slice(0, 24)}…` : series.name;
     body.push(
-      tag("path", { d: markerPath(shape, 8), transform: `translate(${width - OVERLAY.right + 12},${labelY[i]})`, fill: colour }),
-      text(width - OVERLAY.right + 20, labelY[i]! + 4, name, { fill: colour, "font-weight": 600, class: "series-label" }),
+      tag("path", {
+        d: markerPath(shape, 8),
+        transform: `translate(${width - OVERLAY.right + 12},${labelY[i]})`,
+        fill: colour,
+      }),
+      text(width - OVERLAY.right + 20, labelY[i]! + 4, name, {
+        fill: colour,
+        "font-weight": 600,
+        class: "series-label",
+      }),
     );
   });
   body.push(...footer(input, height));
@@ -197,7 +278,9 @@ export function trendPanels(input: TrendChartInput, width: number, meta: SvgMeta
   const cols = panelColumns(width, input.series.length);
   const height = trendPanelsHeight(input.series.length, width);
   const panelWidth = (width - PANEL.left - (cols - 1) * PANEL.gapX - 12) / cols;
-  const y0 = scaleLinear().domain([0, yMax(input)]).nice();
+  const y0 = scaleLinear()
+    .domain([0, yMax(input)])
+    .nice();
   const body: string[] = [];
   input.series.forEach((series, i) => {
     const col = i % cols;
@@ -205,7 +288,10 @@ export function trendPanels(input: TrendChartInput, width: number, meta: SvgMeta
     const left = PANEL.left + col * (panelWidth + PANEL.gapX);
     const top = PANEL.top + 22 + row * (PANEL.height + PANEL.gapY);
     const frame: Frame = {
-      x: scalePoint<string>().domain(input.waves).range([left, left + panelWidth]).padding(0.3),
+      x: scalePoint<string>()
+        .domain(input.waves)
+        .range([left, left + panelWidth])
+        .padding(0.3),
       y: y0.copy().range([top + PANEL.height - 22, top]),
       top,
       bottom: top + PANEL.height - 22,
@@ -215,7 +301,11 @@ export function trendPanels(input: TrendChartInput, width: number, meta: SvgMeta
     const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
     body.push(
       tag("g", { class: "panel" }, [
-        text(left, top - 8, series.name.length > 40 ? `${series.name.slice(0, 39)}…` : series.name, { fill: colour, "font-weight": 700, class: "series-label" }),
+        text(left, top - 8, series.name.length > 40 ? `${series.name.slice(0, 39)}…` : series.name, {
+          fill: colour,
+          "font-weight": 700,
+          class: "series-label",
+        }),
         ...axes(frame, input, true),
         input.reference && input.reference.code !== series.code ? drawReference(input.reference, frame) : "",
         drawSeries(series, i, frame, input.unit, 0),

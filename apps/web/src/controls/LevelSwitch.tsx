@@ -8,7 +8,11 @@ export const LEVEL_LABELS: Record<AreaLevel, string> = {
 };
 
 /** The level as a plural noun for headings, e.g. "Gaps in provision, 2026: local areas". */
-export const LEVEL_NOUNS: Record<AreaLevel, string> = { nation: "nations", region: "regions", local: "local areas" };
+export const LEVEL_NOUNS: Record<AreaLevel, string> = {
+  nation: "nations",
+  region: "regions",
+  local: "local areas",
+};
 
 /** Nation, region or local: a radio group, so arrow keys move between levels. */
 export function LevelSwitch() {

@@ -72,7 +72,13 @@ export function SearchBox() {
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
-      <ul id={listId} role="listbox" aria-label="Search results" className="search-results" hidden={!expanded}>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Search results"
+        className="search-results"
+        hidden={!expanded}
+      >
         {expanded && results.length === 0 ? (
           <li className="no-results" role="option" aria-selected={false} aria-disabled="true">
             No area or organisation matches “{query}”

@@ -64,28 +64,28 @@ export function WaveSlider() {
           {playing ? "❚❚ Pause" : "▶ Play"}
         </button>
         <div className="wave-track">
-        <input
-          id="wave"
-          type="range"
-          min={0}
-          max={Math.max(0, waveIds.length - 1)}
-          step={1}
-          value={Math.max(0, index)}
-          disabled={waveIds.length === 0}
-          aria-valuetext={label || undefined}
-          onChange={(event) => {
-            setPlaying(false);
-            const next = waveIds[Number(event.target.value)];
-            if (next) update({ wave: next });
-          }}
-        />
-        <div className="wave-ticks" aria-hidden="true">
-          {waveIds.map((id) => (
-            <span key={id} className={id === wave ? "current" : undefined}>
-              {id}
-            </span>
-          ))}
-        </div>
+          <input
+            id="wave"
+            type="range"
+            min={0}
+            max={Math.max(0, waveIds.length - 1)}
+            step={1}
+            value={Math.max(0, index)}
+            disabled={waveIds.length === 0}
+            aria-valuetext={label || undefined}
+            onChange={(event) => {
+              setPlaying(false);
+              const next = waveIds[Number(event.target.value)];
+              if (next) update({ wave: next });
+            }}
+          />
+          <div className="wave-ticks" aria-hidden="true">
+            {waveIds.map((id) => (
+              <span key={id} className={id === wave ? "current" : undefined}>
+                {id}
+              </span>
+            ))}
+          </div>
         </div>
       </div>
     </div>

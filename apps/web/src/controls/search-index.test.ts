@@ -18,15 +18,29 @@ const areas = [
   area("E54000054", "NHS West Yorkshire Integrated Care Board", "local"),
 ];
 const organisations = [
-  { code: "RX4", name: "Cumbria, Northumberland, Tyne and Wear NHS Foundation Trust", areaName: "NHS North East and North Cumbria ICB" },
-  { code: "RGD", name: "Leeds and York Partnership NHS Foundation Trust", areaName: "NHS West Yorkshire ICB" },
+  {
+    code: "RX4",
+    name: "Cumbria, Northumberland, Tyne and Wear NHS Foundation Trust",
+    areaName: "NHS North East and North Cumbria ICB",
+  },
+  {
+    code: "RGD",
+    name: "Leeds and York Partnership NHS Foundation Trust",
+    areaName: "NHS West Yorkshire ICB",
+  },
 ];
 
 describe("searchAll", () => {
   it("finds areas and organisations by name, with their context", () => {
     const results = searchAll("betsi", areas, organisations);
     expect(results).toEqual([
-      { kind: "area", code: "W11000023", name: "Betsi Cadwaladr University Health Board", level: "local", detail: "Local area in Wales" },
+      {
+        kind: "area",
+        code: "W11000023",
+        name: "Betsi Cadwaladr University Health Board",
+        level: "local",
+        detail: "Local area in Wales",
+      },
     ]);
     expect(searchAll("leeds", areas, organisations)[0]).toMatchObject({ kind: "organisation", code: "RGD" });
   });

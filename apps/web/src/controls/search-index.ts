@@ -9,7 +9,11 @@ export interface SearchResult {
   level?: Area["level"];
 }
 
-const LEVEL_WORDS: Record<Area["level"], string> = { nation: "Nation", region: "Region", local: "Local area" };
+const LEVEL_WORDS: Record<Area["level"], string> = {
+  nation: "Nation",
+  region: "Region",
+  local: "Local area",
+};
 
 /** Lowercase, accents off, so "Ynys Mon" finds "Ynys Môn". */
 export function normalise(text: string): string {

@@ -18,13 +18,18 @@ export function FigureDownloads({ build, title, filters, synthetic, fileParts }:
   const download = async (format: "svg" | "png") => {
     setError(null);
     try {
-      const [{ figureForDownload, downloadName }, save] = await Promise.all([import("./export-svg"), import("./save")]);
+      const [{ figureForDownload, downloadName }, save] = await Promise.all([
+        import("./export-svg"),
+        import("./save"),
+      ]);
       const figure = figureForDownload(await build(), context(title, filters, synthetic));
       const name = downloadName(fileParts, synthetic, format);
       if (format === "svg") save.saveSvg(figure.svg, name);
       else await save.savePng(figure.svg, figure.width, figure.height, name);
     } catch (cause) {
-      setError(`The ${format.toUpperCase()} could not be made: ${cause instanceof Error ? cause.message : String(cause)}`);
+      setError(
+        `The ${format.toUpperCase()} could not be made: ${cause instanceof Error ? cause.message : String(cause)}`,
+      );
     }
   };
   return (

@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { downloadName, type ExportContext, figureForDownload, footerLines, SYNTHETIC_NOTICE } from "./export-svg";
+import {
+  downloadName,
+  type ExportContext,
+  figureForDownload,
+  footerLines,
+  SYNTHETIC_NOTICE,
+} from "./export-svg";
 
 const context: ExportContext = {
   title: "Organisations offering MBCT, 2026",
   filters: ["metric offering_pct", "wave 2026", "level region"],
   source: "MBCT provision survey",
-  licence: "Open Government Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/)",
+  licence:
+    "Open Government Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/)",
   synthetic: true,
   exportedAt: "2026-11-26T08:00:00.000Z",
 };
@@ -23,7 +30,8 @@ describe("downloaded figures", () => {
   });
 
   it("wrap the chart with its title above and the footer below", () => {
-    const chart = '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300"><rect width="600" height="300"/></svg>';
+    const chart =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300"><rect width="600" height="300"/></svg>';
     const figure = figureForDownload(chart, context);
     expect(figure.width).toBe(600);
     expect(figure.height).toBe(30 + 300 + 10 + 5 * 15 + 8);
@@ -34,7 +42,9 @@ describe("downloaded figures", () => {
   });
 
   it("are named for what they show, and say SYNTHETIC when they are", () => {
-    expect(downloadName(["map", "offering_pct", "2026", "region"], true, "png")).toBe("mbct-atlas-map-offering-pct-2026-region-SYNTHETIC.png");
+    expect(downloadName(["map", "offering_pct", "2026", "region"], true, "png")).toBe(
+      "mbct-atlas-map-offering-pct-2026-region-SYNTHETIC.png",
+    );
     expect(downloadName(["Journey", "RX4"], false, "svg")).toBe("mbct-atlas-journey-rx4.svg");
   });
 });

@@ -39,19 +39,38 @@ const LINE = 15;
  * Wraps a chart's SVG in a standalone document with a title above and the footer lines below, so a
  * downloaded file carries its own filters, source, licence and synthetic notice.
  */
-export function figureForDownload(svg: string, context: ExportContext): { svg: string; width: number; height: number } {
+export function figureForDownload(
+  svg: string,
+  context: ExportContext,
+): { svg: string; width: number; height: number } {
   const inner = sizeOf(svg);
   const lines = footerLines(context);
   const top = 30;
   const width = Math.max(inner.width, 560);
   const height = top + inner.height + 10 + lines.length * LINE + 8;
   const footer = lines.map((line, i) =>
-    tag("text", { x: 12, y: top + inner.height + 10 + (i + 1) * LINE - 3, fill: i === 0 && context.synthetic ? "#8a1c1c" : MUTED, "font-weight": i === 0 && context.synthetic ? 700 : 400, "font-size": 11 }, esc(line)),
+    tag(
+      "text",
+      {
+        x: 12,
+        y: top + inner.height + 10 + (i + 1) * LINE - 3,
+        fill: i === 0 && context.synthetic ? "#8a1c1c" : MUTED,
+        "font-weight": i === 0 && context.synthetic ? 700 : 400,
+        "font-size": 11,
+      },
+      esc(line),
+    ),
   );
   const nested = svg.replace(/^<svg /, `<svg x="0" y="${top}" `);
   const doc = tag(
     "svg",
-    { xmlns: "http://www.w3.org/2000/svg", width, height, viewBox: `0 0 ${width} ${height}`, "font-family": FONT },
+    {
+      xmlns: "http://www.w3.org/2000/svg",
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      "font-family": FONT,
+    },
     [
       tag("rect", { width, height, fill: "#ffffff" }),
       tag("text", { x: 12, y: 20, "font-size": 15, "font-weight": 700, fill: "#1f2933" }, esc(context.title)),

@@ -15,7 +15,13 @@ export function saveSvg(svg: string, fileName: string): void {
 }
 
 /** Draws an SVG document onto a canvas at `scale` and saves it as PNG. */
-export async function savePng(svg: string, width: number, height: number, fileName: string, scale = 2): Promise<void> {
+export async function savePng(
+  svg: string,
+  width: number,
+  height: number,
+  fileName: string,
+  scale = 2,
+): Promise<void> {
   const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml;charset=utf-8" }));
   try {
     const image = new Image();

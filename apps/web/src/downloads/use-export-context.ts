@@ -19,7 +19,9 @@ export function useExportContext() {
         filters,
         synthetic,
         source: `${SURVEY_SOURCE}${synthetic ? " (synthetic demonstration waves)" : ""}; geography and populations: ${attribution?.statements.join(" ") || "ONS, NRS, NISRA"}`,
-        licence: attribution ? `${attribution.licence} (${attribution.licenceUrl})` : "Open Government Licence v3.0",
+        licence: attribution
+          ? `${attribution.licence} (${attribution.licenceUrl})`
+          : "Open Government Licence v3.0",
         exportedAt: new Date().toISOString(),
       };
     },

@@ -1,4 +1,4 @@
-import { GAP_REASONS } from "@atlas/domain";
+import type { GAP_REASONS } from "@atlas/domain";
 import { useQuery } from "@tanstack/react-query";
 import { gapsQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
@@ -21,7 +21,8 @@ export const GAP_REASON_LABELS: Record<GapReason, string> = {
 export function GapsView() {
   const { state, update, wave } = useDashboard();
   const gaps = useQuery({ ...gapsQuery(wave ?? "", state.level), enabled: wave !== null });
-  if (gaps.isError) return <QueryError error={gaps.error} what="the gaps" retry={() => void gaps.refetch()} />;
+  if (gaps.isError)
+    return <QueryError error={gaps.error} what="the gaps" retry={() => void gaps.refetch()} />;
   if (!gaps.data || !wave) return <Loading what="the gaps" />;
   const list = gaps.data.gaps;
   return (
@@ -63,9 +64,10 @@ export function GapsView() {
                 </ul>
                 <p className="gap-detail">{gap.detail}</p>
                 <p className="gap-figures">
-                  Offering: {gap.offeringPct === null ? "unknown" : `${formatNumber(gap.offeringPct)}%`} · Places per
-                  100k adults: {formatNumber(gap.placesPer100k)} (comparator {formatNumber(gap.comparatorPlacesPer100k)}) ·{" "}
-                  {gap.adultPopulation.toLocaleString("en-GB")} adults
+                  Offering: {gap.offeringPct === null ? "unknown" : `${formatNumber(gap.offeringPct)}%`} ·
+                  Places per 100k adults: {formatNumber(gap.placesPer100k)} (comparator{" "}
+                  {formatNumber(gap.comparatorPlacesPer100k)}) · {gap.adultPopulation.toLocaleString("en-GB")}{" "}
+                  adults
                 </p>
               </div>
             </li>

@@ -29,7 +29,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
  */
 export function Legend({ title, classification, counts, areaWord, provisionCounts }: LegendProps) {
   return (
-    <section className="legend" aria-labelledby="legend-title" data-testid="legend">
+    <section className="legend" aria-label={`Legend: ${title}`} data-testid="legend">
       <h3 id="legend-title">{title}</h3>
       <ul className="legend-classes">
         {classification.colours.map((colour, i) => (
@@ -57,7 +57,9 @@ export function Legend({ title, classification, counts, areaWord, provisionCount
               <li key={provision}>
                 <span
                   className="point-swatch"
-                  style={{ background: provision === "not_surveyed" ? "#ffffff" : PROVISION_COLOURS[provision] }}
+                  style={{
+                    background: provision === "not_surveyed" ? "#ffffff" : PROVISION_COLOURS[provision],
+                  }}
                   aria-hidden="true"
                 />
                 <span className="legend-label">
@@ -70,7 +72,10 @@ export function Legend({ title, classification, counts, areaWord, provisionCount
           <p className="legend-sizes" aria-hidden="true">
             {[0, 12, 48, 144].map((places) => (
               <span key={places} className="size-sample">
-                <span className="size-dot" style={{ width: pointRadius(places) * 2, height: pointRadius(places) * 2 }} />
+                <span
+                  className="size-dot"
+                  style={{ width: pointRadius(places) * 2, height: pointRadius(places) * 2 }}
+                />
                 {places}
               </span>
             ))}

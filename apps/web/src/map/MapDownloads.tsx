@@ -37,7 +37,10 @@ export function MapDownloads(props: MapDownloadsProps) {
   };
   return (
     <span className="downloads">
-      <CsvLink request={{ view: "coverage", wave: props.wave, level: props.level, metric: props.metric.id }} label="CSV" />
+      <CsvLink
+        request={{ view: "coverage", wave: props.wave, level: props.level, metric: props.metric.id }}
+        label="CSV"
+      />
       <FigureDownloads
         build={build}
         title={title}

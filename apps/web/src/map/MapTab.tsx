@@ -50,12 +50,25 @@ export default function MapTab() {
     }
   }, [client, wave, waveIds, state.level, metric]);
 
-  const features = useMemo(() => (boundaries.data ? boundaryFeatures(boundaries.data) : []), [boundaries.data]);
+  const features = useMemo(
+    () => (boundaries.data ? boundaryFeatures(boundaries.data) : []),
+    [boundaries.data],
+  );
   const values = coverage.data?.areas ?? [];
   const unit = metric?.unit ?? "percent";
-  const classification = useMemo(() => classify(unit, values.map((v) => v.value)), [unit, values]);
+  const classification = useMemo(
+    () =>
+      classify(
+        unit,
+        values.map((v) => v.value),
+      ),
+    [unit, values],
+  );
   const counts = useMemo(() => legendCounts(classification, values), [classification, values]);
-  const joined = useMemo(() => joinValues(features, values, classification), [features, values, classification]);
+  const joined = useMemo(
+    () => joinValues(features, values, classification),
+    [features, values, classification],
+  );
   const points = useMemo(
     () => (showPoints && organisations.data ? organisationPoints(organisations.data.organisations) : null),
     [showPoints, organisations.data],
@@ -72,10 +85,17 @@ export default function MapTab() {
     },
     [state.level, joined, update],
   );
-  const onOrganisationClick = useCallback((code: string) => update({ org: code, tab: "organisation" }), [update]);
+  const onOrganisationClick = useCallback(
+    (code: string) => update({ org: code, tab: "organisation" }),
+    [update],
+  );
 
-  if (boundaries.isError) return <QueryError error={boundaries.error} what="the boundaries" retry={() => void boundaries.refetch()} />;
-  if (coverage.isError && !coverage.data) return <QueryError error={coverage.error} what="the map values" retry={() => void coverage.refetch()} />;
+  if (boundaries.isError)
+    return (
+      <QueryError error={boundaries.error} what="the boundaries" retry={() => void boundaries.refetch()} />
+    );
+  if (coverage.isError && !coverage.data)
+    return <QueryError error={coverage.error} what="the map values" retry={() => void coverage.refetch()} />;
 
   const shownWave = coverage.data?.wave ?? wave;
   const title = metric ? `${metric.title}, ${shownWave}` : "Loading…";
@@ -88,7 +108,11 @@ export default function MapTab() {
           {title}: {LEVEL_NOUNS[state.level]}
         </h2>
         <label className="inline-check">
-          <input type="checkbox" checked={showPoints} onChange={(event) => setShowPoints(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={showPoints}
+            onChange={(event) => setShowPoints(event.target.checked)}
+          />
           Show organisations
         </label>
         {coverage.data && metric ? (
@@ -106,8 +130,9 @@ export default function MapTab() {
         ) : null}
       </div>
       <p className="hint" id="map-hint">
-        Click or tap an area to see its details{childLevel(state.level) ? " and its parts" : ""}. Every area is also
-        in the Table tab and in search, for keyboard and screen-reader use. {stale ? <span role="status">Updating…</span> : null}
+        Click or tap an area to see its details{childLevel(state.level) ? " and its parts" : ""}. Every area
+        is also in the Table tab and in search, for keyboard and screen-reader use.{" "}
+        {stale ? <span role="status">Updating…</span> : null}
       </p>
       <div className="map-layout">
         <div className="map-frame">
@@ -126,7 +151,9 @@ export default function MapTab() {
             onOrganisationClick={onOrganisationClick}
             onHover={setHover}
           />
-          {hover && metric && shownWave ? <MapTooltip target={hover} unit={unit} wave={shownWave} metricTitle={metric.title} /> : null}
+          {hover && metric && shownWave ? (
+            <MapTooltip target={hover} unit={unit} wave={shownWave} metricTitle={metric.title} />
+          ) : null}
         </div>
         <Legend
           title={title}

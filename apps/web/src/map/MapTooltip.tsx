@@ -6,11 +6,22 @@ import { STATUS_LABELS } from "../format/status";
 import type { HoverTarget } from "./MapView";
 
 /** Hover (or tap) details, always naming the wave and, for an area without a value, why. */
-export function MapTooltip({ target, unit, wave, metricTitle }: { target: HoverTarget; unit: Metric["unit"]; wave: string; metricTitle: string }) {
+export function MapTooltip({
+  target,
+  unit,
+  wave,
+  metricTitle,
+}: {
+  target: HoverTarget;
+  unit: Metric["unit"];
+  wave: string;
+  metricTitle: string;
+}) {
   const style = { left: target.x + 14, top: target.y + 14 };
   if (target.kind === "organisation") {
     const p = target.properties;
-    const provision = p.provision in PROVISION_SHORT ? PROVISION_SHORT[p.provision as Provision] : "Not surveyed";
+    const provision =
+      p.provision in PROVISION_SHORT ? PROVISION_SHORT[p.provision as Provision] : "Not surveyed";
     return (
       <div className="map-tooltip" style={style} role="status">
         <strong>{p.name}</strong>

@@ -1,5 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
-import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent } from "maplibre-gl";
+import type { GeoJSONSource, MapGeoJSONFeature, Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
 import maplibregl from "maplibre-gl/dist/maplibre-gl-csp.js";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-csp-worker.js?url";
 import "maplibre-gl/dist/maplibre-gl.css";
@@ -87,7 +87,8 @@ export function MapView(props: MapViewProps) {
     };
     const setHover = (code: string | null) => {
       if (hovered.current === code) return;
-      if (hovered.current) map.setFeatureState({ source: AREA_SOURCE, id: hovered.current }, { hover: false });
+      if (hovered.current)
+        map.setFeatureState({ source: AREA_SOURCE, id: hovered.current }, { hover: false });
       hovered.current = code;
       if (code) map.setFeatureState({ source: AREA_SOURCE, id: code }, { hover: true });
     };
@@ -127,7 +128,9 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     if (!ready) return;
-    (mapRef.current?.getSource(ORGANISATION_SOURCE) as GeoJSONSource | undefined)?.setData(props.points ?? EMPTY);
+    (mapRef.current?.getSource(ORGANISATION_SOURCE) as GeoJSONSource | undefined)?.setData(
+      props.points ?? EMPTY,
+    );
   }, [ready, props.points]);
 
   useEffect(() => {
@@ -160,5 +163,7 @@ export function MapView(props: MapViewProps) {
     }
   }, [props.position]);
 
-  return <div ref={container} className="map-canvas" data-testid="map" data-ready={ready ? "true" : "false"} />;
+  return (
+    <div ref={container} className="map-canvas" data-testid="map" data-ready={ready ? "true" : "false"} />
+  );
 }

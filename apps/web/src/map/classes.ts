@@ -78,5 +78,7 @@ export function legendCounts(
 
 /** An `ok` row without a value is treated as `no_data`, so it can never be painted as a number. */
 export function effectiveStatus(area: Pick<AreaValue, "value" | "status">): ValueStatus {
-  return area.status === "ok" && (area.value === null || !Number.isFinite(area.value)) ? "no_data" : area.status;
+  return area.status === "ok" && (area.value === null || !Number.isFinite(area.value))
+    ? "no_data"
+    : area.status;
 }

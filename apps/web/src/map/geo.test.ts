@@ -59,7 +59,11 @@ describe("boundaries and values", () => {
   });
 
   it("colours areas with a value and patterns the rest, naming why", () => {
-    const joined = joinValues(features, [row("A", 45, "ok"), row("B", null, "suppressed")], classify("percent", []));
+    const joined = joinValues(
+      features,
+      [row("A", 45, "ok"), row("B", null, "suppressed")],
+      classify("percent", []),
+    );
     const [a, b] = joined.features.map((f) => f.properties);
     expect(a).toMatchObject({ status: "ok", value: 45, fill: "#21918c", pattern: null });
     expect(b).toMatchObject({ status: "suppressed", value: null, fill: null, pattern: "status-suppressed" });
@@ -67,7 +71,11 @@ describe("boundaries and values", () => {
 
   it("shows an area the API left out as no data, not blank", () => {
     const joined = joinValues(features, [row("A", 0, "ok")], classify("percent", []));
-    expect(joined.features[1]!.properties).toMatchObject({ code: "B", status: "no_data", pattern: "status-no_data" });
+    expect(joined.features[1]!.properties).toMatchObject({
+      code: "B",
+      status: "no_data",
+      pattern: "status-no_data",
+    });
     expect(joined.features[0]!.properties.fill).toBe("#fde725");
   });
 });
@@ -91,7 +99,12 @@ describe("organisation points", () => {
   });
 
   it("places located organisations in lon/lat order and counts provision in vocabulary order", () => {
-    const points = organisationPoints([org("X", "none", 52), org("Y", "routine", 53), org("Z", null, null), org("W", null, 51)]);
+    const points = organisationPoints([
+      org("X", "none", 52),
+      org("Y", "routine", 53),
+      org("Z", null, null),
+      org("W", null, 51),
+    ]);
     expect(points.features.map((f) => f.geometry.coordinates)).toEqual([
       [-1, 52],
       [-1, 53],

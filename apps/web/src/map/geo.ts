@@ -110,7 +110,8 @@ export function provisionTally(
   points: FeatureCollection<Point, OrganisationMapProperties>,
 ): Map<Provision | "not_surveyed", number> {
   const counts = new Map<string, number>();
-  for (const f of points.features) counts.set(f.properties.provision, (counts.get(f.properties.provision) ?? 0) + 1);
+  for (const f of points.features)
+    counts.set(f.properties.provision, (counts.get(f.properties.provision) ?? 0) + 1);
   const tally = new Map<Provision | "not_surveyed", number>();
   for (const key of [...PROVISIONS, "not_surveyed" as const]) {
     const n = counts.get(key);
@@ -125,7 +126,8 @@ export function featureBounds(geometry: Polygon | MultiPolygon): [number, number
   let south = Infinity;
   let east = -Infinity;
   let north = -Infinity;
-  const rings: Position[][] = geometry.type === "Polygon" ? geometry.coordinates : geometry.coordinates.flat();
+  const rings: Position[][] =
+    geometry.type === "Polygon" ? geometry.coordinates : geometry.coordinates.flat();
   for (const ring of rings) {
     for (const [lon, lat] of ring) {
       west = Math.min(west, lon!);

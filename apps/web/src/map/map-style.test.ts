@@ -15,13 +15,19 @@ describe("mapStyle", () => {
     const style = mapStyle({ reducedMotion: false });
     const missing = style.layers.find((l) => l.id === "area-missing");
     const fill = style.layers.find((l) => l.id === "area-fill");
-    expect(missing).toMatchObject({ filter: ["!=", ["get", "status"], "ok"], paint: { "fill-pattern": ["get", "pattern"] } });
+    expect(missing).toMatchObject({
+      filter: ["!=", ["get", "status"], "ok"],
+      paint: { "fill-pattern": ["get", "pattern"] },
+    });
     expect(fill).toMatchObject({ filter: ["==", ["get", "status"], "ok"] });
   });
 
   it("adds a raster basemap only when a tile URL is configured", () => {
     const style = mapStyle({ reducedMotion: true, tileUrl: "https://tiles.internal/{z}/{x}/{y}.png" });
-    expect(style.sources.basemap).toMatchObject({ type: "raster", tiles: ["https://tiles.internal/{z}/{x}/{y}.png"] });
+    expect(style.sources.basemap).toMatchObject({
+      type: "raster",
+      tiles: ["https://tiles.internal/{z}/{x}/{y}.png"],
+    });
     expect(style.transition).toEqual({ duration: 0, delay: 0 });
   });
 

@@ -92,7 +92,15 @@ export function mapStyle({ tileUrl, tileAttribution, reducedMotion }: MapStyleOp
         source: ORGANISATION_SOURCE,
         paint: {
           // Area of the circle in proportion to places offered; organisations with none stay visible.
-          "circle-radius": ["interpolate", ["linear"], ["sqrt", ["coalesce", ["get", "places"], 0]], 0, 3, 12, 12],
+          "circle-radius": [
+            "interpolate",
+            ["linear"],
+            ["sqrt", ["coalesce", ["get", "places"], 0]],
+            0,
+            3,
+            12,
+            12,
+          ],
           "circle-color": ["get", "colour"],
           "circle-stroke-color": "#1f2933",
           "circle-stroke-width": 1.2,

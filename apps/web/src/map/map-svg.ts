@@ -1,11 +1,11 @@
-import type { FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
 import { geoMercator, geoPath } from "d3";
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
 import { MUTED, type SvgMeta, type SvgSize, svgDocument, tag, text, titleTag } from "../charts/svg";
 import { MISSING_STATUSES, STATUS_LABELS } from "../format/status";
 import type { Classification, LegendCounts } from "./classes";
 import type { AreaMapProperties, OrganisationMapProperties } from "./geo";
-import { patternSvg } from "./patterns";
 import { pointRadius } from "./map-style";
+import { patternSvg } from "./patterns";
 
 export interface MapSvgInput {
   areas: FeatureCollection<Polygon | MultiPolygon, AreaMapProperties>;
@@ -39,8 +39,22 @@ export function mapSvg(input: MapSvgInput, size: SvgSize, meta: SvgMeta): string
   for (const f of input.areas.features) {
     const p = f.properties;
     const fill = p.status === "ok" ? p.fill! : `url(#${patternId(p.status)})`;
-    const label = p.status === "ok" ? `${p.name}: ${p.value?.toFixed(1)}` : `${p.name}: ${STATUS_LABELS[p.status]}`;
-    body.push(tag("path", { d: path(f) ?? "", fill, stroke: "#3e4c59", "stroke-width": 0.6, class: `area ${p.status}`, "data-code": p.code }, titleTag(label)));
+    const label =
+      p.status === "ok" ? `${p.name}: ${p.value?.toFixed(1)}` : `${p.name}: ${STATUS_LABELS[p.status]}`;
+    body.push(
+      tag(
+        "path",
+        {
+          d: path(f) ?? "",
+          fill,
+          stroke: "#3e4c59",
+          "stroke-width": 0.6,
+          class: `area ${p.status}`,
+          "data-code": p.code,
+        },
+        titleTag(label),
+      ),
+    );
   }
   const selected = input.areas.features.find((f) => f.properties.code === input.selected);
   if (selected) {
@@ -50,7 +64,21 @@ export function mapSvg(input: MapSvgInput, size: SvgSize, meta: SvgMeta): string
   for (const point of input.points?.features ?? []) {
     const [x, y] = projection(point.geometry.coordinates as [number, number]) ?? [Number.NaN, Number.NaN];
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    body.push(tag("circle", { cx: x, cy: y, r: pointRadius(point.properties.places ?? 0), fill: point.properties.colour, stroke: "#1f2933", "stroke-width": 1, class: "organisation" }, titleTag(`${point.properties.name}: ${point.properties.provision}`)));
+    body.push(
+      tag(
+        "circle",
+        {
+          cx: x,
+          cy: y,
+          r: pointRadius(point.properties.places ?? 0),
+          fill: point.properties.colour,
+          stroke: "#1f2933",
+          "stroke-width": 1,
+          class: "organisation",
+        },
+        titleTag(`${point.properties.name}: ${point.properties.provision}`),
+      ),
+    );
   }
 
   const lx = mapWidth + 14;
@@ -58,15 +86,36 @@ export function mapSvg(input: MapSvgInput, size: SvgSize, meta: SvgMeta): string
   body.push(text(lx, ly, input.legendTitle, { "font-weight": 700 }));
   ly += 20;
   input.classification.colours.forEach((colour, i) => {
-    body.push(tag("rect", { x: lx, y: ly - 11, width: 22, height: 14, fill: colour, stroke: "#3e4c59", "stroke-width": 0.5 }));
+    body.push(
+      tag("rect", {
+        x: lx,
+        y: ly - 11,
+        width: 22,
+        height: 14,
+        fill: colour,
+        stroke: "#3e4c59",
+        "stroke-width": 0.5,
+      }),
+    );
     body.push(text(lx + 30, ly, `${input.classification.labels[i]} (${input.counts.classes[i]})`));
     ly += 20;
   });
   for (const status of MISSING_STATUSES) {
-    body.push(tag("rect", { x: lx, y: ly - 11, width: 22, height: 14, fill: `url(#${patternId(status)})`, stroke: "#3e4c59", "stroke-width": 0.5 }));
+    body.push(
+      tag("rect", {
+        x: lx,
+        y: ly - 11,
+        width: 22,
+        height: 14,
+        fill: `url(#${patternId(status)})`,
+        stroke: "#3e4c59",
+        "stroke-width": 0.5,
+      }),
+    );
     body.push(text(lx + 30, ly, `${STATUS_LABELS[status].split(":")[0]} (${input.counts.statuses[status]})`));
     ly += 20;
   }
-  if (input.points) body.push(text(lx, ly + 6, "Points: organisations, sized by places", { fill: MUTED, "font-size": 11 }));
+  if (input.points)
+    body.push(text(lx, ly + 6, "Points: organisations, sized by places", { fill: MUTED, "font-size": 11 }));
   return svgDocument(size, meta, body, defs);
 }

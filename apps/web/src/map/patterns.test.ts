@@ -23,7 +23,9 @@ describe("status patterns", () => {
   });
 
   it("uses only grey ink on white, never a colour of the scale", () => {
-    const palette = SEQUENTIAL_PALETTE.map((hex) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(","));
+    const palette = SEQUENTIAL_PALETTE.map((hex) =>
+      [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(","),
+    );
     for (const status of MISSING_STATUSES) {
       const used = [...colours(patternImage(status).data)].map((c) => c.split(",").slice(0, 3).join(","));
       expect(new Set(used)).toEqual(new Set(["255,255,255", "77,77,77"]));
@@ -37,7 +39,9 @@ describe("status patterns", () => {
       let ink = 0;
       for (let i = 0; i < image.data.length; i += 4) if (image.data[i] === 77) ink++;
       const svg = patternSvg(status, `p-${status}`);
-      const widths = [...svg.matchAll(/<rect x="\d+" y="\d+" width="(\d+)" height="1"/g)].map((m) => Number(m[1]));
+      const widths = [...svg.matchAll(/<rect x="\d+" y="\d+" width="(\d+)" height="1"/g)].map((m) =>
+        Number(m[1]),
+      );
       expect(widths.reduce((a, b) => a + b, 0)).toBe(ink);
       expect(svg).toContain(`id="p-${status}"`);
     }

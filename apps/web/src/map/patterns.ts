@@ -20,8 +20,7 @@ const INK_TESTS: Record<MissingStatus, InkTest> = {
   // Suppressed small numbers: cross-hatch.
   suppressed: (x, y) => (x + y) % PATTERN_CELL < 1 || (x - y + PATTERN_CELL) % PATTERN_CELL < 1,
   // No adult service to ask: dots.
-  not_applicable: (x, y) =>
-    Math.abs((x % PATTERN_CELL) - 3.5) < 2 && Math.abs((y % PATTERN_CELL) - 3.5) < 2,
+  not_applicable: (x, y) => Math.abs((x % PATTERN_CELL) - 3.5) < 2 && Math.abs((y % PATTERN_CELL) - 3.5) < 2,
   // Outside the survey this wave: horizontal lines.
   not_surveyed: (_x, y) => y % PATTERN_CELL < 1,
 };

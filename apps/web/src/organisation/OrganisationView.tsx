@@ -27,7 +27,10 @@ export default function OrganisationView() {
 function Journey({ code }: { code: string }) {
   const { waveIds } = useDashboard();
   const detail = useQuery(organisationQuery(code));
-  if (detail.isError) return <QueryError error={detail.error} what={`the journey of ${code}`} retry={() => void detail.refetch()} />;
+  if (detail.isError)
+    return (
+      <QueryError error={detail.error} what={`the journey of ${code}`} retry={() => void detail.refetch()} />
+    );
   if (!detail.data) return <Loading what="the organisation" />;
   const { organisation, area, predecessors, successor, journey, synthetic } = detail.data;
   const input = { name: organisation.name, waves: waveIds, journey };
@@ -62,7 +65,13 @@ function Journey({ code }: { code: string }) {
       <ChartFigure
         testId="journey-timeline"
         title={`Journey of ${organisation.name}`}
-        render={(width) => journeyTimeline(input, width, { id: "journey-chart", title: `Journey of ${organisation.name}`, description: "Provision, implementation stage, champion and pivot events in each survey wave." })}
+        render={(width) =>
+          journeyTimeline(input, width, {
+            id: "journey-chart",
+            title: `Journey of ${organisation.name}`,
+            description: "Provision, implementation stage, champion and pivot events in each survey wave.",
+          })
+        }
         table={journeyTable(input)}
         filters={[`organisation ${organisation.code}`]}
         synthetic={synthetic}
@@ -91,19 +100,38 @@ function OrganisationPicker() {
     const q = normalise(filter);
     return [...(organisations.data?.organisations ?? [])]
       .sort((a, b) => a.name.localeCompare(b.name))
-      .filter((o) => !q || normalise(o.name).includes(q) || o.code.toLowerCase().includes(q) || normalise(o.areaName).includes(q));
+      .filter(
+        (o) =>
+          !q ||
+          normalise(o.name).includes(q) ||
+          o.code.toLowerCase().includes(q) ||
+          normalise(o.areaName).includes(q),
+      );
   }, [organisations.data, filter]);
-  if (organisations.isError) return <QueryError error={organisations.error} what="the organisations" retry={() => void organisations.refetch()} />;
+  if (organisations.isError)
+    return (
+      <QueryError
+        error={organisations.error}
+        what="the organisations"
+        retry={() => void organisations.refetch()}
+      />
+    );
   if (!organisations.data || !wave) return <Loading what="the organisations" />;
   return (
     <div className="organisation-picker">
       <h2>Organisation journeys</h2>
-      <p>Choose an organisation to see its provision and stage in every wave, with the events that turned it.</p>
+      <p>
+        Choose an organisation to see its provision and stage in every wave, with the events that turned it.
+      </p>
       <div className="view-toolbar">
         <label>
-          Filter by name, code or area <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />
+          Filter by name, code or area{" "}
+          <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />
         </label>
-        <CsvLink request={{ view: "organisations", wave, area: null }} label={`CSV of organisations in ${wave}`} />
+        <CsvLink
+          request={{ view: "organisations", wave, area: null }}
+          label={`CSV of organisations in ${wave}`}
+        />
       </div>
       <ul className="organisation-list">
         {list.map((o) => (

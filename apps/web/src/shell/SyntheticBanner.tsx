@@ -5,10 +5,10 @@ export function SyntheticBanner() {
   const synthetic = useSyntheticInView();
   if (!synthetic) return null;
   return (
-    <div className="synthetic-banner" role="note" data-testid="synthetic-banner">
+    <section className="synthetic-banner" aria-label="Notice about the data" data-testid="synthetic-banner">
       <strong>Synthetic demonstration data.</strong> The survey values shown here are generated for
       demonstration, not real survey returns. Do not use them for decisions. Boundaries, populations and
       organisations are real.
-    </div>
+    </section>
   );
 }

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useRef } from "react";
-import { useUrlState } from "../url/use-url-state";
 import { TABS, type Tab } from "../url/url-state";
+import { useUrlState } from "../url/use-url-state";
 
 export const TAB_LABELS: Record<Tab, string> = {
   map: "Map",

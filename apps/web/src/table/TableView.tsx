@@ -34,8 +34,12 @@ export function TableView() {
     ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""),
     enabled: Boolean(wave && metric),
   });
-  const rows = useMemo(() => [...(coverage.data?.areas ?? [])].sort(compareRows(sort)), [coverage.data, sort]);
-  if (coverage.isError) return <QueryError error={coverage.error} what="the table" retry={() => void coverage.refetch()} />;
+  const rows = useMemo(
+    () => [...(coverage.data?.areas ?? [])].sort(compareRows(sort)),
+    [coverage.data, sort],
+  );
+  if (coverage.isError)
+    return <QueryError error={coverage.error} what="the table" retry={() => void coverage.refetch()} />;
   if (!coverage.data || !metric || !wave) return <Loading what="the table" />;
   const { comparator } = coverage.data;
   const sortButton = (key: SortKey, label: string) => (
@@ -51,7 +55,10 @@ export function TableView() {
         </h2>
         <CsvLink request={{ view: "coverage", wave, level: state.level, metric: metric.id }} />
       </div>
-      <p className="sort-row">Sort by: {sortButton("name", "Name")} {sortButton("value", "Value")} {sortButton("response", "Response rate")}</p>
+      <p className="sort-row">
+        Sort by: {sortButton("name", "Name")} {sortButton("value", "Value")}{" "}
+        {sortButton("response", "Response rate")}
+      </p>
       <div className="table-scroll">
         <table className="data-table" data-testid="coverage-table">
           <caption>
@@ -79,12 +86,21 @@ export function TableView() {
             {rows.map((row) => (
               <tr key={row.code} className={row.code === state.area ? "selected" : undefined}>
                 <th scope="row">
-                  <button type="button" className="link-button" onClick={() => update({ area: row.code })} aria-pressed={row.code === state.area}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => update({ area: row.code })}
+                    aria-pressed={row.code === state.area}
+                  >
                     {row.name}
                   </button>
                 </th>
                 <td className="num">{row.status === "ok" ? formatValue(row.value, metric.unit) : "—"}</td>
-                <td>{row.lower !== null && row.upper !== null ? `${row.lower.toFixed(1)}–${row.upper.toFixed(1)}` : "—"}</td>
+                <td>
+                  {row.lower !== null && row.upper !== null
+                    ? `${row.lower.toFixed(1)}–${row.upper.toFixed(1)}`
+                    : "—"}
+                </td>
                 <td className="num">
                   {row.numerator ?? "—"} / {row.denominator ?? "—"}
                 </td>

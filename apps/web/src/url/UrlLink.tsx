@@ -1,12 +1,20 @@
 import type { MouseEvent, ReactNode } from "react";
-import { useUrlState } from "./use-url-state";
 import { serializeUrlState, type ViewState } from "./url-state";
+import { useUrlState } from "./use-url-state";
 
 /**
  * A real link to another view (so it can be opened in a new tab or copied) that, on a plain click,
  * changes the view in place through the History API instead of reloading.
  */
-export function UrlLink({ patch, children, className }: { patch: Partial<ViewState>; children: ReactNode; className?: string }) {
+export function UrlLink({
+  patch,
+  children,
+  className,
+}: {
+  patch: Partial<ViewState>;
+  children: ReactNode;
+  className?: string;
+}) {
   const [state, update] = useUrlState();
   const href = serializeUrlState({ ...state, ...patch }) || window.location.pathname;
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {

@@ -34,7 +34,9 @@ describe("parseUrlState", () => {
   });
 
   it("falls back to defaults for malformed or unknown values", () => {
-    const state = parseUrlState("?tab=nope&level=planet&wave=24&metric=DROP%20TABLE&area=<b>&map=a/b/c&view=x");
+    const state = parseUrlState(
+      "?tab=nope&level=planet&wave=24&metric=DROP%20TABLE&area=<b>&map=a/b/c&view=x",
+    );
     expect(state.tab).toBe("map");
     expect(state.level).toBe("region");
     expect(state.wave).toBeNull();
@@ -51,7 +53,14 @@ describe("parseUrlState", () => {
 
   it("drops duplicate and bad compare codes and keeps at most six", () => {
     const codes = ["A1", "A2", "A1", "bad code", "A3", "A4", "A5", "A6", "A7"];
-    expect(parseUrlState(`?compare=${codes.join(",")}`).compare).toEqual(["A1", "A2", "A3", "A4", "A5", "A6"]);
+    expect(parseUrlState(`?compare=${codes.join(",")}`).compare).toEqual([
+      "A1",
+      "A2",
+      "A3",
+      "A4",
+      "A5",
+      "A6",
+    ]);
     expect(MAX_COMPARE).toBe(6);
   });
 });
@@ -74,7 +83,9 @@ describe("serializeUrlState", () => {
   });
 
   it("round-trips through parse", () => {
-    const state = parseUrlState("?tab=organisation&metric=places_per_100k&wave=2020&level=nation&org=RX4&from=2012&to=2020");
+    const state = parseUrlState(
+      "?tab=organisation&metric=places_per_100k&wave=2020&level=nation&org=RX4&from=2012&to=2020",
+    );
     expect(parseUrlState(serializeUrlState(state))).toEqual(state);
   });
 });

@@ -35,15 +35,15 @@ export async function upsertWave(db: Executor, wave: Wave): Promise<void> {
 }
 
 /** Per wave: organisations invited (rows) and those that answered (any provision but no_response). */
-export async function waveResponseCounts(db: Executor): Promise<Map<string, { invited: number; answered: number }>> {
+export async function waveResponseCounts(
+  db: Executor,
+): Promise<Map<string, { invited: number; answered: number }>> {
   const rows = await db
     .selectFrom("surveyReturns")
     .select((eb) => [
       "waveId",
       eb.fn.countAll<number>().as("invited"),
-      eb.fn
-        .sum<number>(eb.case().when("provision", "=", "no_response").then(0).else(1).end())
-        .as("answered"),
+      eb.fn.sum<number>(eb.case().when("provision", "=", "no_response").then(0).else(1).end()).as("answered"),
     ])
     .groupBy("waveId")
     .execute();

@@ -165,7 +165,7 @@ describe("secondary suppression", () => {
           expect(recoverable(hierarchy, cells, hidden)).toEqual([]);
         },
       ),
-      { numRuns: 300, seed: 20_24 },
+      { numRuns: 200, seed: 20_24 },
     );
   });
 });

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./support/axe";
+import { type AtlasSession, legendRows, startSession, waitForMap } from "./support/session";
+
+/**
+ * Journey 3: a policymaker plays the time slider across the waves and watches the map change, opens the
+ * national trend, the stage transitions between two waves, and one organisation's journey.
+ */
+describe("policymaker journey", () => {
+  let s: AtlasSession;
+  let waves: string[];
+  beforeAll(async () => {
+    s = await startSession();
+    waves = (await s.api<{ waves: Array<{ id: string }> }>("/api/waves")).waves.map((w) => w.id).sort();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it("plays every wave in order on the map, then stops at the latest", async () => {
+    const first = waves[0]!;
+    const latest = waves.at(-1)!;
+    await s.open(`/?wave=${first}&level=local`);
+    await waitForMap(s.page, `${first}|local|offering_pct`);
+    const before = await legendRows(s.page);
+    const historyBefore = await s.page.evaluate(() => history.length);
+    // Record every wave the map actually paints while playing.
+    await s.page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      const map = document.querySelector('[data-testid="map"]')!;
+      new MutationObserver(() => seen.push(map.getAttribute("data-shown") ?? "")).observe(map, {
+        attributes: true,
+        attributeFilter: ["data-shown"],
+      });
+    });
+    await s.page.getByRole("button", { name: "Play the waves in order" }).click();
+    await waitForMap(s.page, `${latest}|local|offering_pct`, 40_000);
+    await s.page.getByRole("button", { name: "Play the waves in order" }).waitFor();
+    const seen = await s.page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect([...new Set(seen)].map((key) => key.split("|")[0])).toEqual(waves.slice(1));
+    expect(await s.page.textContent('label[for="wave"] output')).toContain(latest);
+    expect(await legendRows(s.page)).not.toEqual(before);
+    // Playing replaces the history entry, so Back leaves the animation rather than stepping through it.
+    expect(await s.page.evaluate(() => history.length)).toBe(historyBefore);
+  }, 90_000);
+
+  it("opens the national trend: the UK and each nation over every wave", async () => {
+    await s.page.getByRole("tab", { name: "Chart" }).click();
+    const chart = s.page.locator('[data-testid="national-trend"] svg');
+    await chart.waitFor();
+    const names = await chart.locator(".panel .series-label").allTextContents();
+    expect(names).toEqual(["United Kingdom", "England", "Northern Ireland", "Scotland", "Wales"]);
+    const table = s.page.locator('[data-testid="national-trend"] table tbody tr');
+    expect(await table.count()).toBe(5 * waves.length);
+    expect(await seriousViolations(s.page)).toEqual([]);
+  }, 60_000);
+
+  it("shows stage transitions between two chosen waves", async () => {
+    await s.page.getByRole("tab", { name: "Stages and factors" }).click();
+    const previous = waves.at(-2)!;
+    const latest = waves.at(-1)!;
+    await s.page
+      .locator('[data-testid="stage-transitions"]', {
+        hasText: `Implementation stage, ${previous} to ${latest}`,
+      })
+      .waitFor();
+    await s.page.getByLabel("From wave").selectOption(waves[0]!);
+    const figure = s.page.locator('[data-testid="stage-transitions"]', {
+      hasText: `Implementation stage, ${waves[0]} to ${latest}`,
+    });
+    await figure.waitFor();
+    expect(new URL(s.page.url()).searchParams.get("from")).toBe(waves[0]);
+    const api = await s.api<{ stages: Array<{ count: number }> }>(
+      `/api/transitions?from=${waves[0]}&to=${latest}`,
+    );
+    const total = api.stages.reduce((sum, t) => sum + t.count, 0);
+    const cells = await figure.locator("svg .cell text").allTextContents();
+    expect(cells.reduce((sum, t) => sum + Number(t), 0)).toBe(total);
+    await s.page.locator('[data-testid="factors-barrier"] svg').waitFor();
+    expect(await seriousViolations(s.page)).toEqual([]);
+  }, 60_000);
+
+  it("finds an organisation by name and shows its journey through the waves", async () => {
+    const search = s.page.getByRole("combobox", { name: "Find an area or organisation" });
+    await search.fill("Cumbria, North");
+    await s.page.getByRole("option", { name: /Cumbria, Northumberland, Tyne and Wear/ }).waitFor();
+    await search.press("Enter");
+    await s.page.waitForFunction(() => new URLSearchParams(location.search).get("tab") === "organisation");
+    const code = new URL(s.page.url()).searchParams.get("org")!;
+    const detail = await s.api<{ journey: Array<{ waveId: string; events: string[] }> }>(
+      `/api/organisations/${code}`,
+    );
+    const timeline = s.page.locator('[data-testid="journey-timeline"] svg');
+    await timeline.waitFor();
+    expect(await timeline.locator(".provision").count()).toBe(detail.journey.length);
+    expect(await timeline.locator(".not-surveyed").count()).toBe(waves.length - detail.journey.length);
+    expect(await timeline.locator(".event").count()).toBe(
+      detail.journey.reduce((n, step) => n + step.events.length, 0),
+    );
+    expect(await seriousViolations(s.page)).toEqual([]);
+  }, 60_000);
+
+  it("made no console errors and no request off the machine", () => {
+    expect(s.watch.pageErrors).toEqual([]);
+    expect(s.watch.consoleErrors).toEqual([]);
+    expect(s.watch.externalRequests).toEqual([]);
+  });
+});
