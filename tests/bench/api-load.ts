@@ -1,5 +1,4 @@
 import autocannon from "autocannon";
-import type { ServerProcess } from "../support/server-process";
 
 export interface LoadResult {
   database: string;
@@ -29,7 +28,7 @@ async function measure(url: string, seconds: number) {
 
 /** Loads each endpoint in turn (health first, as the baseline) with 50 connections on loopback. */
 export async function runApiLoad(
-  server: ServerProcess,
+  server: { url: string },
   database: string,
   endpoints: Record<string, string>,
   seconds: number,

@@ -67,7 +67,9 @@ describe.each(["sqlite", "postgres"] as const)(
       }
     });
 
-    it("serves no 5xx, keeps memory flat, and every reader sees the old data or the new, never half", async () => {
+    it("serves no 5xx, keeps memory flat, and every reader sees the old data or the new, never half", {
+      timeout: (SECONDS + 60) * 1000,
+    }, async () => {
       const old = CoverageResponseSchema.parse(await (await fetch(`${server.url}${COVERAGE}`)).json());
       expect(old.comparator.value).toBeGreaterThan(0);
 

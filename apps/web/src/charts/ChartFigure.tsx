@@ -46,6 +46,7 @@ export function ChartFigure({
         />
       </figcaption>
       {note ? <div className="figure-note">{note}</div> : null}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: chart functions escape every data value (charts/svg.ts) */}
       <div ref={holder} className="chart-svg" dangerouslySetInnerHTML={{ __html: svg }} />
       <details className="table-alternative">
         <summary>Show the data as a table</summary>

@@ -72,7 +72,7 @@ export function SearchBox() {
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
-      <ul
+      <div
         id={listId}
         role="listbox"
         aria-label="Search results"
@@ -80,30 +80,32 @@ export function SearchBox() {
         hidden={!expanded}
       >
         {expanded && results.length === 0 ? (
-          <li className="no-results" role="option" aria-selected={false} aria-disabled="true">
+          <div className="no-results" role="option" aria-selected={false} aria-disabled="true" tabIndex={-1}>
             No area or organisation matches “{query}”
-          </li>
+          </div>
         ) : null}
         {expanded
           ? results.map((result, index) => (
-              <li
+              <div
                 key={`${result.kind}-${result.code}`}
                 id={optionId(index)}
                 role="option"
                 aria-selected={index === active}
+                tabIndex={-1}
                 className={index === active ? "active" : undefined}
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => choose(result)}
+                // Keys are handled by the combobox input (aria-activedescendant); options never take focus.
                 onKeyDown={() => {}}
               >
                 <span className="result-name">{result.name}</span>{" "}
                 <span className="result-detail">
                   {result.detail} · {result.code}
                 </span>
-              </li>
+              </div>
             ))
           : null}
-      </ul>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,113 @@
+import type { LoadResult } from "./api-load";
+import type { MachineInfo } from "./machine";
+import type { ScaleResult } from "./scale";
+import type { WebResult } from "./web";
+
+export interface BenchResults {
+  machine: MachineInfo;
+  settings: { seconds: number; connections: number };
+  load: LoadResult[];
+  scale: ScaleResult[];
+  web: WebResult | null;
+}
+
+const n = (v: number, digits = 0) => v.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function table(header: string[], rows: (string | number)[][]): string {
+  return [
+    `| ${header.join(" | ")} |`,
+    `|${header.map(() => "---").join("|")}|`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
+}
+
+/** Growth of a cost between the smallest and each larger size, against growth of the rows it handles. */
+function growth(rows: ScaleResult[], pick: (r: ScaleResult) => number): string[] {
+  const base = rows[0];
+  if (!base) return [];
+  return rows.map((r) => `${n(pick(r) / pick(base), 1)}× for ${n(r.rows / base.rows, 0)}× rows`);
+}
+
+export function renderResults(r: BenchResults): string {
+  const m = r.machine;
+  const out: string[] = [
+    "# Benchmark results",
+    "",
+    `Measured by \`pnpm bench\` on ${m.date}: ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB memory, Node.js ${m.node}, ${m.platform}.`,
+    "Every ratio compares figures from this same run. Regenerate with `npx pnpm@10.34.8 bench`.",
+    "",
+  ];
+  if (r.load.length > 0) {
+    out.push(
+      `## API under load (autocannon, ${r.settings.connections} connections on loopback, ${r.settings.seconds} s per endpoint, demo data)`,
+      "",
+      "Aims: data endpoints at least 0.5 of /api/health's requests/s, p99 under 50 ms.",
+      "",
+      table(
+        ["database", "endpoint", "requests/s", "p50 ms", "p99 ms", "ratio to health", "non-2xx", "errors", "aims met"],
+        r.load.map((l) => [
+          l.database,
+          `\`${l.path}\``,
+          n(l.requestsPerSecond),
+          n(l.p50Ms, 1),
+          n(l.p99Ms, 1),
+          n(l.ratioToHealth, 2),
+          l.non2xx,
+          l.errors,
+          l.endpoint === "health" ? "baseline" : l.ratioToHealth >= 0.5 && l.p99Ms < 50 ? "yes" : "no",
+        ]),
+      ),
+      "",
+    );
+  }
+  if (r.scale.length > 0) {
+    out.push(
+      "## Scale: synthetic registries at multiples of today's, imported through the real importer (in process)",
+      "",
+      "Cold = first request after the data version changed (loads and indexes every return); warm = median of 15 later requests.",
+      "",
+      table(
+        ["database", "size", "organisations", "waves", "rows", "import rows/s", "coverage cold ms", "coverage warm ms", "trends cold ms", "trends warm ms"],
+        r.scale.map((s) => [
+          s.database,
+          `${s.multiplier}x`,
+          n(s.organisations),
+          s.waves,
+          n(s.rows),
+          n(s.importRowsPerSecond),
+          n(s.coverageColdMs, 1),
+          n(s.coverageWarmMs, 2),
+          n(s.trendsColdMs, 1),
+          n(s.trendsWarmMs, 2),
+        ]),
+      ),
+      "",
+      "Growth of cold coverage cost against growth of rows:",
+      "",
+    );
+    for (const db of new Set(r.scale.map((s) => s.database))) {
+      const rows = r.scale.filter((s) => s.database === db).sort((a, b) => a.rows - b.rows);
+      out.push(`- ${db}: ${growth(rows, (s) => s.coverageColdMs).join("; ")}`);
+    }
+    out.push("");
+  }
+  if (r.web) {
+    const w = r.web;
+    out.push(
+      "## Web, in headless Chromium against the local server",
+      "",
+      table(
+        ["measure", "value", "aim"],
+        [
+          ["time until the map is usable (navigation start → choropleth drawn)", `${n(w.mapUsableMs)} ms`, "1,500 ms"],
+          ["JavaScript transferred before the map is usable (gzip)", `${n(w.initialJsBytes / 1024, 1)} kB`, "350 kB"],
+          ["all JavaScript transferred on the page", `${n(w.totalJsBytes / 1024, 1)} kB`, ""],
+          [`wave change until repainted (median of ${w.waveChanges})`, `${n(w.waveChangeMedianMs, 1)} ms`, "100 ms"],
+          ["wave change, slowest", `${n(w.waveChangeMaxMs, 1)} ms`, ""],
+        ],
+      ),
+      "",
+    );
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,94 @@
+/**
+ * `pnpm bench`: measures the API under load, the cost of growth, and the web page, on this machine, and writes
+ * tests/bench/RESULTS.md and tests/bench/results.json. Figures are measured in this run, never copied.
+ *
+ * BENCH_SECONDS (default 10) sets each load test's duration; BENCH_ONLY=api,scale,web picks sections;
+ * BENCH_SCALE=1,10,100 and BENCH_WAVES=8,40 set the scale grid.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { TEST_POSTGRES_URL } from "@atlas/db/testing";
+import pg from "pg";
+import { startServer } from "../support/server-process";
+import { LOAD_CONNECTIONS, type LoadResult, runApiLoad } from "./api-load";
+import { machineInfo } from "./machine";
+import { renderResults } from "./report";
+import { runScale, type ScaleResult } from "./scale";
+import { runWeb, type WebResult } from "./web";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const only = new Set((process.env.BENCH_ONLY ?? "api,scale,web").split(","));
+const multipliers = (process.env.BENCH_SCALE ?? "1,10,100").split(",").map(Number);
+const waveCounts = (process.env.BENCH_WAVES ?? "8,40").split(",").map(Number);
+const here = new URL(".", import.meta.url).pathname;
+
+/** Endpoints a dashboard user hits, against the demo data (latest wave 2026). */
+const ENDPOINTS = {
+  coverage: "/api/coverage?wave=2026&level=local&metric=offering_pct",
+  trends: "/api/trends?metric=offering_pct&level=region&areas=E40000003,E40000005,S99999999",
+  gaps: "/api/gaps?wave=2026&level=local",
+  journey: "/api/organisations/RV3",
+};
+
+async function withServer<T>(kind: "sqlite" | "postgres", fn: (url: string, stop: () => Promise<void>) => Promise<T>) {
+  const dir = mkdtempSync(join(tmpdir(), "atlas-bench-"));
+  const schema = `bench_${randomBytes(4).toString("hex")}`;
+  let databaseUrl = `sqlite:${join(dir, "bench.sqlite")}`;
+  if (kind === "postgres") {
+    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    const u = new URL(TEST_POSTGRES_URL);
+    u.searchParams.set("schema", schema);
+    databaseUrl = u.toString();
+  }
+  const server = await startServer({ DATABASE_URL: databaseUrl, LOG_LEVEL: "error" });
+  try {
+    return await fn(server.url, server.stop);
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+    if (kind === "postgres") {
+      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    }
+  }
+}
+
+const machine = machineInfo();
+const load: LoadResult[] = [];
+const scale: ScaleResult[] = [];
+let web: WebResult | null = null;
+
+if (only.has("api")) {
+  for (const kind of ["sqlite", "postgres"] as const) {
+    process.stderr.write(`api load on ${kind}…\n`);
+    await withServer(kind, async (url) => {
+      load.push(...(await runApiLoad({ url }, kind, ENDPOINTS, seconds)));
+    });
+  }
+}
+if (only.has("scale")) {
+  for (const kind of ["sqlite", "postgres"] as const) {
+    for (const waves of waveCounts) {
+      for (const m of multipliers) {
+        process.stderr.write(`scale ${kind} ${m}x ${waves} waves…\n`);
+        scale.push(await runScale(kind, m, waves));
+      }
+    }
+  }
+}
+if (only.has("web")) {
+  process.stderr.write("web…\n");
+  web = await withServer("sqlite", (url) => runWeb(url));
+}
+
+const results = { machine, settings: { seconds, connections: LOAD_CONNECTIONS }, load, scale, web };
+writeFileSync(join(here, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(here, "RESULTS.md"), renderResults(results));
+process.stdout.write(renderResults(results));
