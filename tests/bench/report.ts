@@ -11,7 +11,8 @@ export interface BenchResults {
   web: WebResult | null;
 }
 
-const n = (v: number, digits = 0) => v.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const n = (v: number, digits = 0) =>
+  v.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function table(header: string[], rows: (string | number)[][]): string {
   return [
@@ -44,7 +45,17 @@ export function renderResults(r: BenchResults): string {
       "Aims: data endpoints at least 0.5 of /api/health's requests/s, p99 under 50 ms.",
       "",
       table(
-        ["database", "endpoint", "requests/s", "p50 ms", "p99 ms", "ratio to health", "non-2xx", "errors", "aims met"],
+        [
+          "database",
+          "endpoint",
+          "requests/s",
+          "p50 ms",
+          "p99 ms",
+          "ratio to health",
+          "non-2xx",
+          "errors",
+          "aims met",
+        ],
         r.load.map((l) => [
           l.database,
           `\`${l.path}\``,
@@ -67,7 +78,18 @@ export function renderResults(r: BenchResults): string {
       "Cold = first request after the data version changed (loads and indexes every return); warm = median of 15 later requests.",
       "",
       table(
-        ["database", "size", "organisations", "waves", "rows", "import rows/s", "coverage cold ms", "coverage warm ms", "trends cold ms", "trends warm ms"],
+        [
+          "database",
+          "size",
+          "organisations",
+          "waves",
+          "rows",
+          "import rows/s",
+          "coverage cold ms",
+          "coverage warm ms",
+          "trends cold ms",
+          "trends warm ms",
+        ],
         r.scale.map((s) => [
           s.database,
           `${s.multiplier}x`,
@@ -99,10 +121,22 @@ export function renderResults(r: BenchResults): string {
       table(
         ["measure", "value", "aim"],
         [
-          ["time until the map is usable (navigation start → choropleth drawn)", `${n(w.mapUsableMs)} ms`, "1,500 ms"],
-          ["JavaScript transferred before the map is usable (gzip)", `${n(w.initialJsBytes / 1024, 1)} kB`, "350 kB"],
+          [
+            "time until the map is usable (navigation start → choropleth drawn)",
+            `${n(w.mapUsableMs)} ms`,
+            "1,500 ms",
+          ],
+          [
+            "JavaScript transferred before the map is usable (gzip)",
+            `${n(w.initialJsBytes / 1024, 1)} kB`,
+            "350 kB",
+          ],
           ["all JavaScript transferred on the page", `${n(w.totalJsBytes / 1024, 1)} kB`, ""],
-          [`wave change until repainted (median of ${w.waveChanges})`, `${n(w.waveChangeMedianMs, 1)} ms`, "100 ms"],
+          [
+            `wave change until repainted (median of ${w.waveChanges})`,
+            `${n(w.waveChangeMedianMs, 1)} ms`,
+            "100 ms",
+          ],
           ["wave change, slowest", `${n(w.waveChangeMaxMs, 1)} ms`, ""],
         ],
       ),

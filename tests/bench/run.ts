@@ -32,7 +32,10 @@ const ENDPOINTS = {
   journey: "/api/organisations/RV3",
 };
 
-async function withServer<T>(kind: "sqlite" | "postgres", fn: (url: string, stop: () => Promise<void>) => Promise<T>) {
+async function withServer<T>(
+  kind: "sqlite" | "postgres",
+  fn: (url: string, stop: () => Promise<void>) => Promise<T>,
+) {
   const dir = mkdtempSync(join(tmpdir(), "atlas-bench-"));
   const schema = `bench_${randomBytes(4).toString("hex")}`;
   let databaseUrl = `sqlite:${join(dir, "bench.sqlite")}`;
