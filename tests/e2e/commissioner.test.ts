@@ -80,7 +80,7 @@ describe("commissioner journey", () => {
       `/api/organisations?wave=${latest}&area=${chosen.code}`,
     );
     await panel.locator(".area-organisations").waitFor();
-    expect(await panel.locator(".area-organisations tbody tr").count()).toBe(orgs.organisations.length);
+    expect(await panel.locator(".area-organisations .org-list li").count()).toBe(orgs.organisations.length);
     expect(new URL(s.page.url()).searchParams.get("area")).toBe(chosen.code);
     expect(await seriousViolations(s.page)).toEqual([]);
   }, 60_000);

@@ -24,15 +24,17 @@ describe("policymaker journey", () => {
     await waitForMap(s.page, `${first}|local|offering_pct`);
     const before = await legendRows(s.page);
     const historyBefore = await s.page.evaluate(() => history.length);
-    // Record every wave the map actually paints while playing.
+    // Record every wave the map paints while playing (each attribute change, even two in one task).
     await s.page.evaluate(() => {
       const seen: string[] = [];
       (window as unknown as { seen: string[] }).seen = seen;
       const map = document.querySelector('[data-testid="map"]')!;
-      new MutationObserver(() => seen.push(map.getAttribute("data-shown") ?? "")).observe(map, {
-        attributes: true,
-        attributeFilter: ["data-shown"],
-      });
+      new MutationObserver((records) => {
+        // Each record's oldValue is the value before it, so the values set are the later records'
+        // oldValues followed by the current value.
+        for (const next of records.slice(1)) seen.push(next.oldValue ?? "");
+        seen.push(map.getAttribute("data-shown") ?? "");
+      }).observe(map, { attributes: true, attributeFilter: ["data-shown"], attributeOldValue: true });
     });
     await s.page.getByRole("button", { name: "Play the waves in order" }).click();
     await waitForMap(s.page, `${latest}|local|offering_pct`, 40_000);
@@ -82,6 +84,13 @@ describe("policymaker journey", () => {
   }, 60_000);
 
   it("finds an organisation by name and shows its journey through the waves", async () => {
+    await s.page.getByRole("tab", { name: "Organisation journey" }).click();
+    await s.page.locator(".organisation-list li").first().waitFor();
+    const organisations = await s.api<{ organisations: unknown[] }>(
+      `/api/organisations?wave=${waves.at(-1)}`,
+    );
+    expect(await s.page.locator(".organisation-list li").count()).toBe(organisations.organisations.length);
+    expect(await seriousViolations(s.page)).toEqual([]);
     const search = s.page.getByRole("combobox", { name: "Find an area or organisation" });
     await search.fill("Cumbria, North");
     await s.page.getByRole("option", { name: /Cumbria, Northumberland, Tyne and Wear/ }).waitFor();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./support/axe";
 import { watchedPage } from "./support/browser";
 import { STRICT_CSP } from "./support/csp";
 import { type AtlasSession, startSession, waitForMap } from "./support/session";
@@ -27,6 +28,7 @@ describe("resilience and access", () => {
     await alert.waitFor({ timeout: 20_000 });
     expect(await alert.getAttribute("role")).toBe("alert");
     expect(await alert.textContent()).toContain("The atlas API cannot be reached");
+    expect(await seriousViolations(s.page)).toEqual([]);
     s.server = await s.server.restart();
     await alert.waitFor({ state: "detached", timeout: 30_000 });
     await waitForMap(s.page, `${latest}|region|routine_pct`, 30_000);

@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   ATLAS_DEMO: flag,
   /** Optional raster basemap tiles (e.g. an internal tile server); the map works without one. */
   ATLAS_TILE_URL: z.string().url().optional(),
+  /** Attribution shown on the map for that basemap, e.g. "© OpenStreetMap contributors". */
+  ATLAS_TILE_ATTRIBUTION: z.string().max(300).optional(),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
   /** Largest accepted import body, in bytes. */
   ATLAS_MAX_IMPORT_BYTES: z.coerce
@@ -31,6 +33,7 @@ export interface Config {
   adminToken: string | undefined;
   loadDemo: boolean;
   tileUrl: string | undefined;
+  tileAttribution: string | undefined;
   logLevel: "silent" | "error" | "info" | "debug";
   maxImportBytes: number;
 }
@@ -54,6 +57,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     adminToken: e.ATLAS_ADMIN_TOKEN,
     loadDemo: e.ATLAS_DEMO ?? true,
     tileUrl: e.ATLAS_TILE_URL,
+    tileAttribution: e.ATLAS_TILE_ATTRIBUTION,
     logLevel: e.LOG_LEVEL,
     maxImportBytes: e.ATLAS_MAX_IMPORT_BYTES,
   };

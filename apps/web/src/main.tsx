@@ -5,6 +5,7 @@ import { App } from "./App";
 import { ApiUnreachableError, isRetryable } from "./api/client";
 import "./styles/app.css";
 import "./styles/print.css";
+import { parseUrlState } from "./url/url-state";
 
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -23,6 +24,11 @@ const queryClient: QueryClient = new QueryClient({
     },
   },
 });
+
+// The map is the first view for most visits: start fetching its code (and maplibre) now, in parallel with
+// React's first render, instead of when the lazy component is first rendered.
+const initial = parseUrlState(window.location.search);
+if (initial.view === "dashboard" && initial.tab === "map") void import("./map/MapTab");
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

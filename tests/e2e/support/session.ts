@@ -20,24 +20,26 @@ export async function startSession(
 ): Promise<AtlasSession> {
   const [server, browser] = await Promise.all([startAtlas(), launchBrowser()]);
   const { page, watch } = await watchedPage(browser, options);
-  return {
+  const session: AtlasSession = {
     server,
     browser,
     page,
     watch,
     async open(path) {
-      await page.goto(`${server.url}${path}`, { waitUntil: "load" });
+      await page.goto(`${session.server.url}${path}`, { waitUntil: "load" });
     },
     async api<T>(path: string) {
-      const response = await fetch(`${server.url}${path}`);
+      const response = await fetch(`${session.server.url}${path}`);
       if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
       return (await response.json()) as T;
     },
+    // The server may have been replaced by a restart (outage tests): stop the one running now.
     async close() {
       await browser.close();
-      await server.cleanup();
+      await session.server.cleanup();
     },
   };
+  return session;
 }
 
 /** Waits until the map has painted the data named `wave|level|metric`. */

@@ -1,8 +1,9 @@
 import type { Config } from "../env";
 
 /**
- * The Content-Security-Policy for every response. Scripts only from this origin; maplibre's CSP build
- * loads its worker from a same-origin file; styles need 'unsafe-inline' for maplibre and React style props.
+ * The Content-Security-Policy for every response (apps/web/CSP.md explains each directive). Scripts, styles
+ * and workers only from this origin: maplibre's CSP build loads its worker from a same-origin file and sets
+ * styles through the CSSOM. `data:` images are maplibre's control icons, `blob:` images the PNG downloads.
  * An optional basemap tile server is the only other origin allowed.
  */
 export function contentSecurityPolicy(config: Pick<Config, "tileUrl">) {
@@ -10,11 +11,11 @@ export function contentSecurityPolicy(config: Pick<Config, "tileUrl">) {
   return {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
-    styleSrc: ["'self'", "'unsafe-inline'"],
+    styleSrc: ["'self'"],
     imgSrc: ["'self'", "data:", "blob:", ...tileOrigin],
     connectSrc: ["'self'", ...tileOrigin],
-    workerSrc: ["'self'", "blob:"],
-    childSrc: ["'self'", "blob:"],
+    workerSrc: ["'self'"],
+    childSrc: ["'self'"],
     fontSrc: ["'self'"],
     objectSrc: ["'none'"],
     baseUri: ["'self'"],

@@ -46,14 +46,17 @@ ${params ? `<table><thead><tr><th>Parameter</th><th>In</th><th>Required</th><th>
   );
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>MBCT Access Atlas API reference</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
-code{background:#f3f2f1;padding:0 .2em}.method{background:#1d70b8;color:#fff;padding:0 .4em;border-radius:3px}
-table{border-collapse:collapse}td,th{border:1px solid #b1b4b6;padding:.2em .5em;text-align:left}section{border-top:1px solid #b1b4b6;margin-top:1.5rem}</style>
+<link rel="stylesheet" href="/api/docs.css">
 </head><body><main><h1>MBCT Access Atlas API <small>v${APP_VERSION}</small></h1>
 <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Errors are RFC 9457 problem+json.
 Data marked <code>synthetic: true</code> is demonstration data, not survey results.</p>
 ${sections.join("\n")}</main></body></html>`;
 }
+
+/** The reference page's styles, served as a file: the CSP allows no inline styles. */
+const DOCS_CSS = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
+code{background:#f3f2f1;padding:0 .2em}.method{background:#1d70b8;color:#fff;padding:0 .4em;border-radius:3px}
+table{border-collapse:collapse}td,th{border:1px solid #b1b4b6;padding:.2em .5em;text-align:left}section{border-top:1px solid #b1b4b6;margin-top:1.5rem}`;
 
 export function docsRoutes(app: OpenAPIHono<AppEnv>): void {
   const info = {
@@ -67,4 +70,5 @@ export function docsRoutes(app: OpenAPIHono<AppEnv>): void {
   };
   app.doc31("/api/openapi.json", info);
   app.get("/api/docs", (c) => c.html(renderDocsPage(app.getOpenAPI31Document(info))));
+  app.get("/api/docs.css", (c) => c.body(DOCS_CSS, 200, { "Content-Type": "text/css; charset=utf-8" }));
 }

@@ -7,7 +7,7 @@ type ExportView = (typeof EXPORT_VIEWS)[number];
 export type ExportRequest = { view: ExportView } & (
   | { view: "coverage"; wave: string; level: string; metric: string }
   | { view: "gaps"; wave: string; level: string }
-  | { view: "trends"; metric: string; level: string; areas: string[] }
+  | { view: "trends"; metric: string; level: string; areas: string[]; basis: "recorded" | "current" }
   | { view: "organisations"; wave: string; area: string | null }
 );
 

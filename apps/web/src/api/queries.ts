@@ -70,11 +70,21 @@ export const coverageQuery = (wave: string, level: ReportLevel, metric: string) 
       getJson(apiPath("coverage", { wave, level, metric }), CoverageResponseSchema, signal),
   });
 
-export const trendsQuery = (metric: string, level: ReportLevel, areas: readonly string[]) =>
+/** `basis`: organisations as recorded in each wave, or re-based to today's (mergers folded in). */
+export const trendsQuery = (
+  metric: string,
+  level: ReportLevel,
+  areas: readonly string[],
+  basis: "recorded" | "current" = "recorded",
+) =>
   queryOptions({
-    queryKey: ["trends", metric, level, [...areas]],
+    queryKey: ["trends", metric, level, [...areas], basis],
     queryFn: ({ signal }) =>
-      getJson(apiPath("trends", { metric, level, areas: areas.join(",") }), TrendsResponseSchema, signal),
+      getJson(
+        apiPath("trends", { metric, level, areas: areas.join(","), basis }),
+        TrendsResponseSchema,
+        signal,
+      ),
   });
 
 export const gapsQuery = (wave: string, level: ReportLevel) =>

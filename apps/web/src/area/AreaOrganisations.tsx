@@ -27,45 +27,31 @@ export function AreaOrganisations({ wave, area }: { wave: string; area: string }
       {list.length === 0 ? (
         <p>No organisation in this area was surveyed in {wave}.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table compact">
-            <thead>
-              <tr>
-                <th scope="col">Organisation</th>
-                <th scope="col">Provision</th>
-                <th scope="col">Stage</th>
-                <th scope="col" className="num">
-                  Places
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((o) => (
-                <tr key={o.code}>
-                  <th scope="row">
-                    <UrlLink patch={{ org: o.code, tab: "organisation" }}>{o.name}</UrlLink>
-                  </th>
-                  <td>
-                    {o.provision ? (
-                      <>
-                        <span
-                          className="swatch"
-                          style={{ background: PROVISION_COLOURS[o.provision] }}
-                          aria-hidden="true"
-                        />
-                        {PROVISION_SHORT[o.provision]}
-                      </>
-                    ) : (
-                      "Not surveyed"
-                    )}
-                  </td>
-                  <td>{o.stage ? STAGE_LABELS[o.stage] : "—"}</td>
-                  <td className="num">{o.placesOffered ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="org-list">
+          {list.map((o) => (
+            <li key={o.code}>
+              <UrlLink patch={{ org: o.code, tab: "organisation" }}>{o.name}</UrlLink>
+              <span className="org-facts">
+                {o.provision ? (
+                  <>
+                    <span
+                      className="swatch small"
+                      style={{ background: PROVISION_COLOURS[o.provision] }}
+                      aria-hidden="true"
+                    />
+                    {PROVISION_SHORT[o.provision]}
+                  </>
+                ) : (
+                  "Not surveyed"
+                )}
+                {" · "}
+                {o.stage ? STAGE_LABELS[o.stage] : "stage not given"}
+                {" · "}
+                {o.placesOffered === null ? "places not given" : `${o.placesOffered} places`}
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -7,6 +7,7 @@ import { CsvLink } from "../shell/CsvLink";
 import { Loading } from "../shell/Loading";
 import { QueryError } from "../shell/QueryError";
 import { useDashboard } from "../state/use-dashboard";
+import { BasisSwitch } from "./BasisSwitch";
 import { ChartFigure } from "./ChartFigure";
 import { dotPlot } from "./dot-plot";
 import { TrendFigure } from "./TrendFigure";
@@ -31,7 +32,12 @@ export default function ChartTab() {
     enabled: Boolean(metric) && nations.length > 0,
   });
   const areaTrend = useQuery({
-    ...trendsQuery(metric?.id ?? "", selected?.level ?? "local", selected ? [selected.code] : []),
+    ...trendsQuery(
+      metric?.id ?? "",
+      selected?.level ?? "local",
+      selected ? [selected.code] : [],
+      state.basis,
+    ),
     enabled: Boolean(metric && selected && selected.level !== "nation"),
   });
   const coverage = useQuery({
@@ -65,6 +71,7 @@ export default function ChartTab() {
         <h2 id="national-trend-title">
           National trend{selected && selected.level !== "nation" ? ` and ${selected.name}` : ""}
         </h2>
+        <BasisSwitch />
         {nationTrends.isError ? (
           <QueryError
             error={nationTrends.error}
@@ -78,12 +85,23 @@ export default function ChartTab() {
             testId="national-trend"
             title={`${metric.title}: the UK and each nation over time`}
             input={trendInput}
-            filters={[`metric ${metric.id}`, "level nation", ...(selected ? [`area ${selected.code}`] : [])]}
+            filters={[
+              `metric ${metric.id}`,
+              "level nation",
+              `basis ${state.basis}`,
+              ...(selected ? [`area ${selected.code}`] : []),
+            ]}
             synthetic={nationTrends.data.synthetic}
             fileParts={["trend", metric.id, "nations"]}
             note={
               <CsvLink
-                request={{ view: "trends", metric: metric.id, level: "nation", areas: nations }}
+                request={{
+                  view: "trends",
+                  metric: metric.id,
+                  level: "nation",
+                  areas: nations,
+                  basis: state.basis,
+                }}
                 label="CSV"
               />
             }

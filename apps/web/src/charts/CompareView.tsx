@@ -8,6 +8,7 @@ import { Loading } from "../shell/Loading";
 import { QueryError } from "../shell/QueryError";
 import { useDashboard } from "../state/use-dashboard";
 import { AreaChooser } from "./AreaChooser";
+import { BasisSwitch } from "./BasisSwitch";
 import { ChartFigure } from "./ChartFigure";
 import { dotPlot } from "./dot-plot";
 import { funnelPlot } from "./funnel-plot";
@@ -29,9 +30,15 @@ export default function CompareView() {
   const picked = state.compare.filter((code) => levelCodes.has(code));
   const elsewhere = state.compare.length - picked.length;
   const ready = picked.length >= 2 && Boolean(metric && wave);
-  const trends = useQuery({ ...trendsQuery(metric?.id ?? "", state.level, picked), enabled: ready });
+  const trends = useQuery({
+    ...trendsQuery(metric?.id ?? "", state.level, picked, state.basis),
+    enabled: ready,
+  });
   // The UK's own trend, drawn dashed behind each picked area for reference.
-  const ukTrend = useQuery({ ...trendsQuery(metric?.id ?? "", "nation", [UK_CODE]), enabled: ready });
+  const ukTrend = useQuery({
+    ...trendsQuery(metric?.id ?? "", "nation", [UK_CODE], state.basis),
+    enabled: ready,
+  });
   const coverage = useQuery({ ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""), enabled: ready });
   const local = useQuery({
     ...coverageQuery(wave ?? "", "local", metric?.id ?? ""),
@@ -86,7 +93,12 @@ export default function CompareView() {
           highlight: marked,
         }
       : null;
-  const filters = [`metric ${metric.id}`, `level ${state.level}`, `areas ${picked.join(",")}`];
+  const filters = [
+    `metric ${metric.id}`,
+    `level ${state.level}`,
+    `areas ${picked.join(",")}`,
+    `basis ${state.basis}`,
+  ];
 
   return (
     <div className="compare-view">
@@ -100,6 +112,7 @@ export default function CompareView() {
       {!ready ? (
         <p className="prompt">Pick at least two areas to see their trends, a dot plot and the funnel plot.</p>
       ) : null}
+      {ready ? <BasisSwitch /> : null}
       {ready && trends.isError ? (
         <QueryError error={trends.error} what="the trends" retry={() => void trends.refetch()} />
       ) : null}
@@ -114,7 +127,13 @@ export default function CompareView() {
           fileParts={["compare-trends", metric.id, state.level, ...picked]}
           note={
             <CsvLink
-              request={{ view: "trends", metric: metric.id, level: state.level, areas: picked }}
+              request={{
+                view: "trends",
+                metric: metric.id,
+                level: state.level,
+                areas: picked,
+                basis: state.basis,
+              }}
               label="CSV"
             />
           }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dotPlot, dotPlotHeight } from "./dot-plot";
+import { fitName } from "./svg";
 import { areaValue, count, meta } from "./test-fixtures";
 
 const rows = [
@@ -21,7 +22,9 @@ describe("dotPlot", () => {
   const svg = dotPlot(input, 700, meta("dots"));
 
   it("grows with the number of rows", () => {
-    expect(svg).toContain(`height="${dotPlotHeight(4)}"`);
+    const noteLines = count(svg, /class="note"/);
+    expect(noteLines).toBeGreaterThanOrEqual(1);
+    expect(svg).toContain(`height="${dotPlotHeight(4, noteLines)}"`);
     expect(dotPlotHeight(10)).toBeGreaterThan(dotPlotHeight(4));
   });
 
@@ -43,6 +46,13 @@ describe("dotPlot", () => {
   it("says why a value is missing, in its row", () => {
     expect(svg).toContain("S  suppressed (fewer than 5 people)");
     expect(svg).toContain('data-code="D"');
+  });
+
+  it("shortens long names to fit, ICBs first", () => {
+    expect(fitName("NHS West Yorkshire Integrated Care Board", 40)).toBe("NHS West Yorkshire ICB");
+    expect(fitName("NHS Staffordshire and Stoke-on-Trent Integrated Care Board", 25)).toBe(
+      "NHS Staffordshire and St…",
+    );
   });
 
   it("flags a value from fewer than 5 answers by its name", () => {

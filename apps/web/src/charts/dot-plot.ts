@@ -1,7 +1,7 @@
 import type { AreaValue, Comparison, Metric } from "@atlas/domain";
 import { scaleLinear } from "d3";
 import { flagKey, isSmallNumber, STATUS_FLAGS } from "./flags";
-import { GRID, MUTED, type SvgMeta, svgDocument, tag, text, titleTag } from "./svg";
+import { fitName, GRID, MUTED, type SvgMeta, svgDocument, tag, text, titleTag, wrapWords } from "./svg";
 
 export type DotRow = Pick<
   AreaValue,
@@ -19,24 +19,26 @@ export interface DotPlotInput {
 }
 
 /** Colour and wording per comparison: blue/orange are safe for colour-blind readers, and the word is always printed. */
-export const COMPARISON_STYLE: Record<Comparison, { fill: string; stroke: string; word: string }> = {
-  higher: { fill: "#0072B2", stroke: "#0072B2", word: "higher" },
-  lower: { fill: "#D55E00", stroke: "#D55E00", word: "lower" },
-  similar: { fill: "#ffffff", stroke: "#3e4c59", word: "similar" },
-  not_compared: { fill: "#9aa5b1", stroke: "#616e7c", word: "not compared" },
+export const COMPARISON_STYLE: Record<
+  Comparison,
+  { fill: string; stroke: string; text: string; word: string }
+> = {
+  higher: { fill: "#0072B2", stroke: "#0072B2", text: "#005f94", word: "higher" },
+  lower: { fill: "#D55E00", stroke: "#D55E00", text: "#a33f00", word: "lower" },
+  similar: { fill: "#ffffff", stroke: "#3e4c59", text: "#52606d", word: "similar" },
+  not_compared: { fill: "#9aa5b1", stroke: "#616e7c", text: "#52606d", word: "not compared" },
 };
 
 const ROW = 22;
-const MARGIN = { top: 34, right: 96, bottom: 44, left: 210 };
+const MARGIN = { top: 34, right: 96, left: 250 };
 
 /** The height a dot plot of `rows` rows needs. */
-export function dotPlotHeight(rows: number): number {
-  return MARGIN.top + Math.max(rows, 1) * ROW + MARGIN.bottom;
+export function dotPlotHeight(rows: number, noteLines = 1): number {
+  return MARGIN.top + Math.max(rows, 1) * ROW + 34 + noteLines * 13 + 4;
 }
 
-function truncate(name: string, max = 30): string {
-  return name.length > max ? `${name.slice(0, max - 1)}…` : name;
-}
+/** Characters of a name that fit in the left margin at 13 px (about 7.5 px each in a wide sans). */
+const NAME_CHARS = Math.floor((MARGIN.left - 12) / 7.5);
 
 /**
  * A dot plot of areas against a comparator: each area's value with its 95% interval, the comparator as a
@@ -44,7 +46,6 @@ function truncate(name: string, max = 30): string {
  * say why in the row; values from fewer than 5 answers are flagged by their name.
  */
 export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): string {
-  const height = dotPlotHeight(input.rows.length);
   let max = input.unit === "percent" ? 100 : 0;
   if (input.unit !== "percent") {
     for (const row of input.rows) max = Math.max(max, row.upper ?? row.value ?? 0);
@@ -54,7 +55,7 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
     .domain([0, max])
     .nice()
     .range([MARGIN.left, width - MARGIN.right]);
-  const plotBottom = height - MARGIN.bottom;
+  const plotBottom = MARGIN.top + Math.max(input.rows.length, 1) * ROW;
   const body: string[] = [];
   const suffix = input.unit === "percent" ? "%" : "";
 
@@ -105,11 +106,17 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
     const small = isSmallNumber(input.unit, row.denominator);
     hasSmall ||= small && row.status === "ok";
     const strong = input.highlight?.has(row.code);
+    const flagged = small && row.status === "ok";
     const parts: string[] = [
-      text(MARGIN.left - 8, cy + 4, `${truncate(row.name)}${small && row.status === "ok" ? " (n<5)" : ""}`, {
-        "text-anchor": "end",
-        "font-weight": strong ? 700 : 400,
-      }),
+      text(
+        MARGIN.left - 8,
+        cy + 4,
+        flagged ? `${fitName(row.name, NAME_CHARS - 6)} (n<5)` : fitName(row.name, NAME_CHARS),
+        {
+          "text-anchor": "end",
+          "font-weight": strong ? 700 : 400,
+        },
+      ),
     ];
     if (row.status !== "ok" || row.value === null) {
       const flag = row.status === "ok" ? STATUS_FLAGS.no_data : STATUS_FLAGS[row.status];
@@ -148,7 +155,7 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
       );
       parts.push(
         text(width - MARGIN.right + 8, cy + 4, style.word, {
-          fill: style.stroke === "#3e4c59" ? MUTED : style.stroke,
+          fill: style.text,
           "font-weight": 600,
         }),
       );
@@ -175,13 +182,13 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
   ]
     .filter(Boolean)
     .join(" · ");
-  body.push(
-    text(
-      MARGIN.left,
-      height - 8,
-      `${input.metricTitle}, ${input.wave}. Bars: 95% intervals.${key ? ` ${key}` : ""}`,
-      { fill: MUTED, "font-size": 10 },
-    ),
+  const note = wrapWords(
+    `${input.metricTitle}, ${input.wave}. Bars: 95% intervals.${key ? ` ${key}` : ""}`,
+    Math.floor((width - 24) / 6),
   );
+  const height = dotPlotHeight(input.rows.length, note.length);
+  note.forEach((line, i) => {
+    body.push(text(12, plotBottom + 34 + i * 13, line, { fill: MUTED, "font-size": 11, class: "note" }));
+  });
   return svgDocument({ width, height }, meta, body);
 }

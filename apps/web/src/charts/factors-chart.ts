@@ -1,6 +1,7 @@
 import { type FactorsResponseSchema, STAGE_LABELS, type Stage } from "@atlas/domain";
 import type { z } from "zod";
 import { vocabularyWords } from "../format/provision";
+import { textOn } from "./contrast";
 import { SMALL_DENOMINATOR } from "./flags";
 import { MUTED, type SvgMeta, svgDocument, tag, text, titleTag, wrappedText } from "./svg";
 
@@ -19,7 +20,8 @@ export function factorShare(count: number, organisations: number): number | null
 }
 
 /** Light-to-dark purple (ColorBrewer Purples): one hue, so it reads the same with any colour vision. */
-const PURPLES = ["#fcfbfd", "#efedf5", "#dadaeb", "#bcbddc", "#9e9ac8", "#807dba", "#6a51a3", "#4a1486"];
+// The mid-tone #807dba is left out: neither dark nor white text reaches 4.5:1 on it.
+export const FACTOR_SHADES = ["#fcfbfd", "#efedf5", "#dadaeb", "#bcbddc", "#9e9ac8", "#6a51a3", "#4a1486"];
 
 /**
  * Facilitators or barriers against implementation stage: one row per factor (most reported first), one
@@ -50,7 +52,7 @@ export function factorsChart(input: FactorsInput, width: number, meta: SvgMeta):
     body.push(
       text(x, top - 10, `n=${s.organisations}${small ? " (small)" : ""}`, {
         "text-anchor": "middle",
-        fill: small ? "#b35f00" : MUTED,
+        fill: small ? "#9a4d00" : MUTED,
         "font-size": 11,
         class: small ? "small-n" : null,
       }),
@@ -65,7 +67,9 @@ export function factorsChart(input: FactorsInput, width: number, meta: SvgMeta):
       const count = factor.byStage.find((b) => b.stage === s.stage)?.count ?? 0;
       const share = factorShare(count, s.organisations);
       const shade =
-        share === null ? 0 : Math.min(PURPLES.length - 1, Math.round(share * (PURPLES.length - 1)));
+        share === null
+          ? 0
+          : Math.min(FACTOR_SHADES.length - 1, Math.round(share * (FACTOR_SHADES.length - 1)));
       const x = left + j * cellW;
       const label = share === null ? "–" : `${Math.round(share * 100)}%`;
       body.push(
@@ -73,10 +77,10 @@ export function factorsChart(input: FactorsInput, width: number, meta: SvgMeta):
           titleTag(
             `${vocabularyWords(factor.factor)}: ${count} of ${s.organisations} organisations at ${STAGE_LABELS[s.stage as Stage] ?? s.stage} (${label})`,
           ),
-          tag("rect", { x, y, width: cellW - 2, height: cellH - 2, fill: PURPLES[shade] }),
+          tag("rect", { x, y, width: cellW - 2, height: cellH - 2, fill: FACTOR_SHADES[shade] }),
           text(x + cellW / 2 - 1, y + cellH / 2 + 4, label, {
             "text-anchor": "middle",
-            fill: shade >= 5 ? "#ffffff" : "#1f2933",
+            fill: textOn(FACTOR_SHADES[shade]!),
             "font-size": 11,
           }),
         ]),

@@ -48,7 +48,8 @@ export function funnelPlot(input: FunnelPlotInput, size: SvgSize, meta: SvgMeta)
     .domain([0, 100])
     .range([height - MARGIN.bottom, MARGIN.top]);
   const p0 = Math.min(1, Math.max(0, input.target.value / 100));
-  const funnel = proportionFunnel(p0, 1, Math.ceil(x.domain()[1]!), 120);
+  // Whole denominators up to the axis end, so the limits never run past the plot.
+  const funnel = proportionFunnel(p0, 1, Math.max(1, Math.floor(x.domain()[1]!)), 120);
   const body: string[] = [];
 
   for (const tick of y.ticks(5)) {

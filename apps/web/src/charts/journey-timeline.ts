@@ -33,7 +33,7 @@ export function journeyTimeline(input: JourneyInput, width: number, meta: SvgMet
   const height = ROWS.events + maxEvents * 14 + 36;
   const stageY = (stage: Stage) => ROWS.stage + (STAGES.length - 1 - STAGES.indexOf(stage)) * STAGE_STEP;
   const body: string[] = [
-    text(LEFT - 8, ROWS.provision + 16, "Provision", { "text-anchor": "end", "font-weight": 600 }),
+    text(LEFT - 8, ROWS.provision + 18, "Provision", { "text-anchor": "end", "font-weight": 600 }),
     text(LEFT - 8, ROWS.stage - 16, "Stage", { "text-anchor": "end", "font-weight": 600 }),
     text(LEFT - 8, ROWS.champion + 4, "Champion", { "text-anchor": "end", "font-weight": 600 }),
     text(LEFT - 8, ROWS.events + 4, "Events", { "text-anchor": "end", "font-weight": 600 }),
@@ -60,7 +60,7 @@ export function journeyTimeline(input: JourneyInput, width: number, meta: SvgMet
             x: x0,
             y: ROWS.provision,
             width: bw,
-            height: 24,
+            height: 12,
             fill: "none",
             stroke: "#9aa5b1",
             "stroke-dasharray": "3 3",
@@ -70,7 +70,7 @@ export function journeyTimeline(input: JourneyInput, width: number, meta: SvgMet
         ),
       );
       body.push(
-        text(cx, ROWS.provision + 16, "NS", { "text-anchor": "middle", fill: MUTED, "font-size": 10 }),
+        text(cx, ROWS.provision + 27, "NS", { "text-anchor": "middle", fill: MUTED, "font-size": 11 }),
       );
       if (segment.length > 1) stagePoints.push(`M${segment.join("L")}`);
       segment = [];
@@ -87,15 +87,16 @@ export function journeyTimeline(input: JourneyInput, width: number, meta: SvgMet
           x: x0,
           y: ROWS.provision,
           width: bw,
-          height: 24,
+          height: 12,
           fill,
           stroke: "#3e4c59",
           "stroke-width": 0.8,
         }),
-        text(cx, ROWS.provision + 16, PROVISION_SHORT[provision], {
+        // The word sits under the colour bar, in ink: no provision colour has to carry text.
+        text(cx, ROWS.provision + 27, PROVISION_SHORT[provision], {
           "text-anchor": "middle",
-          "font-size": bw < 70 ? 9 : 11,
-          fill: ["routine", "none", "withheld"].includes(provision) ? "#ffffff" : "#1f2933",
+          "font-size": bw < 70 ? 10 : 11,
+          fill: "#1f2933",
         }),
       ]),
     );

@@ -1,5 +1,6 @@
 import { PROVISIONS, STAGES } from "@atlas/domain";
 import { vocabularyWords } from "../format/provision";
+import { textOn } from "./contrast";
 import { MUTED, type SvgMeta, svgDocument, tag, text, titleTag, wrappedText } from "./svg";
 
 export interface Transition {
@@ -30,14 +31,13 @@ export function orderCategories(values: Iterable<string>): string[] {
   });
 }
 
-/** Light-to-dark blue for counts; text turns white on the dark half. */
-const BLUES = [
+/** Light-to-dark blue for counts (ColorBrewer Blues without the mid-tone #4292c6, on which no text reaches 4.5:1); text is dark or white, whichever reads better (tested). */
+export const TRANSITION_SHADES = [
   "#f7fbff",
   "#deebf7",
   "#c6dbef",
   "#9ecae1",
   "#6baed6",
-  "#4292c6",
   "#2171b5",
   "#08519c",
   "#08306b",
@@ -113,7 +113,7 @@ export function transitionsMatrix(input: TransitionsInput, width: number, meta: 
       const count = counts.get(`${from}→${to}`) ?? 0;
       rowTotal += count;
       colTotals[j]! += count;
-      const shade = count === 0 ? 0 : 1 + Math.round((count / max) * (BLUES.length - 2));
+      const shade = count === 0 ? 0 : 1 + Math.round((count / max) * (TRANSITION_SHADES.length - 2));
       const x = left + j * cellW;
       body.push(
         tag("g", { class: "cell", "data-from": from, "data-to": to }, [
@@ -125,13 +125,13 @@ export function transitionsMatrix(input: TransitionsInput, width: number, meta: 
             y,
             width: cellW - 2,
             height: cellH - 2,
-            fill: BLUES[shade],
+            fill: TRANSITION_SHADES[shade],
             stroke: from === to ? "#1f2933" : "none",
             "stroke-width": 2,
           }),
           text(x + cellW / 2 - 1, y + cellH / 2 + 4, String(count), {
             "text-anchor": "middle",
-            fill: shade >= 5 ? "#ffffff" : "#1f2933",
+            fill: textOn(TRANSITION_SHADES[shade]!),
             "font-weight": from === to ? 700 : 400,
           }),
         ]),

@@ -2,7 +2,9 @@ import type { Metric, TrendsResponse } from "@atlas/domain";
 import { area, line, type ScaleLinear, type ScalePoint, scaleLinear, scalePoint } from "d3";
 import { flagKey, isSmallNumber, STATUS_FLAGS, spreadLabels } from "./flags";
 import {
+  fitName,
   GRID,
+  INK,
   MUTED,
   markerPath,
   SERIES_COLOURS,
@@ -13,6 +15,7 @@ import {
   tag,
   text,
   titleTag,
+  wrapWords,
 } from "./svg";
 
 export type TrendSeries = TrendsResponse["series"][number];
@@ -150,7 +153,7 @@ function drawSeries(
           titleTag(`${series.name}, ${p.wave}: ${flag.meaning}`),
           text(px, frame.bottom - 8 - flagRow * 13, flag.mark, {
             "text-anchor": "middle",
-            fill: colour,
+            fill: INK,
             "font-weight": 700,
           }),
         ]),
@@ -181,20 +184,21 @@ function drawReference(reference: TrendSeries, frame: Frame): string {
     : "";
 }
 
-function footer(input: TrendChartInput, height: number): string[] {
-  const all = [...input.series];
-  const statuses = all.flatMap((s) => s.points.map((p) => p.status));
-  const hasSmall = all.some((s) =>
+/** The caption and the key to the flags, wrapped to the width and set from the bottom edge up. */
+function footer(input: TrendChartInput, width: number, height: number): string[] {
+  const statuses = input.series.flatMap((s) => s.points.map((p) => p.status));
+  const hasSmall = input.series.some((s) =>
     s.points.some((p) => p.status === "ok" && isSmallNumber(input.unit, p.denominator)),
   );
   const reference = input.reference ? ` Dashed grey: ${input.reference.name}.` : "";
-  return [
-    text(12, height - 24, `${input.metricTitle}: value and 95% interval band per wave.${reference}`, {
-      fill: MUTED,
-      "font-size": 11,
-    }),
-    text(12, height - 8, flagKey(statuses, hasSmall), { fill: MUTED, "font-size": 11 }),
-  ];
+  const maxChars = Math.floor((width - 24) / 6);
+  const lines = [
+    ...wrapWords(`${input.metricTitle}: value and 95% interval band per wave.${reference}`, maxChars),
+    ...wrapWords(flagKey(statuses, hasSmall), maxChars),
+  ].slice(0, 3);
+  return lines.map((line, i) =>
+    text(12, height - 8 - (lines.length - 1 - i) * 13, line, { fill: MUTED, "font-size": 11 }),
+  );
 }
 
 const OVERLAY = { top: 20, right: 190, bottom: 64, left: 52 };
@@ -236,24 +240,27 @@ export function trendChart(input: TrendChartInput, size: SvgSize, meta: SvgMeta)
     OVERLAY.top,
     frame.bottom,
   );
+  // About 7.5px a character at 13px bold: names are cut to what fits in the right margin.
+  const maxChars = Math.floor((OVERLAY.right - 26) / 7.5);
   input.series.forEach((series, i) => {
     const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
     const shape = SERIES_SHAPES[i % SERIES_SHAPES.length]!;
-    const name = series.name.length > 25 ? `${series.name.slice(0, 24)}…` : series.name;
+    const name = fitName(series.name, maxChars);
     body.push(
       tag("path", {
         d: markerPath(shape, 8),
         transform: `translate(${width - OVERLAY.right + 12},${labelY[i]})`,
         fill: colour,
       }),
+      // Label text in ink (coloured text would fail contrast); the marker beside it carries the colour.
       text(width - OVERLAY.right + 20, labelY[i]! + 4, name, {
-        fill: colour,
+        fill: INK,
         "font-weight": 600,
         class: "series-label",
       }),
     );
   });
-  body.push(...footer(input, height));
+  body.push(...footer(input, width, height));
   return svgDocument(size, meta, body);
 }
 
@@ -299,10 +306,16 @@ export function trendPanels(input: TrendChartInput, width: number, meta: SvgMeta
       right: left + panelWidth,
     };
     const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
+    const shape = SERIES_SHAPES[i % SERIES_SHAPES.length]!;
     body.push(
       tag("g", { class: "panel" }, [
-        text(left, top - 8, series.name.length > 40 ? `${series.name.slice(0, 39)}…` : series.name, {
+        tag("path", {
+          d: markerPath(shape, 9),
+          transform: `translate(${left + 5},${top - 12})`,
           fill: colour,
+        }),
+        text(left + 14, top - 8, fitName(series.name, Math.floor((panelWidth - 16) / 7.5)), {
+          fill: INK,
           "font-weight": 700,
           class: "series-label",
         }),
@@ -312,6 +325,6 @@ export function trendPanels(input: TrendChartInput, width: number, meta: SvgMeta
       ]),
     );
   });
-  body.push(...footer(input, height));
+  body.push(...footer(input, width, height));
   return svgDocument({ width, height }, meta, body);
 }

@@ -34,7 +34,11 @@ describe("downloaded figures", () => {
       '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300"><rect width="600" height="300"/></svg>';
     const figure = figureForDownload(chart, context);
     expect(figure.width).toBe(600);
-    expect(figure.height).toBe(30 + 300 + 10 + 5 * 15 + 8);
+    // The licence line is too long for 600 px and wraps: six footer lines in all.
+    expect(figure.height).toBe(30 + 300 + 10 + 6 * 15 + 8);
+    const texts = [...figure.svg.matchAll(/font-size="11">([^<]*)<\/text>/g)].map((m) => m[1]!);
+    expect(texts).toHaveLength(6);
+    for (const line of texts) expect(line.length).toBeLessThanOrEqual(Math.floor((600 - 24) / 6.2));
     expect(figure.svg).toMatch(/^<\?xml/);
     expect(figure.svg).toContain('<svg x="0" y="30" xmlns');
     expect(figure.svg).toContain("SYNTHETIC DEMONSTRATION DATA");

@@ -1,4 +1,4 @@
-import { esc, FONT, MUTED, tag } from "../charts/svg";
+import { esc, FONT, MUTED, tag, wrapWords } from "../charts/svg";
 
 /** What every downloaded figure says about itself. */
 export interface ExportContext {
@@ -44,7 +44,11 @@ export function figureForDownload(
   context: ExportContext,
 ): { svg: string; width: number; height: number } {
   const inner = sizeOf(svg);
-  const lines = footerLines(context);
+  // Long lines (sources, licence) wrap to the figure's width at about 6 px a character (11 px text).
+  const maxChars = Math.floor((Math.max(inner.width, 560) - 24) / 6.2);
+  const lines = footerLines(context).flatMap((line, i) =>
+    wrapWords(line, maxChars).map((part) => ({ text: part, notice: i === 0 && context.synthetic })),
+  );
   const top = 30;
   const width = Math.max(inner.width, 560);
   const height = top + inner.height + 10 + lines.length * LINE + 8;
@@ -54,11 +58,11 @@ export function figureForDownload(
       {
         x: 12,
         y: top + inner.height + 10 + (i + 1) * LINE - 3,
-        fill: i === 0 && context.synthetic ? "#8a1c1c" : MUTED,
-        "font-weight": i === 0 && context.synthetic ? 700 : 400,
+        fill: line.notice ? "#8a1c1c" : MUTED,
+        "font-weight": line.notice ? 700 : 400,
         "font-size": 11,
       },
-      esc(line),
+      esc(line.text),
     ),
   );
   const nested = svg.replace(/^<svg /, `<svg x="0" y="${top}" `);

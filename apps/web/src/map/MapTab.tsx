@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { boundariesQuery, coverageQuery, organisationsQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
 import { Loading } from "../shell/Loading";
@@ -27,6 +27,7 @@ export default function MapTab() {
   const reducedMotion = usePrefersReducedMotion();
   const [showPoints, setShowPoints] = useState(true);
   const [hover, setHover] = useState<HoverTarget | null>(null);
+  const frame = useRef<HTMLDivElement>(null);
   const [fitTo, setFitTo] = useState<[number, number, number, number] | null>(null);
   const boundaries = useQuery(boundariesQuery(state.level));
   const coverage = useQuery({
@@ -41,20 +42,22 @@ export default function MapTab() {
     placeholderData: keepPreviousData,
   });
 
-  // Fetch the neighbouring waves ahead, so moving the slider or playing repaints at once.
+  // Fetch the neighbouring waves ahead (values and points), so moving the slider or playing repaints at once.
   useEffect(() => {
     if (!wave || !metric) return;
     const i = waveIds.indexOf(wave);
     for (const neighbour of [waveIds[i + 1], waveIds[i - 1]]) {
-      if (neighbour) void client.prefetchQuery(coverageQuery(neighbour, state.level, metric.id));
+      if (!neighbour) continue;
+      void client.prefetchQuery(coverageQuery(neighbour, state.level, metric.id));
+      if (showPoints) void client.prefetchQuery(organisationsQuery(neighbour, null));
     }
-  }, [client, wave, waveIds, state.level, metric]);
+  }, [client, wave, waveIds, state.level, metric, showPoints]);
 
   const features = useMemo(
     () => (boundaries.data ? boundaryFeatures(boundaries.data) : []),
     [boundaries.data],
   );
-  const values = coverage.data?.areas ?? [];
+  const values = useMemo(() => coverage.data?.areas ?? [], [coverage.data]);
   const unit = metric?.unit ?? "percent";
   const classification = useMemo(
     () =>
@@ -65,10 +68,18 @@ export default function MapTab() {
     [unit, values],
   );
   const counts = useMemo(() => legendCounts(classification, values), [classification, values]);
+  const geometry = useMemo(
+    () => ({
+      type: "FeatureCollection" as const,
+      features: features.map((f) => ({ ...f, id: f.properties.code })),
+    }),
+    [features],
+  );
   const joined = useMemo(
     () => joinValues(features, values, classification),
     [features, values, classification],
   );
+  const states = useMemo(() => joined.features.map((f) => f.properties), [joined]);
   const points = useMemo(
     () => (showPoints && organisations.data ? organisationPoints(organisations.data.organisations) : null),
     [showPoints, organisations.data],
@@ -135,10 +146,11 @@ export default function MapTab() {
         {stale ? <span role="status">Updating…</span> : null}
       </p>
       <div className="map-layout">
-        <div className="map-frame">
+        <div className="map-frame" ref={frame}>
           {boundaries.isLoading ? <Loading what="the map" /> : null}
           <MapView
-            areas={joined}
+            geometry={geometry}
+            states={states}
             points={points}
             selected={state.area}
             position={state.map}
@@ -152,7 +164,13 @@ export default function MapTab() {
             onHover={setHover}
           />
           {hover && metric && shownWave ? (
-            <MapTooltip target={hover} unit={unit} wave={shownWave} metricTitle={metric.title} />
+            <MapTooltip
+              target={hover}
+              unit={unit}
+              wave={shownWave}
+              metricTitle={metric.title}
+              frameWidth={frame.current?.clientWidth ?? 0}
+            />
           ) : null}
         </div>
         <Legend

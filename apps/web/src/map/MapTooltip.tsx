@@ -11,13 +11,20 @@ export function MapTooltip({
   unit,
   wave,
   metricTitle,
+  frameWidth,
 }: {
   target: HoverTarget;
   unit: Metric["unit"];
   wave: string;
   metricTitle: string;
+  /** The map's width, to keep the tooltip inside it. */
+  frameWidth: number;
 }) {
-  const style = { left: target.x + 14, top: target.y + 14 };
+  // Beyond the middle of the map the tooltip opens to the left of the pointer, so it stays inside.
+  const flip = frameWidth > 0 && target.x > frameWidth / 2;
+  const style = flip
+    ? { right: frameWidth - target.x + 14, top: target.y + 14 }
+    : { left: target.x + 14, top: target.y + 14 };
   if (target.kind === "organisation") {
     const p = target.properties;
     const provision =

@@ -8,7 +8,7 @@ import { MISSING_STATUSES } from "../format/status";
 import type { MapPosition } from "../url/url-state";
 import { type AreaMapProperties, type OrganisationMapProperties, UK_BOUNDS } from "./geo";
 import { TILE_ATTRIBUTION, TILE_URL } from "./map-config";
-import { AREA_LAYERS, AREA_SOURCE, mapStyle, ORGANISATION_LAYER, ORGANISATION_SOURCE } from "./map-style";
+import { AREA_LAYER, AREA_SOURCE, mapStyle, ORGANISATION_LAYER, ORGANISATION_SOURCE } from "./map-style";
 import { patternImage, patternName } from "./patterns";
 
 // The CSP build runs its worker from a same-origin file, so the page needs no blob: workers.
@@ -19,7 +19,10 @@ export type HoverTarget =
   | { kind: "organisation"; x: number; y: number; properties: OrganisationMapProperties };
 
 export interface MapViewProps {
-  areas: FeatureCollection<Polygon | MultiPolygon, AreaMapProperties>;
+  /** Boundaries only (code and name): changes with the level, and is the only thing that re-tiles. */
+  geometry: FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>;
+  /** Each area's value, status and colour: set as feature state, so a new wave repaints at once. */
+  states: AreaMapProperties[];
   points: FeatureCollection<Point, OrganisationMapProperties> | null;
   selected: string | null;
   position: MapPosition | null;
@@ -77,13 +80,16 @@ export function MapView(props: MapViewProps) {
       latest.current.onMove({ zoom: map.getZoom(), lat: center.lat, lon: center.lng });
     });
     const pick = (event: MapMouseEvent): HoverTarget | null => {
-      const layers = [ORGANISATION_LAYER, ...AREA_LAYERS].filter((id) => map.getLayer(id));
+      const layers = [ORGANISATION_LAYER, AREA_LAYER].filter((id) => map.getLayer(id));
       const [top] = map.queryRenderedFeatures(event.point, { layers }) as MapGeoJSONFeature[];
       if (!top) return null;
       const { x, y } = event.point;
-      return top.layer.id === ORGANISATION_LAYER
-        ? { kind: "organisation", x, y, properties: top.properties as OrganisationMapProperties }
-        : { kind: "area", x, y, properties: top.properties as AreaMapProperties };
+      if (top.layer.id === ORGANISATION_LAYER) {
+        return { kind: "organisation", x, y, properties: top.properties as OrganisationMapProperties };
+      }
+      const state = top.state as Partial<AreaMapProperties>;
+      if (!state.status) return null;
+      return { kind: "area", x, y, properties: { ...(top.properties as AreaMapProperties), ...state } };
     };
     const setHover = (code: string | null) => {
       if (hovered.current === code) return;
@@ -118,13 +124,33 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     if (!ready) return;
+    (mapRef.current?.getSource(AREA_SOURCE) as GeoJSONSource | undefined)?.setData(props.geometry);
+  }, [ready, props.geometry]);
+
+  useEffect(() => {
     const map = mapRef.current;
-    (map?.getSource(AREA_SOURCE) as GeoJSONSource | undefined)?.setData(props.areas);
+    if (!ready || !map) return;
+    for (const area of props.states) {
+      const { code, status, fill, value, lower, upper, answered, invited } = area;
+      map.setFeatureState(
+        { source: AREA_SOURCE, id: code },
+        { status, fill, value, lower, upper, answered, invited },
+      );
+    }
+    // Mark the data as shown at the first frame drawn with it once the boundaries are loaded: that is
+    // when the new colours are on screen (points may still be settling; tests and benchmarks use this).
     const key = props.dataKey;
-    map?.once("idle", () => {
+    const mark = () => {
+      if (!map.isSourceLoaded(AREA_SOURCE)) return;
+      map.off("render", mark);
       if (container.current) container.current.dataset.shown = key;
-    });
-  }, [ready, props.areas, props.dataKey]);
+    };
+    map.on("render", mark);
+    map.triggerRepaint();
+    return () => {
+      map.off("render", mark);
+    };
+  }, [ready, props.states, props.dataKey]);
 
   useEffect(() => {
     if (!ready) return;

@@ -11,15 +11,20 @@ describe("mapStyle", () => {
     expect(style.layers.some((l) => l.type === "symbol")).toBe(false);
   });
 
-  it("draws missing values with patterns, never with the value colour", () => {
+  it("draws each missing status with its own pattern, never with the value colour", () => {
     const style = mapStyle({ reducedMotion: false });
-    const missing = style.layers.find((l) => l.id === "area-missing");
     const fill = style.layers.find((l) => l.id === "area-fill");
-    expect(missing).toMatchObject({
-      filter: ["!=", ["get", "status"], "ok"],
-      paint: { "fill-pattern": ["get", "pattern"] },
+    expect(fill).toMatchObject({
+      paint: { "fill-opacity": ["case", ["==", ["feature-state", "status"], "ok"], 1, 0] },
     });
-    expect(fill).toMatchObject({ filter: ["==", ["get", "status"], "ok"] });
+    for (const status of ["no_data", "not_applicable", "suppressed", "not_surveyed"]) {
+      expect(style.layers.find((l) => l.id === `area-${status}`)).toMatchObject({
+        paint: {
+          "fill-pattern": `status-${status}`,
+          "fill-opacity": ["case", ["==", ["feature-state", "status"], status], 1, 0],
+        },
+      });
+    }
   });
 
   it("adds a raster basemap only when a tile URL is configured", () => {

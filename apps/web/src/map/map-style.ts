@@ -1,5 +1,7 @@
 import type { FeatureCollection } from "geojson";
-import type { StyleSpecification } from "maplibre-gl";
+import type { LayerSpecification, StyleSpecification } from "maplibre-gl";
+import { MISSING_STATUSES } from "../format/status";
+import { patternName } from "./patterns";
 
 /**
  * The map's style. The basemap is the project's own boundaries: no tile server, no glyphs, no sprite, so
@@ -9,7 +11,8 @@ import type { StyleSpecification } from "maplibre-gl";
 
 export const AREA_SOURCE = "areas";
 export const ORGANISATION_SOURCE = "organisations";
-export const AREA_LAYERS = ["area-fill", "area-missing"] as const;
+/** The layer hit-tested for areas (every area has a fill, transparent where a pattern shows instead). */
+export const AREA_LAYER = "area-fill";
 export const ORGANISATION_LAYER = "organisation-points";
 
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
@@ -18,6 +21,23 @@ export interface MapStyleOptions {
   tileUrl?: string | null;
   tileAttribution?: string | null;
   reducedMotion: boolean;
+}
+
+/**
+ * Values and statuses live in feature state, not in the GeoJSON: changing the wave only sets state, so
+ * the map repaints without re-tiling the boundaries. Each missing-value status has its own pattern
+ * layer, shown where the area's state has that status.
+ */
+function patternLayer(status: (typeof MISSING_STATUSES)[number]): LayerSpecification {
+  return {
+    id: `area-${status}`,
+    type: "fill",
+    source: AREA_SOURCE,
+    paint: {
+      "fill-pattern": patternName(status),
+      "fill-opacity": ["case", ["==", ["feature-state", "status"], status], 1, 0],
+    },
+  };
 }
 
 export function mapStyle({ tileUrl, tileAttribution, reducedMotion }: MapStyleOptions): StyleSpecification {
@@ -44,19 +64,15 @@ export function mapStyle({ tileUrl, tileAttribution, reducedMotion }: MapStyleOp
       { id: "background", type: "background", paint: { "background-color": "#dde6ed" } },
       ...(basemap ? [{ id: "basemap", type: "raster" as const, source: "basemap" }] : []),
       {
-        id: "area-fill",
+        id: AREA_LAYER,
         type: "fill",
         source: AREA_SOURCE,
-        filter: ["==", ["get", "status"], "ok"],
-        paint: { "fill-color": ["get", "fill"], "fill-opacity": basemap ? 0.8 : 1 },
+        paint: {
+          "fill-color": ["coalesce", ["feature-state", "fill"], "#ffffff"],
+          "fill-opacity": ["case", ["==", ["feature-state", "status"], "ok"], basemap ? 0.8 : 1, 0],
+        },
       },
-      {
-        id: "area-missing",
-        type: "fill",
-        source: AREA_SOURCE,
-        filter: ["!=", ["get", "status"], "ok"],
-        paint: { "fill-pattern": ["get", "pattern"] },
-      },
+      ...MISSING_STATUSES.map(patternLayer),
       {
         id: "area-outline",
         type: "line",

@@ -1,6 +1,16 @@
 import { geoMercator, geoPath } from "d3";
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
-import { MUTED, type SvgMeta, type SvgSize, svgDocument, tag, text, titleTag } from "../charts/svg";
+import {
+  MUTED,
+  type SvgMeta,
+  type SvgSize,
+  svgDocument,
+  tag,
+  text,
+  titleTag,
+  wrappedText,
+  wrapWords,
+} from "../charts/svg";
 import { MISSING_STATUSES, STATUS_LABELS } from "../format/status";
 import type { Classification, LegendCounts } from "./classes";
 import type { AreaMapProperties, OrganisationMapProperties } from "./geo";
@@ -83,8 +93,11 @@ export function mapSvg(input: MapSvgInput, size: SvgSize, meta: SvgMeta): string
 
   const lx = mapWidth + 14;
   let ly = 24;
-  body.push(text(lx, ly, input.legendTitle, { "font-weight": 700 }));
-  ly += 20;
+  const titleLines = wrapWords(input.legendTitle, 30);
+  body.push(
+    wrappedText(lx, ly + (titleLines.length - 1) * 16, input.legendTitle, 30, { "font-weight": 700 }, 16),
+  );
+  ly += 4 + titleLines.length * 16;
   input.classification.colours.forEach((colour, i) => {
     body.push(
       tag("rect", {

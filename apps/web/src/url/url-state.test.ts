@@ -16,7 +16,7 @@ describe("parseUrlState", () => {
 
   it("reads every parameter", () => {
     const state = parseUrlState(
-      "?view=brief&tab=compare&metric=routine_pct&wave=2024&level=local&area=E54000054&compare=E40000003,E40000005&org=RX4&from=2018&to=2024&map=5.5/54.1/-2.3",
+      "?view=brief&tab=compare&metric=routine_pct&wave=2024&level=local&area=E54000054&compare=E40000003,E40000005&org=RX4&from=2018&to=2024&basis=current&map=5.5/54.1/-2.3",
     );
     expect(state).toEqual({
       view: "brief",
@@ -29,6 +29,7 @@ describe("parseUrlState", () => {
       org: "RX4",
       from: "2018",
       to: "2024",
+      basis: "current",
       map: { zoom: 5.5, lat: 54.1, lon: -2.3 },
     });
   });

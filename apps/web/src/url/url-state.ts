@@ -12,6 +12,9 @@ export type Tab = (typeof TABS)[number];
 export const VIEWS = ["dashboard", "brief"] as const;
 export type View = (typeof VIEWS)[number];
 
+/** Trends as recorded, or re-based to today's organisations (mergers folded into their successors). */
+export const BASES = ["recorded", "current"] as const;
+export type Basis = (typeof BASES)[number];
 /** Compare takes 2 to 6 areas; more are dropped, fewer leave the view asking for more. */
 export const MAX_COMPARE = 6;
 
@@ -37,6 +40,7 @@ export interface ViewState {
   /** Waves compared in the stage-transition view; `null` means the two latest. */
   from: string | null;
   to: string | null;
+  basis: Basis;
   map: MapPosition | null;
 }
 
@@ -51,6 +55,7 @@ export const DEFAULT_STATE: ViewState = {
   org: null,
   from: null,
   to: null,
+  basis: "recorded",
   map: null,
 };
 
@@ -106,6 +111,7 @@ export function parseUrlState(search: string): ViewState {
     org: matching(CODE, params.get("org")),
     from: matching(WAVE, params.get("from")),
     to: matching(WAVE, params.get("to")),
+    basis: oneOf(BASES, params.get("basis"), DEFAULT_STATE.basis),
     map: parseMapPosition(params.get("map")),
   };
 }
@@ -129,6 +135,7 @@ export function serializeUrlState(state: ViewState): string {
   put("org", state.org);
   put("from", state.from);
   put("to", state.to);
+  put("basis", state.basis, DEFAULT_STATE.basis);
   put("map", state.map ? formatMapPosition(state.map) : null);
   const text = params.toString().replaceAll("%2C", ",").replaceAll("%2F", "/");
   return text ? `?${text}` : "";
