@@ -5,12 +5,9 @@
  * BENCH_SECONDS (default 10) sets each load test's duration; BENCH_ONLY=api,scale,web picks sections;
  * BENCH_SCALE=1,10,100 and BENCH_WAVES=8,40 set the scale grid.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { TEST_POSTGRES_URL } from "@atlas/db/testing";
-import pg from "pg";
+import { openTestDb } from "@atlas/db/testing";
 import { startServer } from "../support/server-process";
 import { LOAD_CONNECTIONS, type LoadResult, runApiLoad } from "./api-load";
 import { machineInfo } from "./machine";
@@ -32,34 +29,14 @@ const ENDPOINTS = {
   journey: "/api/organisations/RV3",
 };
 
-async function withServer<T>(
-  kind: "sqlite" | "postgres",
-  fn: (url: string, stop: () => Promise<void>) => Promise<T>,
-) {
-  const dir = mkdtempSync(join(tmpdir(), "atlas-bench-"));
-  const schema = `bench_${randomBytes(4).toString("hex")}`;
-  let databaseUrl = `sqlite:${join(dir, "bench.sqlite")}`;
-  if (kind === "postgres") {
-    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-    const u = new URL(TEST_POSTGRES_URL);
-    u.searchParams.set("schema", schema);
-    databaseUrl = u.toString();
-  }
-  const server = await startServer({ DATABASE_URL: databaseUrl, LOG_LEVEL: "error" });
+async function withServer<T>(kind: "sqlite" | "postgres", fn: (url: string) => Promise<T>) {
+  const database = await openTestDb(kind, { migrate: false });
+  const server = await startServer({ DATABASE_URL: database.url, LOG_LEVEL: "error" });
   try {
-    return await fn(server.url, server.stop);
+    return await fn(server.url);
   } finally {
     await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-    if (kind === "postgres") {
-      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.end();
-    }
+    await database.close();
   }
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { TEST_POSTGRES_URL } from "@atlas/db/testing";
+import { openTestDb, TEST_POSTGRES_URL, type TestDb } from "@atlas/db/testing";
 import SQLite from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import pg from "pg";
@@ -62,22 +62,16 @@ async function postgresWriterActive(applicationName: string): Promise<boolean> {
 
 describe.each(["sqlite", "postgres"] as const)("importer killed mid-import on %s", (kind) => {
   const dir = mkdtempSync(join(tmpdir(), "atlas-kill-"));
-  const schema = `t_kill_${randomBytes(4).toString("hex")}`;
+  // Names the importer's PostgreSQL connections, so the test can see when they are writing.
   const applicationName = `atlas_kill_${randomBytes(4).toString("hex")}`;
+  let database: TestDb;
   let databaseUrl: string;
 
   beforeAll(async () => {
-    if (kind === "sqlite") databaseUrl = `sqlite:${join(dir, "atlas.sqlite")}`;
-    else {
-      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      await admin.end();
-      const url = new URL(TEST_POSTGRES_URL);
-      url.searchParams.set("schema", schema);
-      url.searchParams.set("application_name", applicationName);
-      databaseUrl = url.toString();
-    }
+    database = await openTestDb(kind, { migrate: false });
+    const url = new URL(database.url);
+    if (kind === "postgres") url.searchParams.set("application_name", applicationName);
+    databaseUrl = kind === "postgres" ? url.toString() : database.url;
     const env = { DATABASE_URL: databaseUrl, ATLAS_DEMO: "0" };
     expect((await runCli(["seed"], env).done).code).toBe(0);
     writeFileSync(
@@ -90,12 +84,7 @@ describe.each(["sqlite", "postgres"] as const)("importer killed mid-import on %s
   });
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
-    if (kind === "postgres") {
-      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.end();
-    }
+    await database?.close();
   });
 
   it("leaves exactly the data from before, and the next run is clean", async () => {

@@ -1,7 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { TEST_POSTGRES_URL } from "@atlas/db/testing";
-import pg from "pg";
+import { openTestDb, type TestDb } from "@atlas/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, type ServerProcess, startServer } from "../support/server-process";
 
@@ -9,27 +7,19 @@ const TOKEN = "multi-process-test-token-0123456789";
 
 /** Two stateless API processes behind no load balancer at all, sharing one PostgreSQL schema. */
 describe("several API processes on one PostgreSQL", () => {
-  const schema = `t_mp_${randomBytes(4).toString("hex")}`;
+  let database: TestDb;
   let a: ServerProcess;
   let b: ServerProcess;
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-    const url = new URL(TEST_POSTGRES_URL);
-    url.searchParams.set("schema", schema);
-    const env = { DATABASE_URL: url.toString(), ATLAS_DEMO: "0", ATLAS_ADMIN_TOKEN: TOKEN };
+    database = await openTestDb("postgres", { migrate: false });
+    const env = { DATABASE_URL: database.url, ATLAS_DEMO: "0", ATLAS_ADMIN_TOKEN: TOKEN };
     a = await startServer(env);
     b = await startServer(env);
   });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin.end();
+    await database?.close();
   });
 
   it("both serve, and an import through one is visible through the other at once", async () => {

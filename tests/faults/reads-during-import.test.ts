@@ -1,10 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { TEST_POSTGRES_URL } from "@atlas/db/testing";
+import { readFileSync } from "node:fs";
+import { openTestDb, type TestDb } from "@atlas/db/testing";
 import { type CoverageResponse, CoverageResponseSchema, WavesResponseSchema } from "@atlas/domain";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { treeRssMiB } from "../support/process-memory";
 import { REPO_ROOT, type ServerProcess, startServer } from "../support/server-process";
@@ -39,32 +35,16 @@ function answeredTotal(coverage: CoverageResponse): number {
 describe.each(["sqlite", "postgres"] as const)(
   "%i s of mixed reads with an import in the middle on %s".replace("%i", String(SECONDS)),
   (kind) => {
-    const dir = mkdtempSync(join(tmpdir(), "atlas-soak-"));
-    const schema = `t_soak_${randomBytes(4).toString("hex")}`;
+    let database: TestDb;
     let server: ServerProcess;
 
     beforeAll(async () => {
-      let url = `sqlite:${join(dir, "atlas.sqlite")}`;
-      if (kind === "postgres") {
-        const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-        await admin.connect();
-        await admin.query(`CREATE SCHEMA ${schema}`);
-        await admin.end();
-        const u = new URL(TEST_POSTGRES_URL);
-        u.searchParams.set("schema", schema);
-        url = u.toString();
-      }
-      server = await startServer({ DATABASE_URL: url, ATLAS_ADMIN_TOKEN: TOKEN });
+      database = await openTestDb(kind, { migrate: false });
+      server = await startServer({ DATABASE_URL: database.url, ATLAS_ADMIN_TOKEN: TOKEN });
     });
     afterAll(async () => {
       await server?.stop();
-      rmSync(dir, { recursive: true, force: true });
-      if (kind === "postgres") {
-        const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-        await admin.connect();
-        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await admin.end();
-      }
+      await database?.close();
     });
 
     it("serves no 5xx, keeps memory flat, and every reader sees the old data or the new, never half", {

@@ -6,7 +6,7 @@ import type {
   Provision,
   SurveyReturn,
 } from "../../../packages/domain/src/index";
-import { STAGES } from "../../../packages/domain/src/index";
+import { blankReturn, STAGES } from "../../../packages/domain/src/index";
 import { isOffering, type JourneyState } from "./journey";
 import type { Random } from "./prng";
 
@@ -25,27 +25,8 @@ export interface ObservationContext {
   merging: boolean;
 }
 
-const empty = (waveId: string, orgCode: string, provision: Provision): SurveyReturn => ({
-  waveId,
-  orgCode,
-  provision,
-  stage: null,
-  coursesRun: null,
-  placesOffered: null,
-  participantsStarted: null,
-  participantsCompleted: null,
-  teachersTrained: null,
-  teachersActive: null,
-  medianWaitWeeks: null,
-  deliveryMode: null,
-  championPresent: null,
-  leadershipSupport: null,
-  commissionerSupport: null,
-  facilitators: [],
-  barriers: [],
-  fundingSources: [],
-  notes: null,
-});
+const empty = (waveId: string, orgCode: string, provision: Provision): SurveyReturn =>
+  blankReturn(waveId, orgCode, provision);
 
 function deliveryMode(year: number, rng: Random): DeliveryMode {
   if (year < 2018) return "in_person";

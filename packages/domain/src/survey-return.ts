@@ -71,3 +71,36 @@ export const SURVEY_COLUMNS = [
 ] as const;
 export type SurveyColumn = (typeof SURVEY_COLUMNS)[number];
 export const REQUIRED_SURVEY_COLUMNS: readonly SurveyColumn[] = ["wave", "org_code", "provision"];
+
+/**
+ * A return with only the required answers and every optional field empty: the base that generators,
+ * fixtures and redactions fill in.
+ * @example blankReturn("2024", "RV3", "no_response")
+ */
+export function blankReturn(
+  waveId: string,
+  orgCode: string,
+  provision: SurveyReturn["provision"],
+): SurveyReturn {
+  return {
+    waveId,
+    orgCode,
+    provision,
+    stage: null,
+    coursesRun: null,
+    placesOffered: null,
+    participantsStarted: null,
+    participantsCompleted: null,
+    teachersTrained: null,
+    teachersActive: null,
+    medianWaitWeeks: null,
+    deliveryMode: null,
+    championPresent: null,
+    leadershipSupport: null,
+    commissionerSupport: null,
+    facilitators: [],
+    barriers: [],
+    fundingSources: [],
+    notes: null,
+  };
+}

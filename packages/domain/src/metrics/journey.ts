@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { JourneyStepSchema } from "../api/responses";
-import type { SurveyReturn } from "../survey-return";
+import { blankReturn, type SurveyReturn } from "../survey-return";
 import { ANSWERING_PROVISIONS, OFFERING_PROVISIONS, STAGES } from "../vocabulary";
 import { type AtlasIndex, waveStartDate } from "./atlas-index";
 import { orgNodeId } from "./hierarchy";
@@ -79,26 +79,8 @@ export function stepEvents(
 function publishable(row: SurveyReturn): Omit<SurveyReturn, "orgCode"> {
   const { orgCode: _org, ...rest } = row;
   if (row.provision !== "withheld") return rest;
-  return {
-    waveId: row.waveId,
-    provision: "withheld",
-    stage: null,
-    coursesRun: null,
-    placesOffered: null,
-    participantsStarted: null,
-    participantsCompleted: null,
-    teachersTrained: null,
-    teachersActive: null,
-    medianWaitWeeks: null,
-    deliveryMode: null,
-    championPresent: null,
-    leadershipSupport: null,
-    commissionerSupport: null,
-    facilitators: [],
-    barriers: [],
-    fundingSources: [],
-    notes: null,
-  };
+  const { orgCode: _code, ...withheld } = blankReturn(row.waveId, row.orgCode, "withheld");
+  return withheld;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AtlasData } from "../metrics/atlas-index";
 import type { Area, Organisation, Wave } from "../reference";
-import type { SurveyReturn } from "../survey-return";
+import { blankReturn, type SurveyReturn } from "../survey-return";
 
 /**
  * A small atlas whose every metric can be worked out by hand (the tests show the arithmetic).
@@ -185,26 +185,5 @@ function ret(
   provision: SurveyReturn["provision"],
   extra: Partial<SurveyReturn>,
 ): SurveyReturn {
-  return {
-    waveId,
-    orgCode,
-    provision,
-    stage: null,
-    coursesRun: null,
-    placesOffered: null,
-    participantsStarted: null,
-    participantsCompleted: null,
-    teachersTrained: null,
-    teachersActive: null,
-    medianWaitWeeks: null,
-    deliveryMode: null,
-    championPresent: null,
-    leadershipSupport: null,
-    commissionerSupport: null,
-    facilitators: [],
-    barriers: [],
-    fundingSources: [],
-    notes: null,
-    ...extra,
-  };
+  return { ...blankReturn(waveId, orgCode, provision), ...extra };
 }
