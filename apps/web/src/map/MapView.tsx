@@ -50,10 +50,10 @@ export function MapView(props: MapViewProps) {
   const [ready, setReady] = useState(false);
 
   useEffect(() => {
-    const { position, reducedMotion } = latest.current;
+    const { position } = latest.current;
     const map = new maplibregl.Map({
       container: container.current!,
-      style: mapStyle({ tileUrl: TILE_URL, tileAttribution: TILE_ATTRIBUTION, reducedMotion }),
+      style: mapStyle({ tileUrl: TILE_URL, tileAttribution: TILE_ATTRIBUTION }),
       ...(position ? { center: [position.lon, position.lat], zoom: position.zoom } : { bounds: UK_BOUNDS }),
       fitBoundsOptions: { padding: 16 },
       minZoom: 3,

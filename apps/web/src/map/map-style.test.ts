@@ -3,7 +3,7 @@ import { mapStyle, pointRadius } from "./map-style";
 
 describe("mapStyle", () => {
   it("fetches nothing: GeoJSON sources only, no glyphs, no sprite, no URLs", () => {
-    const style = mapStyle({ reducedMotion: false });
+    const style = mapStyle({});
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
     expect(Object.values(style.sources).map((s) => s.type)).toEqual(["geojson", "geojson"]);
@@ -12,7 +12,7 @@ describe("mapStyle", () => {
   });
 
   it("draws each missing status with its own pattern, never with the value colour", () => {
-    const style = mapStyle({ reducedMotion: false });
+    const style = mapStyle({});
     const fill = style.layers.find((l) => l.id === "area-fill");
     expect(fill).toMatchObject({
       paint: { "fill-opacity": ["case", ["==", ["feature-state", "status"], "ok"], 1, 0] },
@@ -28,7 +28,7 @@ describe("mapStyle", () => {
   });
 
   it("adds a raster basemap only when a tile URL is configured", () => {
-    const style = mapStyle({ reducedMotion: true, tileUrl: "https://tiles.internal/{z}/{x}/{y}.png" });
+    const style = mapStyle({ tileUrl: "https://tiles.internal/{z}/{x}/{y}.png" });
     expect(style.sources.basemap).toMatchObject({
       type: "raster",
       tiles: ["https://tiles.internal/{z}/{x}/{y}.png"],

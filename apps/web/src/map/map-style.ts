@@ -20,7 +20,6 @@ const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 export interface MapStyleOptions {
   tileUrl?: string | null;
   tileAttribution?: string | null;
-  reducedMotion: boolean;
 }
 
 /**
@@ -40,12 +39,14 @@ function patternLayer(status: (typeof MISSING_STATUSES)[number]): LayerSpecifica
   };
 }
 
-export function mapStyle({ tileUrl, tileAttribution, reducedMotion }: MapStyleOptions): StyleSpecification {
+export function mapStyle({ tileUrl, tileAttribution }: MapStyleOptions): StyleSpecification {
   const basemap = Boolean(tileUrl);
   return {
     version: 8,
     name: "MBCT Access Atlas",
-    transition: reducedMotion ? { duration: 0, delay: 0 } : { duration: 250, delay: 0 },
+    // Values change at once: a new wave must be on screen within 100 ms, and fades trouble readers who
+    // ask for reduced motion (the wave slider's play speed is where time is spent).
+    transition: { duration: 0, delay: 0 },
     sources: {
       ...(basemap
         ? {

@@ -1,4 +1,6 @@
-import { lazy, Suspense } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { lazy, Suspense, useEffect } from "react";
+import { boundariesQuery } from "../api/queries";
 import { AreaPanel } from "../area/AreaPanel";
 import { Controls } from "../controls/Controls";
 import { GapsView } from "../gaps/GapsView";
@@ -42,6 +44,11 @@ function TabContent({ tab }: { tab: Tab }) {
 /** The dashboard page: header, controls, the tabs over one selection, the area panel and the footer. */
 export function Dashboard() {
   const { state } = useDashboard();
+  const client = useQueryClient();
+  // The map's boundaries depend only on the level: ask for them now, while the map's code still downloads.
+  useEffect(() => {
+    if (state.tab === "map") void client.prefetchQuery(boundariesQuery(state.level));
+  }, [client, state.tab, state.level]);
   const panel = state.area !== null && WITH_PANEL.has(state.tab);
   return (
     <>
