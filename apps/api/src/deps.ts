@@ -11,5 +11,6 @@ export interface AppDeps {
   logger: Logger;
 }
 
-export type AppEnv = { Variables: RequestIdVariables };
+/** Per-request values: the request id, and the data version the ETag middleware read for this request. */
+export type AppEnv = { Variables: RequestIdVariables & { dataVersion?: string } };
 export type RouteModule = OpenAPIHono<AppEnv>;

@@ -8,8 +8,11 @@ export interface AtlasView {
 }
 
 export interface AtlasCache {
-  /** The data as of the database's current data version, loading it only when the version has changed. */
-  current(): Promise<AtlasView>;
+  /**
+   * The data as of the database's current data version, loading it only when the version has changed.
+   * Pass the version when the request has already read it (the ETag middleware does), to save a query.
+   */
+  current(knownVersion?: string): Promise<AtlasView>;
 }
 
 /**
@@ -30,8 +33,8 @@ export function createAtlasCache(db: AtlasDb): AtlasCache {
   }
 
   return {
-    async current() {
-      const version = await getDataVersion(db.db);
+    async current(knownVersion?: string) {
+      const version = knownVersion ?? (await getDataVersion(db.db));
       if (held?.version === version) return held;
       if (loading && loadingVersion === version) return loading;
       const pending = load().finally(() => {

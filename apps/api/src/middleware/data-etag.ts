@@ -18,6 +18,7 @@ export function dataEtag(db: AtlasDb): MiddlewareHandler<AppEnv> {
       return;
     }
     const version = await getDataVersion(db.db);
+    c.set("dataVersion", version);
     const url = new URL(c.req.url);
     const hash = createHash("sha1").update(`${version}|${url.pathname}${url.search}`).digest("base64url");
     const etag = `"${hash.slice(0, 20)}"`;

@@ -1,3 +1,4 @@
+import type { AtlasIndex } from "@atlas/domain";
 import { CoverageResponseSchema, computeCoverage, memoise } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
@@ -20,8 +21,7 @@ const route = createRoute({
 });
 
 /** The coverage view for validated parameters (shared with the export). */
-export async function coverageView(atlas: AtlasCache, query: z.infer<typeof coverageQuery>) {
-  const { index } = await atlas.current();
+export function coverageView(index: AtlasIndex, query: z.infer<typeof coverageQuery>) {
   const wave = resolveWave(index, query.wave);
   const key = `coverage:${wave.id}:${query.level}:${query.metric}`;
   return memoise(index, key, () =>
@@ -31,6 +31,6 @@ export async function coverageView(atlas: AtlasCache, query: z.infer<typeof cove
 
 export function coverageRoutes(atlas: AtlasCache) {
   return createRouter().openapi(route, async (c) =>
-    c.json(await coverageView(atlas, c.req.valid("query")), 200),
+    c.json(coverageView((await atlas.current(c.get("dataVersion"))).index, c.req.valid("query")), 200),
   );
 }

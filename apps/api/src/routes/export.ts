@@ -1,3 +1,4 @@
+import type { AtlasIndex } from "@atlas/domain";
 import { EXPORT_VIEWS, type ExportResponse, ExportResponseSchema } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
@@ -50,10 +51,10 @@ interface Built {
   waves: string[];
 }
 
-async function build(atlas: AtlasCache, q: z.infer<typeof exportQuery>): Promise<Built> {
+function build(index: AtlasIndex, q: z.infer<typeof exportQuery>): Built {
   switch (q.view) {
     case "coverage": {
-      const v = await coverageView(atlas, q);
+      const v = coverageView(index, q);
       return {
         table: coverageRows(v),
         filters: { wave: v.wave, level: v.level, metric: v.metric },
@@ -61,19 +62,18 @@ async function build(atlas: AtlasCache, q: z.infer<typeof exportQuery>): Promise
       };
     }
     case "trends": {
-      const { index } = await atlas.current();
-      const v = await trendsView(atlas, q);
+      const v = trendsView(index, q);
       const synthetic = new Set(index.waves.filter((w) => w.synthetic).map((w) => w.id));
       const filters: Record<string, string> = { metric: v.metric, level: v.level, basis: v.basis };
       if (q.areas) filters.areas = q.areas;
       return { table: trendsRows(v, synthetic), filters, waves: index.waves.map((w) => w.id) };
     }
     case "gaps": {
-      const v = await gapsView(atlas, q);
+      const v = gapsView(index, q);
       return { table: gapsRows(v), filters: { wave: v.wave, level: v.level }, waves: [v.wave] };
     }
     case "organisations": {
-      const v = await organisationsView(atlas, q);
+      const v = organisationsView(index, q);
       const filters: Record<string, string> = { wave: v.wave };
       if (v.area) filters.area = v.area;
       return { table: organisationsRows(v), filters, waves: [v.wave] };
@@ -95,8 +95,9 @@ export function exportFileName(
 export function exportRoutes(atlas: AtlasCache, attribution: Attribution) {
   return createRouter().openapi(route, async (c) => {
     const query = c.req.valid("query");
-    const built = await build(atlas, query);
-    const { index } = await atlas.current();
+    // One data version for the whole file: the rows and the notes about them come from the same data.
+    const { index } = await atlas.current(c.get("dataVersion"));
+    const built = build(index, query);
     const waves = built.waves.map((id) => index.waveById.get(id)!).filter(Boolean);
     const synthetic = waves.some((w) => w.synthetic);
     const body: ExportResponse = {

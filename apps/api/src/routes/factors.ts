@@ -18,7 +18,7 @@ const route = createRoute({
 
 export function factorsRoutes(atlas: AtlasCache) {
   return createRouter().openapi(route, async (c) => {
-    const { index } = await atlas.current();
+    const { index } = await atlas.current(c.get("dataVersion"));
     const wave = resolveWave(index, c.req.valid("query").wave);
     return c.json(
       memoise(index, `factors:${wave.id}`, () => computeFactors(index, wave.id)),

@@ -1,3 +1,4 @@
+import type { AtlasIndex } from "@atlas/domain";
 import { computeGaps, GapsResponseSchema, memoise } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
@@ -20,12 +21,13 @@ const route = createRoute({
 });
 
 /** The gaps view for validated parameters (shared with the export). */
-export async function gapsView(atlas: AtlasCache, query: z.infer<typeof gapsQuery>) {
-  const { index } = await atlas.current();
+export function gapsView(index: AtlasIndex, query: z.infer<typeof gapsQuery>) {
   const wave = resolveWave(index, query.wave);
   return memoise(index, `gaps:${wave.id}:${query.level}`, () => computeGaps(index, wave.id, query.level));
 }
 
 export function gapsRoutes(atlas: AtlasCache) {
-  return createRouter().openapi(route, async (c) => c.json(await gapsView(atlas, c.req.valid("query")), 200));
+  return createRouter().openapi(route, async (c) =>
+    c.json(gapsView((await atlas.current(c.get("dataVersion"))).index, c.req.valid("query")), 200),
+  );
 }

@@ -1,3 +1,4 @@
+import type { AtlasIndex } from "@atlas/domain";
 import {
   listOrganisationsAt,
   memoise,
@@ -51,8 +52,7 @@ const detailRoute = createRoute({
 });
 
 /** The organisations view for validated parameters (shared with the export). */
-export async function organisationsView(atlas: AtlasCache, query: z.infer<typeof organisationsQuery>) {
-  const { index } = await atlas.current();
+export function organisationsView(index: AtlasIndex, query: z.infer<typeof organisationsQuery>) {
   const wave = resolveWave(index, query.wave);
   const area = query.area === undefined ? null : resolveArea(index, query.area);
   return {
@@ -67,9 +67,11 @@ export async function organisationsView(atlas: AtlasCache, query: z.infer<typeof
 
 export function organisationsRoutes(atlas: AtlasCache) {
   return createRouter()
-    .openapi(listRoute, async (c) => c.json(await organisationsView(atlas, c.req.valid("query")), 200))
+    .openapi(listRoute, async (c) =>
+      c.json(organisationsView((await atlas.current(c.get("dataVersion"))).index, c.req.valid("query")), 200),
+    )
     .openapi(detailRoute, async (c) => {
-      const { index } = await atlas.current();
+      const { index } = await atlas.current(c.get("dataVersion"));
       const { code } = c.req.valid("param");
       const detail = organisationDetail(index, code);
       if (!detail) {

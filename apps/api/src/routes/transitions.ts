@@ -27,7 +27,7 @@ const route = createRoute({
 
 export function transitionsRoutes(atlas: AtlasCache) {
   return createRouter().openapi(route, async (c) => {
-    const { index } = await atlas.current();
+    const { index } = await atlas.current(c.get("dataVersion"));
     const query = c.req.valid("query");
     const to = resolveWave(index, query.to, "to");
     let fromId = query.from;

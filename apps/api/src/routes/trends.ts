@@ -1,3 +1,4 @@
+import type { AtlasIndex } from "@atlas/domain";
 import { computeTrends, memoise, TrendsResponseSchema } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
@@ -28,8 +29,7 @@ const route = createRoute({
 });
 
 /** The trends view for validated parameters (shared with the export). */
-export async function trendsView(atlas: AtlasCache, query: z.infer<typeof trendsQuery>) {
-  const { index } = await atlas.current();
+export function trendsView(index: AtlasIndex, query: z.infer<typeof trendsQuery>) {
   const codes = resolveCodes(index, query.level, query.areas);
   const compute = () =>
     computeTrends(index, { metric: query.metric, level: query.level, codes, basis: query.basis });
@@ -41,6 +41,6 @@ export async function trendsView(atlas: AtlasCache, query: z.infer<typeof trends
 
 export function trendsRoutes(atlas: AtlasCache) {
   return createRouter().openapi(route, async (c) =>
-    c.json(await trendsView(atlas, c.req.valid("query")), 200),
+    c.json(trendsView((await atlas.current(c.get("dataVersion"))).index, c.req.valid("query")), 200),
   );
 }
