@@ -43,7 +43,12 @@ async function withServer<T>(kind: "sqlite" | "postgres", fn: (url: string) => P
 const machine = machineInfo();
 const load: LoadResult[] = [];
 const scale: ScaleResult[] = [];
-let web: WebResult | null = null;
+const web: WebResult[] = [];
+/** A desktop and a small laptop window: headless Chromium paints WebGL in software, so cost follows pixels. */
+const VIEWPORTS = [
+  { width: 1400, height: 1000 },
+  { width: 1024, height: 700 },
+];
 
 if (only.has("api")) {
   for (const kind of ["sqlite", "postgres"] as const) {
@@ -65,7 +70,9 @@ if (only.has("scale")) {
 }
 if (only.has("web")) {
   process.stderr.write("web…\n");
-  web = await withServer("sqlite", (url) => runWeb(url));
+  await withServer("sqlite", async (url) => {
+    for (const viewport of VIEWPORTS) web.push(await runWeb(url, viewport));
+  });
 }
 
 const results = { machine, settings: { seconds, connections: LOAD_CONNECTIONS }, load, scale, web };

@@ -1,6 +1,7 @@
 import { launchBrowser } from "../e2e/support/browser";
 
 export interface WebResult {
+  viewport: string;
   mapUsableMs: number;
   initialJsBytes: number;
   totalJsBytes: number;
@@ -16,10 +17,13 @@ const WAVE_CHANGES = 20;
  * latest wave is drawn (the map marks `data-shown` once maplibre is idle with the data), the JavaScript
  * transferred by then, and the time from a wave change (a key press on the slider) to the repainted map.
  */
-export async function runWeb(baseUrl: string): Promise<WebResult> {
+export async function runWeb(
+  baseUrl: string,
+  viewport: { width: number; height: number },
+): Promise<WebResult> {
   const browser = await launchBrowser();
   try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`, { waitUntil: "commit" });
     const shown = await page.waitForFunction(
@@ -61,6 +65,7 @@ export async function runWeb(baseUrl: string): Promise<WebResult> {
     }
     durations.sort((a, b) => a - b);
     return {
+      viewport: `${viewport.width}×${viewport.height}`,
       mapUsableMs: usable.ready,
       initialJsBytes: usable.initial,
       totalJsBytes: usable.total,
