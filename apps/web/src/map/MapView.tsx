@@ -8,7 +8,14 @@ import { MISSING_STATUSES } from "../format/status";
 import type { MapPosition } from "../url/url-state";
 import { type AreaMapProperties, type OrganisationMapProperties, UK_BOUNDS } from "./geo";
 import { TILE_ATTRIBUTION, TILE_URL } from "./map-config";
-import { AREA_LAYER, AREA_SOURCE, mapStyle, ORGANISATION_LAYER, ORGANISATION_SOURCE } from "./map-style";
+import {
+  AREA_LAYER,
+  AREA_SOURCE,
+  mapStyle,
+  ORGANISATION_LAYER,
+  ORGANISATION_SOURCE,
+  patternLayerId,
+} from "./map-style";
 import { patternImage, patternName } from "./patterns";
 
 // The CSP build runs its worker from a same-origin file, so the page needs no blob: workers.
@@ -136,6 +143,12 @@ export function MapView(props: MapViewProps) {
         { source: AREA_SOURCE, id: code },
         { status, fill, value, lower, upper, answered, invited },
       );
+    }
+    // A pattern layer covers every area (transparent where the status differs): hide the ones no area
+    // needs, since each is a full extra pass over the map when WebGL is drawn in software.
+    const present = new Set(props.states.map((area) => area.status));
+    for (const status of MISSING_STATUSES) {
+      map.setLayoutProperty(patternLayerId(status), "visibility", present.has(status) ? "visible" : "none");
     }
     // Mark the data as shown at the first frame drawn with it once the boundaries are loaded: that is
     // when the new colours are on screen (points may still be settling; tests and benchmarks use this).

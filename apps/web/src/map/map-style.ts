@@ -27,9 +27,13 @@ export interface MapStyleOptions {
  * the map repaints without re-tiling the boundaries. Each missing-value status has its own pattern
  * layer, shown where the area's state has that status.
  */
+export function patternLayerId(status: (typeof MISSING_STATUSES)[number]): string {
+  return `area-${status}`;
+}
+
 function patternLayer(status: (typeof MISSING_STATUSES)[number]): LayerSpecification {
   return {
-    id: `area-${status}`,
+    id: patternLayerId(status),
     type: "fill",
     source: AREA_SOURCE,
     paint: {
