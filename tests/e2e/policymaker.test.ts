@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./support/axe";
 import { type AtlasSession, legendRows, startSession, waitForMap } from "./support/session";
@@ -79,6 +80,20 @@ describe("policymaker journey", () => {
     const total = api.stages.reduce((sum, t) => sum + t.count, 0);
     const cells = await figure.locator("svg .cell text").allTextContents();
     expect(cells.reduce((sum, t) => sum + Number(t), 0)).toBe(total);
+    // The CSV holds exactly the moves on screen: one line per stage and provision cell of the API's answer.
+    const [download] = await Promise.all([
+      s.page.waitForEvent("download"),
+      s.page.getByRole("link", { name: "Download CSV of these transitions" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`mbct-atlas_transitions_${waves[0]}_${latest}_synthetic.csv`);
+    const rows = readFileSync((await download.path())!, "utf8")
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/)
+      .filter((l) => l !== "" && !l.startsWith("#"));
+    const full = await s.api<{ stages: unknown[]; provision: unknown[] }>(
+      `/api/transitions?from=${waves[0]}&to=${latest}`,
+    );
+    expect(rows).toHaveLength(1 + full.stages.length + full.provision.length);
     await s.page.locator('[data-testid="factors-barrier"] svg').waitFor();
     expect(await seriousViolations(s.page)).toEqual([]);
   }, 60_000);

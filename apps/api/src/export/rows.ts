@@ -1,4 +1,11 @@
-import type { CoverageResponse, GapsResponse, OrganisationsResponse, TrendsResponse } from "@atlas/domain";
+import type {
+  CoverageResponse,
+  FactorsResponse,
+  GapsResponse,
+  OrganisationsResponse,
+  TransitionsResponse,
+  TrendsResponse,
+} from "@atlas/domain";
 import type { Cell } from "./csv";
 
 type Row = Record<string, Cell>;
@@ -183,5 +190,42 @@ export function organisationsRows(view: OrganisationsResponse): ExportTable {
       successor_code: o.successorCode,
       synthetic: view.synthetic,
     })),
+  );
+}
+
+/** One row per movement between the two waves: stage moves first, then provision moves. */
+export function transitionsRows(view: TransitionsResponse): ExportTable {
+  const row = (dimension: string) => (t: { from: string; to: string; count: number }) => ({
+    from_wave: view.from,
+    to_wave: view.to,
+    dimension,
+    from: t.from,
+    to: t.to,
+    organisations: t.count,
+    synthetic: view.synthetic,
+  });
+  return table(
+    ["from_wave", "to_wave", "dimension", "from", "to", "organisations", "synthetic"],
+    [...view.stages.map(row("stage")), ...view.provision.map(row("provision"))],
+  );
+}
+
+/** One row per facilitator or barrier and stage, with the count and the share of that stage's organisations. */
+export function factorsRows(view: FactorsResponse): ExportTable {
+  const organisations = new Map(view.stages.map((s) => [s.stage, s.organisations]));
+  return table(
+    ["wave", "kind", "factor", "stage", "count", "stage_organisations", "share", "synthetic"],
+    view.factors.flatMap((f) =>
+      f.byStage.map((b) => ({
+        wave: view.wave,
+        kind: f.kind,
+        factor: f.factor,
+        stage: b.stage,
+        count: b.count,
+        stage_organisations: organisations.get(b.stage) ?? 0,
+        share: b.share,
+        synthetic: view.synthetic,
+      })),
+    ),
   );
 }

@@ -106,7 +106,7 @@ describe.each(TEST_DIALECTS)("data routes on %s", (kind) => {
     const view = await problem("/api/export?view=everything", 400);
     expect(view.errors?.[0]).toMatchObject({
       parameter: "view",
-      allowed: ["coverage", "trends", "gaps", "organisations"],
+      allowed: ["coverage", "trends", "gaps", "organisations", "transitions", "factors"],
     });
     const areas = await problem("/api/trends?areas=E54000027;DROP", 400);
     expect(areas.errors?.[0]?.parameter).toBe("areas");
@@ -213,6 +213,31 @@ describe.each(TEST_DIALECTS)("data routes on %s", (kind) => {
     expect(exported.sources).toEqual(["fixture"]);
     expect(Date.parse(exported.exportedAt)).not.toBeNaN();
     expect(res.headers.get("content-disposition")).toMatch(/filename=".*synthetic.*\.json"/);
+  });
+
+  it("exports the stage-transition and factor views row for row", async () => {
+    const transitions = TransitionsResponseSchema.parse(
+      (await get("/api/transitions?from=2022&to=2024")).body,
+    );
+    const moves = ExportResponseSchema.parse(
+      (await get("/api/export?view=transitions&format=json&from=2022&to=2024")).body,
+    );
+    expect(moves.filters).toEqual({ from: "2022", to: "2024" });
+    expect(moves.rows.map((r) => [r.dimension, r.from, r.to, r.organisations])).toEqual([
+      ...transitions.stages.map((x) => ["stage", x.from, x.to, x.count]),
+      ...transitions.provision.map((x) => ["provision", x.from, x.to, x.count]),
+    ]);
+    const factors = FactorsResponseSchema.parse((await get("/api/factors?wave=2024")).body);
+    const rows = ExportResponseSchema.parse(
+      (await get("/api/export?view=factors&format=json&wave=2024")).body,
+    ).rows;
+    expect(rows).toHaveLength(factors.factors.length * factors.stages.length);
+    const pressure = rows.filter((r) => r.factor === "financial_pressure");
+    expect(pressure.reduce((n, r) => n + Number(r.count), 0)).toBe(2);
+    const csv = await t.app.request("/api/export?view=transitions&from=2022&to=2024");
+    expect(csv.headers.get("content-disposition")).toContain(
+      "mbct-atlas_transitions_2022_2024_synthetic.csv",
+    );
   });
 
   it("exports CSV with metadata lines, a header and one line per row; no 'synthetic' in real data's file name", async () => {

@@ -3,13 +3,23 @@ import { EXPORT_VIEWS, type ExportResponse, ExportResponseSchema } from "@atlas/
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
 import { toCsv } from "../export/csv";
-import { coverageRows, type ExportTable, gapsRows, organisationsRows, trendsRows } from "../export/rows";
+import {
+  coverageRows,
+  type ExportTable,
+  factorsRows,
+  gapsRows,
+  organisationsRows,
+  transitionsRows,
+  trendsRows,
+} from "../export/rows";
 import type { Attribution } from "../reference/read-reference";
 import { createRouter } from "../validation";
 import { coverageView } from "./coverage";
 import { areaCodeParam, basisParam, codeListParam, levelParam, metricParam, waveParam } from "./data-params";
+import { factorsView } from "./factors";
 import { gapsView } from "./gaps";
 import { organisationsView } from "./organisations";
+import { transitionsQuery, transitionsView } from "./transitions";
 import { trendsView } from "./trends";
 
 const exportQuery = z.object({
@@ -21,13 +31,15 @@ const exportQuery = z.object({
   areas: codeListParam.openapi({ description: "trends only: comma-separated codes" }),
   basis: basisParam,
   area: areaCodeParam,
+  from: transitionsQuery.shape.from,
+  to: transitionsQuery.shape.to,
 });
 
 const route = createRoute({
   method: "get",
   path: "/api/export",
   summary:
-    "Exactly the rows of a view (coverage, trends, gaps, organisations) as CSV or JSON, with source, licence, synthetic flag, filters and export time. Takes the view's own parameters.",
+    "Exactly the rows of a view (coverage, trends, gaps, organisations, transitions, factors) as CSV or JSON, with source, licence, synthetic flag, filters and export time. Takes the view's own parameters.",
   request: { query: exportQuery },
   responses: {
     200: {
@@ -71,6 +83,14 @@ function build(index: AtlasIndex, q: z.infer<typeof exportQuery>): Built {
     case "gaps": {
       const v = gapsView(index, q);
       return { table: gapsRows(v), filters: { wave: v.wave, level: v.level }, waves: [v.wave] };
+    }
+    case "transitions": {
+      const v = transitionsView(index, q);
+      return { table: transitionsRows(v), filters: { from: v.from, to: v.to }, waves: [v.from, v.to] };
+    }
+    case "factors": {
+      const v = factorsView(index, q);
+      return { table: factorsRows(v), filters: { wave: v.wave }, waves: [v.wave] };
     }
     case "organisations": {
       const v = organisationsView(index, q);

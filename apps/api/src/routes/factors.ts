@@ -1,14 +1,16 @@
-import { computeFactors, FactorsResponseSchema, memoise } from "@atlas/domain";
+import { type AtlasIndex, computeFactors, FactorsResponseSchema, memoise } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
 import { createRouter } from "../validation";
 import { resolveWave, waveParam } from "./data-params";
 
+export const factorsQuery = z.object({ wave: waveParam });
+
 const route = createRoute({
   method: "get",
   path: "/api/factors",
   summary: "Facilitators and barriers against implementation stage in one wave (counts and shares)",
-  request: { query: z.object({ wave: waveParam }) },
+  request: { query: factorsQuery },
   responses: {
     200: { description: "Factors", content: { "application/json": { schema: FactorsResponseSchema } } },
     400: { description: "Bad parameter (problem+json)" },
@@ -16,13 +18,14 @@ const route = createRoute({
   },
 });
 
+/** The factors view for validated parameters (shared with the export). */
+export function factorsView(index: AtlasIndex, query: z.infer<typeof factorsQuery>) {
+  const wave = resolveWave(index, query.wave);
+  return memoise(index, `factors:${wave.id}`, () => computeFactors(index, wave.id));
+}
+
 export function factorsRoutes(atlas: AtlasCache) {
-  return createRouter().openapi(route, async (c) => {
-    const { index } = await atlas.current(c.get("dataVersion"));
-    const wave = resolveWave(index, c.req.valid("query").wave);
-    return c.json(
-      memoise(index, `factors:${wave.id}`, () => computeFactors(index, wave.id)),
-      200,
-    );
-  });
+  return createRouter().openapi(route, async (c) =>
+    c.json(factorsView((await atlas.current(c.get("dataVersion"))).index, c.req.valid("query")), 200),
+  );
 }

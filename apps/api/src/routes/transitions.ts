@@ -1,20 +1,20 @@
-import { computeTransitions, memoise, TransitionsResponseSchema } from "@atlas/domain";
+import { type AtlasIndex, computeTransitions, memoise, TransitionsResponseSchema } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
 import { ProblemError } from "../problem";
 import { createRouter } from "../validation";
 import { resolveWave, waveParam } from "./data-params";
 
+export const transitionsQuery = z.object({
+  from: waveParam.openapi({ description: "Earlier wave; default the wave before `to`" }),
+  to: waveParam.openapi({ description: "Later wave; default the latest wave" }),
+});
+
 const route = createRoute({
   method: "get",
   path: "/api/transitions",
   summary: "Organisations moving between stages and provision levels from one wave to another",
-  request: {
-    query: z.object({
-      from: waveParam.openapi({ description: "Earlier wave; default the wave before `to`" }),
-      to: waveParam.openapi({ description: "Later wave; default the latest wave" }),
-    }),
-  },
+  request: { query: transitionsQuery },
   responses: {
     200: {
       description: "Transitions",
@@ -25,24 +25,24 @@ const route = createRoute({
   },
 });
 
+/** The transitions view for validated parameters (shared with the export). */
+export function transitionsView(index: AtlasIndex, query: z.infer<typeof transitionsQuery>) {
+  const to = resolveWave(index, query.to, "to");
+  let fromId = query.from;
+  if (fromId === undefined) {
+    const i = index.waves.indexOf(to);
+    if (i < 1)
+      throw new ProblemError("not_found", `from: there is no wave before ${to.id}; name one`, [
+        { parameter: "from", message: "no earlier wave" },
+      ]);
+    fromId = index.waves[i - 1]!.id;
+  }
+  const from = resolveWave(index, fromId, "from");
+  return memoise(index, `transitions:${from.id}:${to.id}`, () => computeTransitions(index, from.id, to.id));
+}
+
 export function transitionsRoutes(atlas: AtlasCache) {
-  return createRouter().openapi(route, async (c) => {
-    const { index } = await atlas.current(c.get("dataVersion"));
-    const query = c.req.valid("query");
-    const to = resolveWave(index, query.to, "to");
-    let fromId = query.from;
-    if (fromId === undefined) {
-      const i = index.waves.indexOf(to);
-      if (i < 1)
-        throw new ProblemError("not_found", `from: there is no wave before ${to.id}; name one`, [
-          { parameter: "from", message: "no earlier wave" },
-        ]);
-      fromId = index.waves[i - 1]!.id;
-    }
-    const from = resolveWave(index, fromId, "from");
-    return c.json(
-      memoise(index, `transitions:${from.id}:${to.id}`, () => computeTransitions(index, from.id, to.id)),
-      200,
-    );
-  });
+  return createRouter().openapi(route, async (c) =>
+    c.json(transitionsView((await atlas.current(c.get("dataVersion"))).index, c.req.valid("query")), 200),
+  );
 }

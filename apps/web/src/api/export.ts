@@ -9,6 +9,8 @@ export type ExportRequest = { view: ExportView } & (
   | { view: "gaps"; wave: string; level: string }
   | { view: "trends"; metric: string; level: string; areas: string[]; basis: "recorded" | "current" }
   | { view: "organisations"; wave: string; area: string | null }
+  | { view: "transitions"; from: string; to: string }
+  | { view: "factors"; wave: string }
 );
 
 /**

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { factorsQuery, transitionsQuery } from "../api/queries";
+import { CsvLink } from "../shell/CsvLink";
 import { Loading } from "../shell/Loading";
 import { QueryError } from "../shell/QueryError";
 import { useDashboard } from "../state/use-dashboard";
@@ -55,6 +56,12 @@ export default function ChangeView() {
           {select("to-wave", "to wave", toWave, "to")}
         </div>
         {fromWave === toWave ? <p className="prompt">Choose two different waves.</p> : null}
+        {transitions.data ? (
+          <CsvLink
+            request={{ view: "transitions", from: fromWave, to: toWave }}
+            label="Download CSV of these transitions"
+          />
+        ) : null}
         {transitions.isError ? (
           <QueryError
             error={transitions.error}
@@ -106,6 +113,9 @@ export default function ChangeView() {
           <QueryError error={factors.error} what="the factors" retry={() => void factors.refetch()} />
         ) : null}
         {factors.isLoading ? <Loading what="the factors" /> : null}
+        {factors.data ? (
+          <CsvLink request={{ view: "factors", wave }} label="Download CSV of facilitators and barriers" />
+        ) : null}
         {factors.data
           ? (["facilitator", "barrier"] as const).map((kind) => {
               const input = { wave, kind, stages: factors.data.stages, factors: factors.data.factors };

@@ -200,7 +200,14 @@ export const TransitionsResponseSchema = z.object({
   provision: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int() })),
 });
 
-export const EXPORT_VIEWS = ["coverage", "trends", "gaps", "organisations"] as const;
+export const EXPORT_VIEWS = [
+  "coverage",
+  "trends",
+  "gaps",
+  "organisations",
+  "transitions",
+  "factors",
+] as const;
 /** GET /api/export?format=json: exactly the rows of a view, with where they came from and on what terms. */
 export const ExportResponseSchema = z.object({
   view: z.enum(EXPORT_VIEWS),
