@@ -1,3 +1,4 @@
+import { blankReturn } from "@atlas/domain";
 import { describe, expect, it } from "vitest";
 import { type JourneyStep, journeyTimeline } from "./journey-timeline";
 import { count, meta } from "./test-fixtures";
@@ -8,27 +9,10 @@ const step = (
   stage: JourneyStep["stage"],
   events: string[] = [],
   champion: boolean | null = true,
-): JourneyStep => ({
-  waveId,
-  provision,
-  stage,
-  coursesRun: null,
-  placesOffered: null,
-  participantsStarted: null,
-  participantsCompleted: null,
-  teachersTrained: null,
-  teachersActive: null,
-  medianWaitWeeks: null,
-  deliveryMode: null,
-  championPresent: champion,
-  leadershipSupport: null,
-  commissionerSupport: null,
-  facilitators: [],
-  barriers: [],
-  fundingSources: [],
-  notes: null,
-  events,
-});
+): JourneyStep => {
+  const { orgCode: _org, ...blank } = blankReturn(waveId, "TEST", provision);
+  return { ...blank, stage, championPresent: champion, events };
+};
 
 const journey = [
   step("2012", "limited", "starting_out"),
