@@ -52,13 +52,10 @@ export const ORGANISATION_COLUMNS = [
   "source",
 ] as const;
 
-export const ORGANISATION_TYPES = [
-  "mental_health_trust",
-  "talking_therapies_trust",
-  "health_board",
-  "hsc_trust",
-] as const;
-export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+// The organisation types are the domain's vocabulary; the build must not invent its own.
+import { ORGANISATION_TYPES, type OrganisationType } from "../../packages/domain/src/reference";
+
+export { ORGANISATION_TYPES, type OrganisationType };
 
 /** Organisation types whose point is chosen by us and must lie inside their own area. */
 const STRICT_LOCATION_TYPES: ReadonlySet<string> = new Set(["health_board", "hsc_trust"]);

@@ -22,8 +22,8 @@ export const MISSING_STATUSES = ["no_data", "not_applicable", "suppressed", "not
 export type MissingStatus = (typeof MISSING_STATUSES)[number];
 
 export const COMPARISON_LABELS: Record<Comparison, string> = {
-  higher: "Higher than comparator (95% intervals do not overlap)",
+  higher: "Higher than comparator (its value is below this area's 95% interval)",
   similar: "Similar to comparator",
-  lower: "Lower than comparator (95% intervals do not overlap)",
+  lower: "Lower than comparator (its value is above this area's 95% interval)",
   not_compared: "Not compared",
 };
