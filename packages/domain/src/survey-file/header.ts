@@ -45,18 +45,20 @@ export function readHeader(header: readonly string[], headerRow: number, file: s
       blank.push(index);
       return;
     }
-    const known = (SURVEY_COLUMNS as readonly string[]).includes(name) ? (name as SurveyColumn) : undefined;
+    // Spreadsheet users capitalise headings ("Wave", "ORG_CODE"): case is not a mistake worth refusing.
+    const lower = name.toLowerCase();
+    const known = (SURVEY_COLUMNS as readonly string[]).includes(lower) ? (lower as SurveyColumn) : undefined;
     if (known) {
       const first = columns.get(known);
       if (first === undefined) columns.set(known, index);
       else
         problem(
-          name,
-          `column "${name}" appears twice (columns ${columnLetter(first)} and ${columnLetter(index)}); keep one`,
+          known,
+          `column "${known}" appears twice (columns ${columnLetter(first)} and ${columnLetter(index)}); keep one`,
         );
       return;
     }
-    const unused = SURVEY_COLUMNS.filter((c) => !header.some((h) => h.trim() === c));
+    const unused = SURVEY_COLUMNS.filter((c) => !header.some((h) => h.trim().toLowerCase() === c));
     const suggestion = nearest(looksLike(name), unused) ?? nearest(looksLike(name), SURVEY_COLUMNS);
     const separatorHint =
       header.length === 1 && /[;\t]/.test(name) ? "; columns must be separated by commas (,)" : "";

@@ -13,6 +13,24 @@ describe("validateSurveyTable: files, headers and limits", () => {
     ]);
   });
 
+  it("reads column names whatever their case or surrounding spaces", () => {
+    const result = validateSurveyTable(
+      table(" Wave ,ORG_CODE,Provision,Stage", "2016,RV3,routine,sustainable"),
+      {
+        file: "f.csv",
+        organisations,
+      },
+    );
+    expect(result.ok && result.waves[0]!.returns[0]).toMatchObject({ orgCode: "RV3", stage: "sustainable" });
+    expect(problemsOf(table("wave,org_code,provision,Stage,stage", "2016,RV3,routine,,"))).toContainEqual(
+      expect.objectContaining({
+        row: 1,
+        column: "stage",
+        message: expect.stringMatching(/appears twice \(columns D and E\)/),
+      }),
+    );
+  });
+
   it("names an unknown column with the nearest valid name, and a missing required column", () => {
     const problems = problemsOf(table("wave,org code,provison,notes", "2016,RV3,routine,"));
     expect(problems).toContainEqual(
