@@ -39,6 +39,16 @@ describe("serving the web app", () => {
     }
   });
 
+  it("answers a revalidation of the page with 304", async () => {
+    const app = appWith();
+    const first = await app.request("/");
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^".+"$/);
+    const again = await app.request("/some/view", { headers: { "If-None-Match": etag! } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("cache-control")).toBe("public, no-cache");
+  });
+
   it("names a configured basemap in meta tags and allows its origin, escaping what it writes", async () => {
     const app = appWith("https://tiles.example.org/{z}/{x}/{y}.png", 'Tiles "© Example"');
     const res = await app.request("/");

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
@@ -31,9 +32,20 @@ export function webStatic(distDir: string, config: Pick<Config, "tileUrl" | "til
   return (app: OpenAPIHono<AppEnv>) => {
     const indexFile = join(distDir, "index.html");
     const page = existsSync(indexFile) ? renderIndex(readFileSync(indexFile, "utf8"), config) : null;
+    // The page only changes with a new build (and a restart), so its ETag is computed once.
+    const pageEtag = page ? `"${createHash("sha1").update(page).digest("base64url").slice(0, 20)}"` : null;
     const sendPage = (c: Context<AppEnv>) => {
-      if (!page) return c.html(NOT_BUILT, 503);
+      if (!page || !pageEtag) return c.html(NOT_BUILT, 503);
       c.header("Cache-Control", "public, no-cache");
+      c.header("ETag", pageEtag);
+      if (
+        c.req
+          .header("if-none-match")
+          ?.split(",")
+          .some((t) => t.trim().replace(/^W\//, "") === pageEtag)
+      ) {
+        return c.body(null, 304);
+      }
       return c.html(page);
     };
     app.get("/", sendPage);
