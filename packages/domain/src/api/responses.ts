@@ -70,16 +70,21 @@ export const ComparatorSchema = z.object({
   upper: z.number().nullable(),
 });
 
-export const AreaValueSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  parentCode: z.string().nullable(),
+/** One estimate with its 95% interval, the counts behind it and why it may be missing: shared by every view. */
+const ESTIMATE_FIELDS = {
   value: z.number().nullable(),
   lower: z.number().nullable(),
   upper: z.number().nullable(),
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
   status: z.enum(VALUE_STATUSES),
+};
+
+export const AreaValueSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  parentCode: z.string().nullable(),
+  ...ESTIMATE_FIELDS,
   comparison: z.enum(COMPARISONS),
   /** `better`, `worse` or `similar` by the metric's polarity; `not_compared` where it has none or no value. */
   assessment: z.enum(["better", "similar", "worse", "not_compared"]),
@@ -108,12 +113,7 @@ export type CoverageResponse = z.infer<typeof CoverageResponseSchema>;
 
 export const TrendPointSchema = z.object({
   wave: z.string(),
-  value: z.number().nullable(),
-  lower: z.number().nullable(),
-  upper: z.number().nullable(),
-  numerator: z.number().nullable(),
-  denominator: z.number().nullable(),
-  status: z.enum(VALUE_STATUSES),
+  ...ESTIMATE_FIELDS,
   /** True where the area's organisations changed (a merger) between the previous wave and this one. */
   changed: z.boolean(),
   /** basis=current only: true where the point counts returns moved here from a predecessor's place. */
