@@ -1,8 +1,11 @@
-import type { Reporter, TestModule } from "vitest/node";
+import type { Reporter, SerializedError, TestModule } from "vitest/node";
 
-/** Ends every run with one plain line, `N passed, N failed, N skipped`, that CI logs and people can read. */
+/**
+ * Ends every run with one plain line, `N passed, N failed, N skipped`, that CI logs and people can read,
+ * plus `, N unhandled errors` when something threw outside a test (which fails the run too).
+ */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
@@ -20,6 +23,7 @@ export default class SummaryReporter implements Reporter {
       )
         failed++;
     }
-    process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+    const errors = unhandledErrors.length > 0 ? `, ${unhandledErrors.length} unhandled errors` : "";
+    process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped${errors}\n`);
   }
 }

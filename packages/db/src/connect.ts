@@ -37,8 +37,13 @@ export function connect(config: DatabaseConfig): AtlasDb {
     connectionTimeoutMillis: 2_000,
     options: config.schema ? `-c search_path=${config.schema}` : undefined,
   });
-  // An idle client that loses its server must not crash the process; the next query reports the failure.
+  // A client that loses its server must not crash the process. The pool listens on idle clients only; a
+  // client checked out at that moment emits 'error' with no listener (an uncaught exception), so every
+  // client gets its own. Its running query still fails (a 503) and the pool drops it on release.
   pool.on("error", () => {});
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   return { db, kind: "postgres", schema: config.schema, close: () => db.destroy() };
 }

@@ -1,0 +1,33 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { sql } from "kysely";
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { openTestDb, TEST_POSTGRES_URL, type TestDb } from "./testing";
+
+describe("postgres connections", () => {
+  let handle: TestDb | undefined;
+  afterEach(async () => {
+    await handle?.close();
+  });
+
+  // Found by the outage fault test under load: pg's pool listens for errors on idle clients only, so a
+  // client that was checked out when the server went away threw an uncaught 'error' and killed the server.
+  it("survives the server closing a connection that is in use, and the pool goes on with a new one", async () => {
+    handle = await openTestDb("postgres", { migrate: false });
+    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+    await admin.connect();
+    try {
+      await handle.db.connection().execute(async (connection) => {
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(connection);
+        await admin.query("select pg_terminate_backend($1)", [rows[0]!.pid]);
+        // Let the socket's close arrive while the connection is still checked out.
+        await sleep(300);
+        await expect(sql`select 1`.execute(connection)).rejects.toThrow();
+      });
+    } finally {
+      await admin.end();
+    }
+    const { rows } = await sql<{ one: number }>`select 1 as one`.execute(handle.db);
+    expect(rows).toEqual([{ one: 1 }]);
+  });
+});
