@@ -184,7 +184,8 @@ export default function BriefView() {
           <section aria-labelledby="brief-trend" className="brief-trend">
             <h2 id="brief-trend">Trend</h2>
             {trend.isError ? <QueryError error={trend.error} what="the trend" /> : null}
-            {trend.data ? (
+            {/* Drawn once the UK reference has settled too, so the axes do not jump when it arrives. */}
+            {trend.data && !ukTrend.isLoading ? (
               <TrendFigure
                 id="brief-trend-chart"
                 testId="brief-trend"

@@ -116,7 +116,8 @@ export default function CompareView() {
       {ready && trends.isError ? (
         <QueryError error={trends.error} what="the trends" retry={() => void trends.refetch()} />
       ) : null}
-      {ready && trends.data ? (
+      {/* Drawn once the UK reference has settled too, so the axes do not jump when it arrives. */}
+      {ready && trends.data && !ukTrend.isLoading ? (
         <TrendFigure
           id="compare-trend-chart"
           testId="compare-trends"
