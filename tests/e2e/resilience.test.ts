@@ -87,12 +87,18 @@ describe("resilience and access", () => {
   it("selects an area with a tap on a touch screen and shows its details", async () => {
     const { page } = await watchedPage(s.browser, { touch: true, width: 800, height: 1200 });
     try {
-      await page.goto(`${s.server.url}/?level=nation`);
+      // Points hidden (from the link) so the tap lands on an area rather than an organisation's dot.
+      await page.goto(`${s.server.url}/?level=nation&points=off`);
       await waitForMap(page, `${latest}|nation|offering_pct`);
-      const box = (await page.locator('[data-testid="map"] canvas').boundingBox())!;
+      expect(await page.getByLabel("Show organisations").isChecked()).toBe(false);
+      // On a narrow screen the map sits below the controls: scroll to it, as a person would, then tap.
+      const canvas = page.locator('[data-testid="map"] canvas');
+      await canvas.scrollIntoViewIfNeeded();
+      const box = (await canvas.boundingBox())!;
       await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
       await page.waitForFunction(() => new URLSearchParams(location.search).has("area"));
       expect(await page.textContent(".map-tooltip")).toContain(`wave ${latest}`);
+      expect(new URL(page.url()).searchParams.get("points")).toBe("off");
     } finally {
       await page.context().close();
     }

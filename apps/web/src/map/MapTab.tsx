@@ -25,7 +25,7 @@ export default function MapTab() {
   const { state, update, wave, waveIds, metric } = useDashboard();
   const client = useQueryClient();
   const reducedMotion = usePrefersReducedMotion();
-  const [showPoints, setShowPoints] = useState(true);
+  const showPoints = state.points === "on";
   const [hover, setHover] = useState<HoverTarget | null>(null);
   const frame = useRef<HTMLDivElement>(null);
   const [fitTo, setFitTo] = useState<[number, number, number, number] | null>(null);
@@ -122,7 +122,7 @@ export default function MapTab() {
           <input
             type="checkbox"
             checked={showPoints}
-            onChange={(event) => setShowPoints(event.target.checked)}
+            onChange={(event) => update({ points: event.target.checked ? "on" : "off" })}
           />
           Show organisations
         </label>

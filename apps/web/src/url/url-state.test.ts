@@ -16,7 +16,7 @@ describe("parseUrlState", () => {
 
   it("reads every parameter", () => {
     const state = parseUrlState(
-      "?view=brief&tab=compare&metric=routine_pct&wave=2024&level=local&area=E54000054&compare=E40000003,E40000005&org=RX4&from=2018&to=2024&basis=current&map=5.5/54.1/-2.3",
+      "?view=brief&tab=compare&metric=routine_pct&wave=2024&level=local&area=E54000054&compare=E40000003,E40000005&org=RX4&from=2018&to=2024&basis=current&points=off&map=5.5/54.1/-2.3",
     );
     expect(state).toEqual({
       view: "brief",
@@ -30,14 +30,16 @@ describe("parseUrlState", () => {
       from: "2018",
       to: "2024",
       basis: "current",
+      points: "off",
       map: { zoom: 5.5, lat: 54.1, lon: -2.3 },
     });
   });
 
   it("falls back to defaults for malformed or unknown values", () => {
     const state = parseUrlState(
-      "?tab=nope&level=planet&wave=24&metric=DROP%20TABLE&area=<b>&map=a/b/c&view=x",
+      "?tab=nope&level=planet&wave=24&metric=DROP%20TABLE&area=<b>&map=a/b/c&view=x&points=maybe",
     );
+    expect(state.points).toBe("on");
     expect(state.tab).toBe("map");
     expect(state.level).toBe("region");
     expect(state.wave).toBeNull();
@@ -85,7 +87,7 @@ describe("serializeUrlState", () => {
 
   it("round-trips through parse", () => {
     const state = parseUrlState(
-      "?tab=organisation&metric=places_per_100k&wave=2020&level=nation&org=RX4&from=2012&to=2020",
+      "?tab=organisation&metric=places_per_100k&wave=2020&level=nation&org=RX4&from=2012&to=2020&points=off",
     );
     expect(parseUrlState(serializeUrlState(state))).toEqual(state);
   });

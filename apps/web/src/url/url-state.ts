@@ -15,6 +15,9 @@ export type View = (typeof VIEWS)[number];
 /** Trends as recorded, or re-based to today's organisations (mergers folded into their successors). */
 export const BASES = ["recorded", "current"] as const;
 export type Basis = (typeof BASES)[number];
+/** Organisation points on the map: shown (the default) or hidden, so a link keeps the map as seen. */
+export const POINTS = ["on", "off"] as const;
+export type Points = (typeof POINTS)[number];
 /** Compare takes 2 to 6 areas; more are dropped, fewer leave the view asking for more. */
 export const MAX_COMPARE = 6;
 
@@ -41,6 +44,7 @@ export interface ViewState {
   from: string | null;
   to: string | null;
   basis: Basis;
+  points: Points;
   map: MapPosition | null;
 }
 
@@ -56,6 +60,7 @@ export const DEFAULT_STATE: ViewState = {
   from: null,
   to: null,
   basis: "recorded",
+  points: "on",
   map: null,
 };
 
@@ -112,6 +117,7 @@ export function parseUrlState(search: string): ViewState {
     from: matching(WAVE, params.get("from")),
     to: matching(WAVE, params.get("to")),
     basis: oneOf(BASES, params.get("basis"), DEFAULT_STATE.basis),
+    points: oneOf(POINTS, params.get("points"), DEFAULT_STATE.points),
     map: parseMapPosition(params.get("map")),
   };
 }
@@ -136,6 +142,7 @@ export function serializeUrlState(state: ViewState): string {
   put("from", state.from);
   put("to", state.to);
   put("basis", state.basis, DEFAULT_STATE.basis);
+  put("points", state.points, DEFAULT_STATE.points);
   put("map", state.map ? formatMapPosition(state.map) : null);
   const text = params.toString().replaceAll("%2C", ",").replaceAll("%2F", "/");
   return text ? `?${text}` : "";
