@@ -10,6 +10,7 @@ Commands:
   seed                             load reference data (and demo data unless ATLAS_DEMO=0) into an empty database
   import FILE [--dry-run] [--replace]
                                    validate and import a survey file (CSV or XLSX); see data/survey-format.md
+                                   (an empty database gets the reference data first, never the demo waves)
 
 Environment: DATABASE_URL (default sqlite:var/atlas.sqlite), ATLAS_DEMO, LOG_LEVEL.`;
 
@@ -37,6 +38,9 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case "import": {
         await migrateToLatest(db);
+        // Returns name reference organisations: a first import into a fresh database loads the reference
+        // geography (never the demo waves), so it works before the server has ever been started.
+        await seed(db, { loadDemo: false }, logger);
         const { runImportCommand } = await import("./import/import-command");
         return await runImportCommand(db, rest);
       }
