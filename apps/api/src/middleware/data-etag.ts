@@ -12,11 +12,6 @@ export function dataEtag(db: AtlasDb): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     const cacheControl = cachePolicy(c.req.path);
-    if (cacheControl === "no-store") {
-      await next();
-      c.res.headers.set("Cache-Control", cacheControl);
-      return;
-    }
     const version = await getDataVersion(db.db);
     c.set("dataVersion", version);
     const url = new URL(c.req.url);
@@ -34,9 +29,12 @@ export function dataEtag(db: AtlasDb): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Boundaries change only with a release, so they may be cached for a day; data is always revalidated. */
+/**
+ * Boundaries change only with a release, so they may be cached for a day; everything else is revalidated
+ * on every use. That includes /api/health: a revalidation still reads the data version from the database,
+ * so a 304 from it proves the process and the database are up, as a 200 does.
+ */
 export function cachePolicy(path: string): string {
-  if (path === "/api/health") return "no-store";
   if (path.startsWith("/api/boundaries/")) return "public, max-age=86400, stale-while-revalidate=604800";
   return "public, no-cache";
 }

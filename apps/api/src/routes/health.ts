@@ -18,7 +18,11 @@ const route = createRoute({
 
 export function healthRoutes({ db }: AppDeps) {
   return createRouter().openapi(route, async (c) => {
-    const [dataVersion, waves] = await Promise.all([getDataVersion(db.db), listWaves(db.db)]);
+    // The ETag middleware has read the version already (it keys the ETag); reuse it.
+    const [dataVersion, waves] = await Promise.all([
+      c.get("dataVersion") ?? getDataVersion(db.db),
+      listWaves(db.db),
+    ]);
     return c.json(
       {
         status: "ok" as const,
