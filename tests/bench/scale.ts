@@ -21,9 +21,12 @@ export interface ScaleResult {
   waves: number;
   rows: number;
   importRowsPerSecond: number;
-  coverageColdMs: number;
+  /** First request of a fresh process: every return read and indexed. */
+  coverageStartMs: number;
+  /** First request after a replacing import of one wave: only that wave is read again, all re-indexed. */
+  coverageAfterImportMs: number;
   coverageWarmMs: number;
-  trendsColdMs: number;
+  trendsAfterImportMs: number;
   trendsWarmMs: number;
 }
 
@@ -133,13 +136,23 @@ export async function runScale(
     const last = String(2000 + waves - 1);
     const coverage = `/api/coverage?wave=${last}&level=local&metric=offering_pct`;
     const trends = "/api/trends?metric=offering_pct&level=region";
-    // Cold: the first request after an import loads and indexes the new data version.
-    const coverageColdMs = await time(coverage);
+    // A survey team re-sends one wave with corrections: the next request pays for the new data version.
+    const reimport = async (w: number) => {
+      const wave = String(2000 + w);
+      await importSurveyFile(scratch.db, {
+        fileName: `scale-${wave}-corrected.csv`,
+        bytes: waveFile(wave, organisations, w + 1),
+        importedBy: "bench",
+        replace: true,
+      });
+    };
+    const coverageStartMs = await time(coverage);
+    await reimport(waves - 1);
+    const coverageAfterImportMs = await time(coverage);
     const coverageWarm: number[] = [];
     for (let i = 0; i < 15; i++) coverageWarm.push(await time(`${coverage}&_=${i}`));
-    const { bumpDataVersion } = await import("@atlas/db");
-    await bumpDataVersion(scratch.db.db);
-    const trendsColdMs = await time(trends);
+    await reimport(0);
+    const trendsAfterImportMs = await time(trends);
     const trendsWarm: number[] = [];
     for (let i = 0; i < 15; i++) trendsWarm.push(await time(`${trends}&_=${i}`));
     return {
@@ -149,9 +162,10 @@ export async function runScale(
       waves,
       rows,
       importRowsPerSecond: rows / importSeconds,
-      coverageColdMs,
+      coverageStartMs,
+      coverageAfterImportMs,
       coverageWarmMs: median(coverageWarm),
-      trendsColdMs,
+      trendsAfterImportMs,
       trendsWarmMs: median(trendsWarm),
     };
   } finally {

@@ -1,4 +1,4 @@
-import { type AtlasDb, getDataVersion, readAtlasSnapshot } from "@atlas/db";
+import { type AtlasDb, type AtlasSnapshot, getDataVersion, readAtlasSnapshot } from "@atlas/db";
 import { type AtlasIndex, indexAtlasData } from "@atlas/domain";
 
 /** The indexed data of one data version. Everything derived from it (wave tables, responses) memoises on `index`. */
@@ -22,13 +22,16 @@ export interface AtlasCache {
  */
 export function createAtlasCache(db: AtlasDb): AtlasCache {
   let held: AtlasView | null = null;
+  let heldSnapshot: AtlasSnapshot | null = null;
   let loading: Promise<AtlasView> | null = null;
   let loadingVersion: string | null = null;
 
   async function load(): Promise<AtlasView> {
-    const snapshot = await readAtlasSnapshot(db.db);
+    // The held snapshot lets the read skip every wave the import did not touch.
+    const snapshot = await readAtlasSnapshot(db.db, heldSnapshot);
     const view = { version: snapshot.version, index: indexAtlasData(snapshot.data) };
     held = view;
+    heldSnapshot = snapshot;
     return view;
   }
 

@@ -50,6 +50,24 @@ export async function listReturns(
   return (await q.execute()).map(toSurveyReturn);
 }
 
+/**
+ * Per wave, a fingerprint of its stored returns: how many, and the first and last import batch they came
+ * from. The importer replaces a wave whole under a new batch, so any import that touches a wave changes it.
+ */
+export async function waveReturnFingerprints(db: Executor): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom("surveyReturns")
+    .select((eb) => [
+      "waveId",
+      eb.fn.countAll<number>().as("rows"),
+      eb.fn.min("batchId").as("firstBatch"),
+      eb.fn.max("batchId").as("lastBatch"),
+    ])
+    .groupBy("waveId")
+    .execute();
+  return new Map(rows.map((r) => [r.waveId, `${Number(r.rows)}|${r.firstBatch}|${r.lastBatch}`]));
+}
+
 export async function countReturns(db: Executor, waveId?: string): Promise<number> {
   let q = db.selectFrom("surveyReturns").select((eb) => eb.fn.countAll<number>().as("n"));
   if (waveId) q = q.where("waveId", "=", waveId);
