@@ -1,4 +1,4 @@
-import type { FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
 import type { GeoJSONSource, MapGeoJSONFeature, Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
 import maplibregl from "maplibre-gl/dist/maplibre-gl-csp.js";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-csp-worker.js?url";
@@ -45,8 +45,6 @@ export interface MapViewProps {
   onHover: (target: HoverTarget | null) => void;
 }
 
-const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
-
 /** The interactive choropleth (maplibre). Data arrive as GeoJSON properties already classed and coloured. */
 export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -88,11 +86,19 @@ export function MapView(props: MapViewProps) {
     });
     const pick = (event: MapMouseEvent): HoverTarget | null => {
       const layers = [ORGANISATION_LAYER, AREA_LAYER].filter((id) => map.getLayer(id));
-      const [top] = map.queryRenderedFeatures(event.point, { layers }) as MapGeoJSONFeature[];
+      const hits = map.queryRenderedFeatures(event.point, { layers }) as MapGeoJSONFeature[];
+      // A point hidden for this wave is still in the source: look through it to what is drawn beneath.
+      const top = hits.find((f) => f.layer.id !== ORGANISATION_LAYER || f.state.shown === true);
       if (!top) return null;
       const { x, y } = event.point;
       if (top.layer.id === ORGANISATION_LAYER) {
-        return { kind: "organisation", x, y, properties: top.properties as OrganisationMapProperties };
+        const state = top.state as Partial<OrganisationMapProperties>;
+        return {
+          kind: "organisation",
+          x,
+          y,
+          properties: { ...(top.properties as OrganisationMapProperties), ...state },
+        };
       }
       const state = top.state as Partial<AreaMapProperties>;
       if (!state.status) return null;
@@ -165,11 +171,45 @@ export function MapView(props: MapViewProps) {
     };
   }, [ready, props.states, props.dataKey]);
 
+  // Points: the GeoJSON says where each organisation is and grows to every organisation shown so far; it
+  // is replaced only when one is new or has moved. What changes with the wave (provision, stage, places,
+  // whether it is in this wave's list at all) is feature state, drawn in the same frame as the areas'
+  // new colours, without a round trip through maplibre's worker and the extra frames that costs.
+  const placed = useRef(new Map<string, Feature<Point, { code: string; name: string }>>());
   useEffect(() => {
-    if (!ready) return;
-    (mapRef.current?.getSource(ORGANISATION_SOURCE) as GeoJSONSource | undefined)?.setData(
-      props.points ?? EMPTY,
-    );
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const features = props.points?.features ?? [];
+    let moved = false;
+    for (const { geometry, properties } of features) {
+      const known = placed.current.get(properties.code);
+      if (known && known.geometry.coordinates.join() === geometry.coordinates.join()) continue;
+      placed.current.set(properties.code, {
+        type: "Feature",
+        id: properties.code,
+        geometry,
+        properties: { code: properties.code, name: properties.name },
+      });
+      moved = true;
+    }
+    if (moved) {
+      (map.getSource(ORGANISATION_SOURCE) as GeoJSONSource | undefined)?.setData({
+        type: "FeatureCollection",
+        features: [...placed.current.values()],
+      });
+    }
+    const shown = new Set<string>();
+    for (const { properties } of features) {
+      const { code, provision, stage, places, colour } = properties;
+      shown.add(code);
+      map.setFeatureState(
+        { source: ORGANISATION_SOURCE, id: code },
+        { shown: true, provision, stage, places, colour },
+      );
+    }
+    for (const code of placed.current.keys()) {
+      if (!shown.has(code)) map.setFeatureState({ source: ORGANISATION_SOURCE, id: code }, { shown: false });
+    }
   }, [ready, props.points]);
 
   useEffect(() => {

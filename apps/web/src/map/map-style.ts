@@ -37,6 +37,7 @@ function patternLayer(status: (typeof MISSING_STATUSES)[number]): LayerSpecifica
     type: "fill",
     source: AREA_SOURCE,
     paint: {
+      "fill-antialias": false,
       "fill-pattern": patternName(status),
       "fill-opacity": ["case", ["==", ["feature-state", "status"], status], 1, 0],
     },
@@ -73,6 +74,7 @@ export function mapStyle({ tileUrl, tileAttribution }: MapStyleOptions): StyleSp
         type: "fill",
         source: AREA_SOURCE,
         paint: {
+          "fill-antialias": false,
           "fill-color": ["coalesce", ["feature-state", "fill"], "#ffffff"],
           "fill-opacity": ["case", ["==", ["feature-state", "status"], "ok"], basemap ? 0.8 : 1, 0],
         },
@@ -113,19 +115,22 @@ export function mapStyle({ tileUrl, tileAttribution }: MapStyleOptions): StyleSp
         source: ORGANISATION_SOURCE,
         paint: {
           // Area of the circle in proportion to places offered; organisations with none stay visible.
+          // Per-wave values are feature state (like the areas'), so a wave change does not re-tile points.
           "circle-radius": [
             "interpolate",
             ["linear"],
-            ["sqrt", ["coalesce", ["get", "places"], 0]],
+            ["sqrt", ["coalesce", ["feature-state", "places"], 0]],
             0,
             3,
             12,
             12,
           ],
-          "circle-color": ["get", "colour"],
+          "circle-color": ["coalesce", ["feature-state", "colour"], "#ffffff"],
           "circle-stroke-color": "#1f2933",
           "circle-stroke-width": 1.2,
-          "circle-opacity": 0.95,
+          // Organisations not in this wave's list stay in the source, hidden.
+          "circle-opacity": ["case", ["boolean", ["feature-state", "shown"], false], 0.95, 0],
+          "circle-stroke-opacity": ["case", ["boolean", ["feature-state", "shown"], false], 1, 0],
         },
       },
     ],
