@@ -48,6 +48,38 @@ describe("policymaker journey", () => {
     expect(await s.page.evaluate(() => history.length)).toBe(historyBefore);
   }, 90_000);
 
+  it("shows an organisation in the waves it was in, and not after it closed, as the pointer rests on it", async () => {
+    type Listed = {
+      organisations: Array<{ code: string; name: string; lat: number | null; lon: number | null }>;
+    };
+    const [earlier, latest] = waves.slice(-2) as [string, string];
+    const before = (await s.api<Listed>(`/api/organisations?wave=${earlier}`)).organisations;
+    const after = new Set(
+      (await s.api<Listed>(`/api/organisations?wave=${latest}`)).organisations.map((o) => o.code),
+    );
+    // A closed organisation, the one farthest from any other point, so nothing else is under the pointer.
+    const placed = before.filter((o) => o.lat !== null && o.lon !== null);
+    const distance = (a: (typeof placed)[0], b: (typeof placed)[0]) =>
+      Math.hypot(a.lat! - b.lat!, a.lon! - b.lon!);
+    const gone = placed
+      .filter((o) => !after.has(o.code))
+      .map((o) => ({ o, clear: Math.min(...placed.filter((p) => p !== o).map((p) => distance(o, p))) }))
+      .sort((a, b) => b.clear - a.clear)[0]!.o;
+    await s.open(`/?wave=${earlier}&level=local&map=9.00/${gone.lat}/${gone.lon}`);
+    await waitForMap(s.page, `${earlier}|local|offering_pct`);
+    const box = (await s.page.locator('[data-testid="map"] canvas').boundingBox())!;
+    // The map is centred on the organisation, so its point is in the middle of the canvas.
+    await s.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await s.page.locator(".map-tooltip", { hasText: gone.name }).waitFor();
+    // The next wave, by keyboard, with the pointer still: the tooltip follows the data drawn now.
+    await s.page.locator("#wave").focus();
+    await s.page.keyboard.press("ArrowRight");
+    await waitForMap(s.page, `${latest}|local|offering_pct`);
+    await s.page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
+    await s.page.locator(".map-tooltip", { hasText: `wave ${latest}` }).waitFor();
+    expect(await s.page.textContent(".map-tooltip")).not.toContain(gone.name);
+  }, 60_000);
+
   it("opens the national trend: the UK and each nation over every wave", async () => {
     await s.page.getByRole("tab", { name: "Chart" }).click();
     const chart = s.page.locator('[data-testid="national-trend"] svg');

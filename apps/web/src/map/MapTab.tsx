@@ -10,6 +10,7 @@ import { usePrefersReducedMotion } from "../state/use-prefers-reduced-motion";
 import type { MapPosition } from "../url/url-state";
 import { classify, legendCounts } from "./classes";
 import { boundaryFeatures, featureBounds, joinValues, organisationPoints, provisionTally } from "./geo";
+import { currentHoverTarget } from "./hover-target";
 import { Legend } from "./Legend";
 import { MapDownloads } from "./MapDownloads";
 import { MapTooltip } from "./MapTooltip";
@@ -85,6 +86,7 @@ export default function MapTab() {
     [showPoints, organisations.data],
   );
   const provisionCounts = useMemo(() => (points ? provisionTally(points) : null), [points]);
+  const shownHover = useMemo(() => currentHoverTarget(hover, states, points), [hover, states, points]);
 
   const onMove = useCallback((position: MapPosition) => update({ map: position }, "replace"), [update]);
   const onAreaClick = useCallback(
@@ -163,9 +165,9 @@ export default function MapTab() {
             onOrganisationClick={onOrganisationClick}
             onHover={setHover}
           />
-          {hover && metric && shownWave ? (
+          {shownHover && metric && shownWave ? (
             <MapTooltip
-              target={hover}
+              target={shownHover}
               unit={unit}
               wave={shownWave}
               metricTitle={metric.title}
