@@ -3,16 +3,14 @@ import { FIXTURE } from "@atlas/domain/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   bumpDataVersion,
-  deleteWaveReturns,
   insertAreas,
   insertImportBatch,
   insertOrganisations,
   insertReturns,
-  markWaveBatchesReplaced,
   readAtlasSnapshot,
   upsertWave,
 } from "./index";
-import { openTestDb, TEST_DIALECTS, type TestDb } from "./testing";
+import { openTestDb, storeWaveReturns, TEST_DIALECTS, type TestDb } from "./testing";
 
 describe.each(TEST_DIALECTS)("readAtlasSnapshot on %s", (kind) => {
   let t: TestDb;
@@ -57,22 +55,10 @@ describe.each(TEST_DIALECTS)("readAtlasSnapshot on %s", (kind) => {
     expect(rv3).toEqual(FIXTURE.returns.find((r) => r.waveId === "2024" && r.orgCode === "RV3"));
   });
 
-  /** What the importer does for one wave: a new batch, the wave's returns replaced whole, a new version. */
+  /** What an import of one wave does: the wave's returns replaced whole under a new batch, a new version. */
   async function writeWave(waveId: string, batchId: string, returns: readonly SurveyReturn[]) {
     await t.db.transaction().execute(async (trx) => {
-      await markWaveBatchesReplaced(trx, waveId);
-      await deleteWaveReturns(trx, waveId);
-      await insertImportBatch(trx, {
-        id: batchId,
-        fileName: `${batchId}.csv`,
-        checksum: batchId,
-        waveId,
-        rowCount: returns.length,
-        importedBy: "test",
-        importedAt: "2024-01-01T00:00:00Z",
-        status: "imported",
-      });
-      await insertReturns(trx, returns, batchId);
+      await storeWaveReturns(trx, waveId, batchId, returns);
       await bumpDataVersion(trx);
     });
   }

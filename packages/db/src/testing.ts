@@ -2,10 +2,14 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { SurveyReturn } from "@atlas/domain";
 import pg from "pg";
 import type { DatabaseKind } from "./config";
 import { type AtlasDb, connect } from "./connect";
 import { migrateToLatest } from "./migrate";
+import type { Executor } from "./queries/executor";
+import { insertImportBatch, markWaveBatchesReplaced } from "./queries/import-batches";
+import { deleteWaveReturns, insertReturns } from "./queries/returns";
 
 /**
  * Test support: one suite, run once per dialect (kysely's test-setup pattern).
@@ -65,3 +69,28 @@ async function openPostgres(): Promise<TestDb> {
 
 /** A full dump of every table, to prove a refused write changed nothing. */
 export { dumpTables } from "./dump";
+
+/**
+ * Stores one wave's returns the way the importer does (earlier batches marked replaced, the wave's rows
+ * replaced whole under a new batch), without the importer's validation. The caller bumps the data version.
+ */
+export async function storeWaveReturns(
+  db: Executor,
+  waveId: string,
+  batchId: string,
+  returns: readonly SurveyReturn[],
+): Promise<void> {
+  await markWaveBatchesReplaced(db, waveId);
+  await deleteWaveReturns(db, waveId);
+  await insertImportBatch(db, {
+    id: batchId,
+    fileName: `${batchId}.csv`,
+    checksum: batchId,
+    waveId,
+    rowCount: returns.length,
+    importedBy: "test",
+    importedAt: "2024-01-01T00:00:00Z",
+    status: "imported",
+  });
+  await insertReturns(db, returns, batchId);
+}

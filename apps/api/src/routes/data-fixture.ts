@@ -1,12 +1,5 @@
-import {
-  bumpDataVersion,
-  type Executor,
-  insertAreas,
-  insertImportBatch,
-  insertOrganisations,
-  insertReturns,
-  upsertWave,
-} from "@atlas/db";
+import { bumpDataVersion, type Executor, insertAreas, insertOrganisations, upsertWave } from "@atlas/db";
+import { storeWaveReturns } from "@atlas/db/testing";
 import { FIXTURE } from "@atlas/domain/testing";
 
 /**
@@ -18,19 +11,8 @@ export async function loadAtlasFixture(db: Executor): Promise<void> {
   await insertOrganisations(db, FIXTURE.organisations);
   for (const wave of FIXTURE.waves) {
     await upsertWave(db, wave);
-    const batchId = `fixture-${wave.id}`;
     const returns = FIXTURE.returns.filter((r) => r.waveId === wave.id);
-    await insertImportBatch(db, {
-      id: batchId,
-      fileName: `fixture-${wave.id}.csv`,
-      checksum: `fixture-${wave.id}`,
-      waveId: wave.id,
-      rowCount: returns.length,
-      importedBy: "test",
-      importedAt: "2024-01-01T00:00:00Z",
-      status: "imported",
-    });
-    await insertReturns(db, returns, batchId);
+    await storeWaveReturns(db, wave.id, `fixture-${wave.id}`, returns);
   }
   await bumpDataVersion(db);
 }
