@@ -29,6 +29,11 @@ function growth(rows: ScaleResult[], pick: (r: ScaleResult) => number): string[]
   return rows.map((r) => `${n(pick(r) / pick(base), 1)}× for ${n(r.rows / base.rows, 0)}× rows`);
 }
 
+/** The /api/health run's memory on one database: the baseline each endpoint's memory is compared with. */
+function healthRss(load: LoadResult[], database: string): number {
+  return load.find((l) => l.database === database && l.endpoint === "health")?.serverRssMiB ?? Number.NaN;
+}
+
 export function renderResults(r: BenchResults): string {
   const m = r.machine;
   const out: string[] = [
@@ -42,7 +47,7 @@ export function renderResults(r: BenchResults): string {
     out.push(
       `## API under load (autocannon, ${r.settings.connections} connections on loopback, ${r.settings.seconds} s per endpoint, demo data)`,
       "",
-      "Aims: data endpoints at least 0.5 of /api/health's requests/s, p99 under 50 ms.",
+      "Aims: data endpoints at least 0.5 of /api/health's requests/s, p99 under 50 ms. Server RSS = the server process tree's resident memory, highest sample (every 250 ms) during that endpoint's run.",
       "",
       table(
         [
@@ -54,6 +59,8 @@ export function renderResults(r: BenchResults): string {
           "ratio to health",
           "non-2xx",
           "errors",
+          "server RSS MiB",
+          "RSS vs health",
           "aims met",
         ],
         r.load.map((l) => [
@@ -65,6 +72,8 @@ export function renderResults(r: BenchResults): string {
           n(l.ratioToHealth, 2),
           l.non2xx,
           l.errors,
+          n(l.serverRssMiB),
+          n(l.serverRssMiB / healthRss(r.load, l.database), 2),
           l.endpoint === "health" ? "baseline" : l.ratioToHealth >= 0.5 && l.p99Ms < 50 ? "yes" : "no",
         ]),
       ),
@@ -75,7 +84,7 @@ export function renderResults(r: BenchResults): string {
     out.push(
       "## Scale: synthetic registries at multiples of today's, imported through the real importer (in process)",
       "",
-      "Start = first request of a fresh process (reads and indexes every return); after import = first request after a replacing import of one wave (reads that wave again, re-indexes all); warm = median of 15 later requests.",
+      "Start = first request of a fresh process (reads and indexes every return); after import = first request after a replacing import of one wave (reads that wave again, re-indexes all); warm = median of 15 later requests. Heap held = JavaScript heap retained after these requests (after a full collection) minus before the app was built: what the data cache costs in memory.",
       "",
       table(
         [
@@ -90,6 +99,8 @@ export function renderResults(r: BenchResults): string {
           "coverage warm ms",
           "trends after import ms",
           "trends warm ms",
+          "heap held MiB",
+          "heap per 1k rows MiB",
         ],
         r.scale.map((s) => [
           s.database,
@@ -103,6 +114,8 @@ export function renderResults(r: BenchResults): string {
           n(s.coverageWarmMs, 2),
           n(s.trendsAfterImportMs, 1),
           n(s.trendsWarmMs, 2),
+          n(s.cacheHeapMiB, 1),
+          n((s.cacheHeapMiB / s.rows) * 1000, 2),
         ]),
       ),
       "",

@@ -29,11 +29,14 @@ const ENDPOINTS = {
   journey: "/api/organisations/RV3",
 };
 
-async function withServer<T>(kind: "sqlite" | "postgres", fn: (url: string) => Promise<T>) {
+async function withServer<T>(
+  kind: "sqlite" | "postgres",
+  fn: (server: { url: string; pid: number }) => Promise<T>,
+) {
   const database = await openTestDb(kind, { migrate: false });
   const server = await startServer({ DATABASE_URL: database.url, LOG_LEVEL: "error" });
   try {
-    return await fn(server.url);
+    return await fn({ url: server.url, pid: server.child.pid! });
   } finally {
     await server.stop();
     await database.close();
@@ -53,8 +56,8 @@ const VIEWPORTS = [
 if (only.has("api")) {
   for (const kind of ["sqlite", "postgres"] as const) {
     process.stderr.write(`api load on ${kind}…\n`);
-    await withServer(kind, async (url) => {
-      load.push(...(await runApiLoad({ url }, kind, ENDPOINTS, seconds)));
+    await withServer(kind, async (server) => {
+      load.push(...(await runApiLoad(server, kind, ENDPOINTS, seconds)));
     });
   }
 }
@@ -70,7 +73,7 @@ if (only.has("scale")) {
 }
 if (only.has("web")) {
   process.stderr.write("web…\n");
-  await withServer("sqlite", async (url) => {
+  await withServer("sqlite", async ({ url }) => {
     for (const viewport of VIEWPORTS) web.push(await runWeb(url, viewport));
   });
 }

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import {
   createApp,
   createLogger,
@@ -13,6 +15,14 @@ import { type AtlasDb, connect, migrateToLatest } from "@atlas/db";
 import { TEST_POSTGRES_URL } from "@atlas/db/testing";
 import type { Organisation } from "@atlas/domain";
 import pg from "pg";
+
+// A full collection before each heap reading, so the figures are what is retained, not garbage waiting.
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
+function heapUsedMiB(): number {
+  collectGarbage();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
 
 export interface ScaleResult {
   database: string;
@@ -28,6 +38,8 @@ export interface ScaleResult {
   coverageWarmMs: number;
   trendsAfterImportMs: number;
   trendsWarmMs: number;
+  /** JavaScript heap the API retains for this data (snapshot, index and memoised views), in MiB. */
+  cacheHeapMiB: number;
 }
 
 const PROVISIONS = ["routine", "limited", "paused", "none", "none", "no_response"];
@@ -122,6 +134,7 @@ export async function runScale(
     const importSeconds = (performance.now() - started) / 1000;
     const rows = organisations.length * waves;
 
+    const heapBefore = heapUsedMiB();
     const app = createApp(
       { db: scratch.db, config: testConfig(), logger: createLogger("silent") },
       { reference },
@@ -155,6 +168,7 @@ export async function runScale(
     const trendsAfterImportMs = await time(trends);
     const trendsWarm: number[] = [];
     for (let i = 0; i < 15; i++) trendsWarm.push(await time(`${trends}&_=${i}`));
+    const cacheHeapMiB = heapUsedMiB() - heapBefore;
     return {
       database: kind,
       multiplier,
@@ -167,6 +181,7 @@ export async function runScale(
       coverageWarmMs: median(coverageWarm),
       trendsAfterImportMs,
       trendsWarmMs: median(trendsWarm),
+      cacheHeapMiB,
     };
   } finally {
     await scratch.drop();
