@@ -21,9 +21,12 @@ export function normaliseCode(value: string): string {
 export function readWave(raw: string): CellResult<string> {
   const value = raw.trim();
   if (WAVE_ID_PATTERN.test(value)) return ok(value);
-  const hint = /^\d{4}-\d{2}-\d{2}/.test(value)
-    ? " (it looks like a date: format the wave column as text)"
-    : "";
+  // Spreadsheets turn a typed 2024-05 into a date, and write it back as 2024-05-01, 01/05/2024 or May-24.
+  const looksLikeDate = /^\d{4}-\d{2}-\d{2}/.test(value) || /^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(value);
+  const hint =
+    looksLikeDate || /^[A-Za-z]{3}-\d{2}$/.test(value)
+      ? " (it looks like a date: format the wave column as text)"
+      : "";
   return fail(`"${value}" is not a wave id; a wave is YYYY or YYYY-MM, e.g. 2024 or 2024-05${hint}`);
 }
 

@@ -196,6 +196,18 @@ describe("validateSurveyTable: cells and rows", () => {
     );
   });
 
+  it("says a wave looks like a date whichever way a spreadsheet wrote it back", () => {
+    for (const written of ["2024-05-01", "01/05/2024", "1/5/24", "May-24"]) {
+      const [problem] = problemsOf(table(HEADER, `${written},RV3,routine,,,,,`));
+      expect(problem, written).toMatchObject({
+        column: "wave",
+        message: expect.stringMatching(/looks like a date/),
+      });
+    }
+    const [plain] = problemsOf(table(HEADER, "soon,RV3,routine,,,,,"));
+    expect(plain!.message).not.toMatch(/date/);
+  });
+
   it("refuses yes/no, support levels, waits and modes outside their ranges", () => {
     const header =
       "wave,org_code,provision,champion_present,leadership_support,commissioner_support,median_wait_weeks,delivery_mode,stage";
