@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "kysely";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import { migrateToLatest } from "./migrate";
 import { openTestDb, TEST_POSTGRES_URL, type TestDb } from "./testing";
 
 describe("postgres connections", () => {
@@ -29,5 +30,23 @@ describe("postgres connections", () => {
     }
     const { rows } = await sql<{ one: number }>`select 1 as one`.execute(handle.db);
     expect(rows).toEqual([{ one: 1 }]);
+  });
+
+  // Kysely's own introspector scans every schema, and failed when a parallel test dropped one mid-scan.
+  it("introspects its own schema only, so other schemas (and their removal) never reach its migrations", async () => {
+    const other = await openTestDb("postgres");
+    try {
+      handle = await openTestDb("postgres", { migrate: false });
+      expect(await handle.db.introspection.getTables()).toEqual([]);
+      expect((await handle.db.introspection.getSchemas()).map((s) => s.name)).toEqual([handle.schema]);
+      await migrateToLatest(handle);
+      const mine = await handle.db.introspection.getTables();
+      expect(new Set(mine.map((t) => t.schema))).toEqual(new Set([handle.schema]));
+      expect(mine.map((t) => t.name)).toEqual(
+        expect.arrayContaining(["areas", "survey_returns", "kysely_migration"]),
+      );
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -1,10 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig, DatabaseKind } from "./config";
 import type { Database } from "./database";
+import { SchemaScopedPostgresDialect } from "./schema-introspector";
 
 export interface AtlasDb {
   db: Kysely<Database>;
@@ -44,6 +45,9 @@ export function connect(config: DatabaseConfig): AtlasDb {
   pool.on("connect", (client) => {
     client.on("error", () => {});
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+  const db = new Kysely<Database>({
+    dialect: new SchemaScopedPostgresDialect({ pool }, config.schema),
+    plugins,
+  });
   return { db, kind: "postgres", schema: config.schema, close: () => db.destroy() };
 }
