@@ -55,6 +55,14 @@ describe.each(TEST_DIALECTS)("readAtlasSnapshot on %s", (kind) => {
     expect(rv3).toEqual(FIXTURE.returns.find((r) => r.waveId === "2024" && r.orgCode === "RV3"));
   });
 
+  async function storeReferenceAndWaves() {
+    await t.db.transaction().execute(async (trx) => {
+      await insertAreas(trx, FIXTURE.areas);
+      await insertOrganisations(trx, FIXTURE.organisations);
+      for (const wave of FIXTURE.waves) await upsertWave(trx, wave);
+    });
+  }
+
   /** What an import of one wave does: the wave's returns replaced whole under a new batch, a new version. */
   async function writeWave(waveId: string, batchId: string, returns: readonly SurveyReturn[]) {
     await t.db.transaction().execute(async (trx) => {
@@ -64,11 +72,7 @@ describe.each(TEST_DIALECTS)("readAtlasSnapshot on %s", (kind) => {
   }
 
   it("given the previous snapshot, rereads only the waves an import replaced, and equals a full read", async () => {
-    await t.db.transaction().execute(async (trx) => {
-      await insertAreas(trx, FIXTURE.areas);
-      await insertOrganisations(trx, FIXTURE.organisations);
-      for (const wave of FIXTURE.waves) await upsertWave(trx, wave);
-    });
+    await storeReferenceAndWaves();
     const inWave = (id: string) => FIXTURE.returns.filter((r) => r.waveId === id);
     await writeWave("2022", "a2022", inWave("2022"));
     await writeWave("2024", "a2024", inWave("2024"));
@@ -88,11 +92,7 @@ describe.each(TEST_DIALECTS)("readAtlasSnapshot on %s", (kind) => {
   });
 
   it("rereads a wave whose rows changed under the same batch (rows added outside the importer)", async () => {
-    await t.db.transaction().execute(async (trx) => {
-      await insertAreas(trx, FIXTURE.areas);
-      await insertOrganisations(trx, FIXTURE.organisations);
-      for (const wave of FIXTURE.waves) await upsertWave(trx, wave);
-    });
+    await storeReferenceAndWaves();
     const in2024 = FIXTURE.returns.filter((r) => r.waveId === "2024");
     await writeWave("2024", "only", in2024.slice(1));
     const first = await readAtlasSnapshot(t.db);
