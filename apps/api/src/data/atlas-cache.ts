@@ -21,24 +21,33 @@ export interface AtlasCache {
  * makes the next request here reload. Concurrent requests for a new version share one load.
  */
 export function createAtlasCache(db: AtlasDb): AtlasCache {
-  let held: AtlasView | null = null;
-  let heldSnapshot: AtlasSnapshot | null = null;
+  let held: { view: AtlasView; snapshot: AtlasSnapshot } | null = null;
   let loading: Promise<AtlasView> | null = null;
   let loadingVersion: string | null = null;
 
   async function load(): Promise<AtlasView> {
-    // The held snapshot lets the read skip every wave the import did not touch.
-    const snapshot = await readAtlasSnapshot(db.db, heldSnapshot);
-    const view = { version: snapshot.version, index: indexAtlasData(snapshot.data) };
-    held = view;
-    heldSnapshot = snapshot;
+    // What is held now lets the read skip every wave the import did not touch, and the index keep
+    // those waves' derived tables.
+    const before = held;
+    const snapshot = await readAtlasSnapshot(db.db, before?.snapshot);
+    const unchangedWaves = new Set(
+      [...snapshot.waves]
+        .filter(([id, wave]) => before?.snapshot.waves.get(id)?.returns === wave.returns)
+        .map(([id]) => id),
+    );
+    const index = indexAtlasData(
+      snapshot.data,
+      before ? { previous: before.view.index, unchangedWaves } : undefined,
+    );
+    const view = { version: snapshot.version, index };
+    held = { view, snapshot };
     return view;
   }
 
   return {
     async current(knownVersion?: string) {
       const version = knownVersion ?? (await getDataVersion(db.db));
-      if (held?.version === version) return held;
+      if (held?.view.version === version) return held.view;
       if (loading && loadingVersion === version) return loading;
       const pending = load().finally(() => {
         if (loading === pending) {

@@ -1,8 +1,11 @@
 import { bumpDataVersion, insertOrganisations, insertReturns } from "@atlas/db";
 import { TEST_DIALECTS } from "@atlas/db/testing";
-import { CoverageResponseSchema } from "@atlas/domain";
+import { CoverageResponseSchema, TrendsResponseSchema } from "@atlas/domain";
 import { FIXTURE_RETURNS } from "@atlas/domain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../app";
+import { importSurveyFile } from "../import/import-survey";
+import { createLogger } from "../logger";
 import { buildTestApp, type TestApp } from "../testing";
 import { loadAtlasFixture } from "./data-fixture";
 
@@ -57,5 +60,41 @@ describe.each(TEST_DIALECTS)("data cache and export safety on %s", (kind) => {
     expect(res.headers.get("content-disposition")).toBe(
       'attachment; filename="mbct-atlas_organisations_2024_S08000016_synthetic.csv"',
     );
+  });
+});
+
+describe.each(TEST_DIALECTS)("data cache after a one-wave import on %s", (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(kind);
+    await t.db.db.transaction().execute((trx) => loadAtlasFixture(trx));
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("after replacing one wave, answers as a fresh process would (derived tables of other waves reused)", async () => {
+    const paths = [
+      "/api/trends?metric=offering_pct&level=local",
+      "/api/trends?metric=participants_per_100k&level=region&basis=current",
+      "/api/coverage?wave=2022&level=local&metric=completion_pct",
+      "/api/coverage?wave=2024&level=region&metric=offering_pct",
+      "/api/gaps?wave=2024&level=local",
+    ];
+    for (const path of paths) expect((await t.app.request(path)).status, path).toBe(200);
+    await importSurveyFile(t.db, {
+      fileName: "2024-corrected.csv",
+      bytes: new TextEncoder().encode("wave,org_code,provision\n2024,RV3,paused\n2024,RQY,routine\n"),
+      importedBy: "test",
+      replace: true,
+    });
+    const fresh = createApp({ db: t.db, config: t.config, logger: createLogger("silent") });
+    for (const path of paths) {
+      const warm = await (await t.app.request(path)).json();
+      expect(warm, path).toEqual(await (await fresh.request(path)).json());
+    }
+    const trends = TrendsResponseSchema.parse(await (await t.app.request(paths[0]!)).json());
+    const rv3Area = trends.series.find((s) => s.code === "E54000027")!;
+    expect(rv3Area.points.find((p) => p.wave === "2024")!.value).toBe(0);
   });
 });

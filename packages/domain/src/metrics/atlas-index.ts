@@ -27,7 +27,26 @@ export interface AtlasIndex {
   returnByKey: ReadonlyMap<string, SurveyReturn>;
   /** Predecessors of each organisation (organisations whose successorCode names it). */
   predecessorsOf: ReadonlyMap<string, readonly Organisation[]>;
-  memo: Map<string, unknown>;
+  memo: Map<string, MemoEntry>;
+}
+
+/**
+ * What a memoised value was computed from: the reference data only (areas and organisations), or that
+ * plus one wave's returns. Only values with a scope may be carried over to the next index (see
+ * indexAtlasData); anything computed from more than that has none.
+ */
+export type MemoScope = { reference: true } | { wave: string };
+
+interface MemoEntry {
+  value: unknown;
+  scope: MemoScope | null;
+}
+
+/** What the previous index may lend the next: its memo, for the waves whose returns are the same. */
+export interface IndexCarryOver {
+  previous: AtlasIndex;
+  /** Waves whose returns are unchanged (the snapshot reused them). */
+  unchangedWaves: ReadonlySet<string>;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -41,8 +60,12 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return out;
 }
 
-/** Builds the lookups. Pure; O(rows). */
-export function indexAtlasData(data: AtlasData): AtlasIndex {
+/**
+ * Builds the lookups. Pure; O(rows). Given the previous index and the waves whose returns did not change,
+ * it keeps the previous index's derived tables for those waves (and for the reference) when the areas and
+ * organisations are the same, so a new data version after a one-wave import recomputes only that wave.
+ */
+export function indexAtlasData(data: AtlasData, carry?: IndexCarryOver): AtlasIndex {
   const waves = [...data.waves].sort((a, b) => a.id.localeCompare(b.id));
   const sortedReturns = [...data.returns].sort(
     (a, b) => a.waveId.localeCompare(b.waveId) || a.orgCode.localeCompare(b.orgCode),
@@ -58,8 +81,21 @@ export function indexAtlasData(data: AtlasData): AtlasIndex {
     returnsByOrg: groupBy(sortedReturns, (r) => r.orgCode),
     returnByKey: new Map(sortedReturns.map((r) => [`${r.waveId}|${r.orgCode}`, r])),
     predecessorsOf: groupBy(withSuccessor, (o) => o.successorCode!),
-    memo: new Map(),
+    memo: carry ? carriedMemo(data, carry) : new Map(),
   };
+}
+
+function carriedMemo(data: AtlasData, { previous, unchangedWaves }: IndexCarryOver): Map<string, MemoEntry> {
+  const memo = new Map<string, MemoEntry>();
+  const sameReference =
+    JSON.stringify(previous.data.areas) === JSON.stringify(data.areas) &&
+    JSON.stringify(previous.data.organisations) === JSON.stringify(data.organisations);
+  if (!sameReference) return memo;
+  for (const [key, entry] of previous.memo) {
+    if (entry.scope === null) continue;
+    if ("reference" in entry.scope || unchangedWaves.has(entry.scope.wave)) memo.set(key, entry);
+  }
+  return memo;
 }
 
 /** An organisation's return in a wave, if it has one. */
@@ -67,11 +103,20 @@ export function returnAt(index: AtlasIndex, waveId: string, orgCode: string): Su
   return index.returnByKey.get(`${waveId}|${orgCode}`);
 }
 
-/** Memoises `compute` on the index under `key`. */
-export function memoise<T>(index: AtlasIndex, key: string, compute: () => T): T {
-  if (index.memo.has(key)) return index.memo.get(key) as T;
+/**
+ * Memoises `compute` on the index under `key`. Give `scope` only when the value is computed from nothing but
+ * what it names (the reference data, or the reference and one wave's returns): the next index may reuse it.
+ */
+export function memoise<T>(
+  index: AtlasIndex,
+  key: string,
+  compute: () => T,
+  scope: MemoScope | null = null,
+): T {
+  const held = index.memo.get(key);
+  if (held) return held.value as T;
   const value = compute();
-  index.memo.set(key, value);
+  index.memo.set(key, { value, scope });
   return value;
 }
 

@@ -53,7 +53,7 @@ export const UK_NAME = "United Kingdom";
 
 /** Builds (once per index and basis) the tree. Nations hang from the UK, which is not an area row. */
 export function hierarchyFor(index: AtlasIndex, basis: Basis): Hierarchy {
-  return memoise(index, `hierarchy:${basis}`, () => buildHierarchy(index, basis));
+  return memoise(index, `hierarchy:${basis}`, () => buildHierarchy(index, basis), { reference: true });
 }
 
 function buildHierarchy(index: AtlasIndex, basis: Basis): Hierarchy {

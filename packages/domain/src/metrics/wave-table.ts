@@ -18,10 +18,15 @@ export interface WaveTable {
 
 /** The table for a wave and basis, memoised on the index. */
 export function waveTable(index: AtlasIndex, waveId: string, basis: Basis): WaveTable {
-  return memoise(index, `wave-table:${waveId}:${basis}`, () => {
-    const { hierarchy, tallies, rebased } = waveTallies(index, waveId, basis);
-    return { waveId, hierarchy, tallies, rebased, suppression: suppressionFor(index, waveId, basis) };
-  });
+  return memoise(
+    index,
+    `wave-table:${waveId}:${basis}`,
+    () => {
+      const { hierarchy, tallies, rebased } = waveTallies(index, waveId, basis);
+      return { waveId, hierarchy, tallies, rebased, suppression: suppressionFor(index, waveId, basis) };
+    },
+    { wave: waveId },
+  );
 }
 
 /**

@@ -16,7 +16,9 @@ export interface WaveTallies {
 
 /** The tallies for a wave and basis, memoised on the index. Returns of organisations not in the reference are skipped. */
 export function waveTallies(index: AtlasIndex, waveId: string, basis: Basis): WaveTallies {
-  return memoise(index, `wave-tallies:${waveId}:${basis}`, () => buildWaveTallies(index, waveId, basis));
+  return memoise(index, `wave-tallies:${waveId}:${basis}`, () => buildWaveTallies(index, waveId, basis), {
+    wave: waveId,
+  });
 }
 
 function buildWaveTallies(index: AtlasIndex, waveId: string, basis: Basis): WaveTallies {
