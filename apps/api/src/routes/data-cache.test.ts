@@ -6,14 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app";
 import { importSurveyFile } from "../import/import-survey";
 import { createLogger } from "../logger";
-import { buildTestApp, type TestApp } from "../testing";
-import { loadAtlasFixture } from "./data-fixture";
+import type { TestApp } from "../testing";
+import { buildFixtureApp } from "./data-fixture";
 
 describe.each(TEST_DIALECTS)("data cache and export safety on %s", (kind) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildTestApp(kind);
-    await t.db.db.transaction().execute((trx) => loadAtlasFixture(trx));
+    t = await buildFixtureApp(kind);
   });
   afterAll(async () => {
     await t?.close();
@@ -66,8 +65,7 @@ describe.each(TEST_DIALECTS)("data cache and export safety on %s", (kind) => {
 describe.each(TEST_DIALECTS)("data cache after a one-wave import on %s", (kind) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildTestApp(kind);
-    await t.db.db.transaction().execute((trx) => loadAtlasFixture(trx));
+    t = await buildFixtureApp(kind);
   });
   afterAll(async () => {
     await t?.close();

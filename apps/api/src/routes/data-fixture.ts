@@ -1,6 +1,14 @@
-import { bumpDataVersion, type Executor, insertAreas, insertOrganisations, upsertWave } from "@atlas/db";
+import {
+  bumpDataVersion,
+  type DatabaseKind,
+  type Executor,
+  insertAreas,
+  insertOrganisations,
+  upsertWave,
+} from "@atlas/db";
 import { storeWaveReturns } from "@atlas/db/testing";
 import { FIXTURE } from "@atlas/domain/testing";
+import { buildTestApp, type TestApp } from "../testing";
 
 /**
  * Test support: loads the hand-checkable domain fixture (packages/domain/src/testing/atlas-fixture.ts) through
@@ -15,4 +23,11 @@ export async function loadAtlasFixture(db: Executor): Promise<void> {
     await storeWaveReturns(db, wave.id, `fixture-${wave.id}`, returns);
   }
   await bumpDataVersion(db);
+}
+
+/** A test app over a fresh database holding the fixture. */
+export async function buildFixtureApp(kind: DatabaseKind): Promise<TestApp> {
+  const t = await buildTestApp(kind);
+  await t.db.db.transaction().execute((trx) => loadAtlasFixture(trx));
+  return t;
 }

@@ -13,8 +13,8 @@ import {
   TrendsResponseSchema,
 } from "@atlas/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../testing";
-import { loadAtlasFixture } from "./data-fixture";
+import type { TestApp } from "../testing";
+import { buildFixtureApp } from "./data-fixture";
 
 // The fixture and its hand-worked values are in packages/domain/src/testing/atlas-fixture.ts and the domain tests;
 // here each endpoint is exercised over HTTP on both databases.
@@ -32,8 +32,7 @@ describe.each(TEST_DIALECTS)("data routes on %s", (kind) => {
   };
 
   beforeAll(async () => {
-    t = await buildTestApp(kind);
-    await t.db.db.transaction().execute((trx) => loadAtlasFixture(trx));
+    t = await buildFixtureApp(kind);
   });
   afterAll(async () => {
     await t?.close();
