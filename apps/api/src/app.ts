@@ -12,6 +12,7 @@ import { isDatabaseUnavailable, ProblemError } from "./problem";
 import { type ReferenceData, readReference } from "./reference/read-reference";
 import { areasRoutes } from "./routes/areas";
 import { boundariesRoutes } from "./routes/boundaries";
+import { contextRoutes } from "./routes/context";
 import { dataRoutes } from "./routes/data";
 import { docsRoutes } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
@@ -53,7 +54,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   app.route("/", wavesRoutes(deps));
   app.route("/", areasRoutes(deps, reference.attribution));
   app.route("/", boundariesRoutes());
-  app.route("/", dataRoutes(deps, reference.attribution));
+  app.route("/", contextRoutes());
+  app.route("/", dataRoutes(deps, reference));
   app.route("/", importsRoutes(deps));
   docsRoutes(app);
 

@@ -1,11 +1,22 @@
 import type { AtlasIndex } from "@atlas/domain";
-import { CoverageResponseSchema, computeCoverage, memoise } from "@atlas/domain";
+import {
+  CoverageResponseSchema,
+  cacheableNeed,
+  computeCoverage,
+  memoise,
+  usesNeedModel,
+} from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
 import { createRouter } from "../validation";
-import { levelParam, metricParam, resolveWave, waveParam } from "./data-params";
+import { levelParam, metricParam, needParams, resolveNeed, resolveWave, waveParam } from "./data-params";
 
-export const coverageQuery = z.object({ wave: waveParam, level: levelParam, metric: metricParam });
+export const coverageQuery = z.object({
+  wave: waveParam,
+  level: levelParam,
+  metric: metricParam,
+  ...needParams,
+});
 
 const route = createRoute({
   method: "get",
@@ -23,10 +34,12 @@ const route = createRoute({
 /** The coverage view for validated parameters (shared with the export). */
 export function coverageView(index: AtlasIndex, query: z.infer<typeof coverageQuery>) {
   const wave = resolveWave(index, query.wave);
-  const key = `coverage:${wave.id}:${query.level}:${query.metric}`;
-  return memoise(index, key, () =>
-    computeCoverage(index, { waveId: wave.id, level: query.level, metric: query.metric }),
-  );
+  const need = usesNeedModel(query.metric) ? resolveNeed(query) : undefined;
+  const compute = () =>
+    computeCoverage(index, { waveId: wave.id, level: query.level, metric: query.metric, need });
+  // Only the default assumptions are memoised, so arbitrary assumptions cannot grow the cache.
+  if (!cacheableNeed(need)) return compute();
+  return memoise(index, `coverage:${wave.id}:${query.level}:${query.metric}`, compute);
 }
 
 export function coverageRoutes(atlas: AtlasCache) {

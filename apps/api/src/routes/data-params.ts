@@ -1,7 +1,12 @@
 import {
   type AtlasIndex,
   BASES,
+  DEFAULT_NEED_CONTEXT,
   METRIC_IDS,
+  NEED_PARAMETERS,
+  type NeedContext,
+  type NeedParameterId,
+  parseNeedAssumptions,
   REPORT_LEVELS,
   UK_CODE,
   WAVE_ID_PATTERN,
@@ -100,4 +105,41 @@ export function resolveCodes(
     );
   }
   return codes;
+}
+
+/**
+ * The need model's assumptions as query parameters (each optional, default as in GET /api/metrics
+ * `needModel`). Read as text and checked by the domain's parseNeedAssumptions, so the bounds live in one place.
+ */
+export const needParams = Object.fromEntries(
+  NEED_PARAMETERS.map((p) => [
+    p.id,
+    z
+      .string()
+      .max(20)
+      .optional()
+      .openapi({
+        description: `Need model: ${p.label} (${p.unit}); default ${p.default}, from ${p.min} to ${p.max}${p.integer ? ", whole" : ""}. Source: ${p.source}`,
+        example: String(p.default),
+      }),
+  ]),
+) as Record<NeedParameterId, z.ZodOptional<z.ZodString>>;
+
+/** The assumptions of a validated query (400 naming each bad parameter and its bounds). */
+export function resolveNeed(query: Partial<Record<NeedParameterId, string | undefined>>): NeedContext {
+  const given = NEED_PARAMETERS.some((p) => query[p.id] !== undefined);
+  if (!given) return DEFAULT_NEED_CONTEXT;
+  const { assumptions, problems } = parseNeedAssumptions(query);
+  if (problems.length > 0) {
+    throw new ProblemError(
+      "bad_request",
+      `Invalid need assumptions: ${problems.map((p) => `${p.parameter}: ${p.message}`).join("; ")}`,
+      problems.map((p) => ({
+        parameter: p.parameter,
+        value: p.value,
+        message: `${p.parameter}: ${p.message}`,
+      })),
+    );
+  }
+  return { assumptions };
 }

@@ -57,8 +57,15 @@ describe.each(TEST_DIALECTS)("data routes on %s", (kind) => {
     // UK: 244 places / 1,200,000 adults × 100,000.
     expect(coverage.comparator.value).toBeCloseTo(244 / 12, 10);
     const byCode = new Map(coverage.areas.map((a) => [a.code, a]));
-    expect(byCode.get("E54000027")).toMatchObject({ value: 80, comparison: "higher", assessment: "better" });
-    expect(byCode.get("E54000028")).toMatchObject({ numerator: 4, comparison: "lower", assessment: "worse" });
+    // Each local area rests on one or two organisations: shown, but never called higher or lower.
+    expect(byCode.get("E54000027")).toMatchObject({
+      value: 80,
+      organisations: 2,
+      comparison: "not_compared",
+      comparisonReason: "too_few",
+      assessment: "not_compared",
+    });
+    expect(byCode.get("E54000028")).toMatchObject({ numerator: 4, comparisonReason: "too_few" });
     expect(byCode.get("E54000064")!.status).toBe("no_data");
     expect(byCode.get("S08000015")!.status).toBe("not_applicable");
     expect(byCode.get("S08000016")!.status).toBe("not_surveyed");
@@ -143,14 +150,13 @@ describe.each(TEST_DIALECTS)("data routes on %s", (kind) => {
     expect(all.series).toHaveLength(3);
   });
 
-  it("GET /api/gaps ranks areas by unmet provision with reasons", async () => {
+  it("GET /api/gaps ranks areas by unmet places, with the unknowns apart", async () => {
     const gaps = GapsResponseSchema.parse((await get("/api/gaps?wave=2024&level=local")).body);
-    expect(gaps.gaps.map((g) => [g.rank, g.code, g.reasons])).toEqual([
-      [1, "E54000064", ["unknown"]],
-      [2, "S08000016", ["unknown"]],
-      [3, "E54000027", ["lost_provision"]],
-      [4, "E54000028", ["low_places"]],
+    expect(gaps.gaps.map((g) => [g.rank, g.code, g.reasons, g.unmetPlaces])).toEqual([
+      [1, "E54000028", ["unmet_need"], 21_746],
+      [2, "E54000027", ["unmet_need", "lost_provision"], 21_510],
     ]);
+    expect(gaps.unknown.map((g) => g.code)).toEqual(["E54000064", "S08000016"]);
   });
 
   it("GET /api/organisations lists a wave's organisations in an area", async () => {
@@ -251,11 +257,18 @@ describe.each(TEST_DIALECTS)("data routes on %s", (kind) => {
       .split("\r\n");
     const comments = lines.filter((l) => l.startsWith("#"));
     expect(comments.join("\n")).toMatch(/Licence: Open Government Licence/);
-    expect(comments.join("\n")).toMatch(/Filters: wave=2022; level=local/);
+    expect(comments.join("\n")).toMatch(/Filters: wave=2022; level=local; atRisk=580000; commissionPct=15/);
     expect(comments.join("\n")).not.toMatch(/SYNTHETIC/);
     const data = lines.filter((l) => !l.startsWith("#"));
     expect(data[0]!.split(",").slice(0, 6)).toEqual(["wave", "level", "rank", "code", "name", "reasons"]);
-    expect(data.slice(1).map((l) => l.split(",")[3])).toEqual(["S08000015", "S08000016"]);
+    // Ranked gaps (by unmet places) first, then the unknowns, unranked.
+    expect(data.slice(1).map((l) => l.split(",")[3])).toEqual([
+      "E54000064",
+      "E54000028",
+      "E54000027",
+      "S08000015",
+      "S08000016",
+    ]);
     const trends = await t.app.request(
       "/api/export?view=trends&metric=offering_pct&level=nation&areas=K02000001",
     );

@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { createAtlasCache } from "../data/atlas-cache";
 import type { AppDeps, AppEnv } from "../deps";
-import type { Attribution } from "../reference/read-reference";
+import type { ReferenceData } from "../reference/read-reference";
 import { coverageRoutes } from "./coverage";
 import { exportRoutes } from "./export";
 import { factorsRoutes } from "./factors";
@@ -15,15 +15,15 @@ import { trendsRoutes } from "./trends";
  * The data routes (metrics, coverage, trends, gaps, organisations, factors, transitions, export), sharing one
  * cache of the aggregation inputs keyed by the database's data version.
  */
-export function dataRoutes({ db }: AppDeps, attribution: Attribution) {
+export function dataRoutes({ db }: AppDeps, reference: ReferenceData) {
   const atlas = createAtlasCache(db);
   return new OpenAPIHono<AppEnv>()
-    .route("/", metricsRoutes())
+    .route("/", metricsRoutes(reference))
     .route("/", coverageRoutes(atlas))
     .route("/", trendsRoutes(atlas))
     .route("/", gapsRoutes(atlas))
     .route("/", organisationsRoutes(atlas))
     .route("/", factorsRoutes(atlas))
     .route("/", transitionsRoutes(atlas))
-    .route("/", exportRoutes(atlas, attribution));
+    .route("/", exportRoutes(atlas, reference.attribution));
 }

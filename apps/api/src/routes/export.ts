@@ -1,5 +1,5 @@
-import type { AtlasIndex } from "@atlas/domain";
-import { EXPORT_VIEWS, type ExportResponse, ExportResponseSchema } from "@atlas/domain";
+import type { AtlasIndex, NeedAssumptions } from "@atlas/domain";
+import { EXPORT_VIEWS, type ExportResponse, ExportResponseSchema, NEED_PARAMETER_IDS } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
 import { toCsv } from "../export/csv";
@@ -15,7 +15,15 @@ import {
 import type { Attribution } from "../reference/read-reference";
 import { createRouter } from "../validation";
 import { coverageView } from "./coverage";
-import { areaCodeParam, basisParam, codeListParam, levelParam, metricParam, waveParam } from "./data-params";
+import {
+  areaCodeParam,
+  basisParam,
+  codeListParam,
+  levelParam,
+  metricParam,
+  needParams,
+  waveParam,
+} from "./data-params";
 import { factorsView } from "./factors";
 import { gapsView } from "./gaps";
 import { organisationsView } from "./organisations";
@@ -33,7 +41,14 @@ const exportQuery = z.object({
   area: areaCodeParam,
   from: transitionsQuery.shape.from,
   to: transitionsQuery.shape.to,
+  ...needParams,
 });
+
+/** The need assumptions a view was computed with, as filters, so an export says what it rests on. */
+function needFilters(assumptions: NeedAssumptions | undefined): Record<string, string> {
+  if (!assumptions) return {};
+  return Object.fromEntries(NEED_PARAMETER_IDS.map((id) => [id, String(assumptions[id])]));
+}
 
 const route = createRoute({
   method: "get",
@@ -69,20 +84,29 @@ function build(index: AtlasIndex, q: z.infer<typeof exportQuery>): Built {
       const v = coverageView(index, q);
       return {
         table: coverageRows(v),
-        filters: { wave: v.wave, level: v.level, metric: v.metric },
+        filters: { wave: v.wave, level: v.level, metric: v.metric, ...needFilters(v.assumptions) },
         waves: [v.wave],
       };
     }
     case "trends": {
       const v = trendsView(index, q);
       const synthetic = new Set(index.waves.filter((w) => w.synthetic).map((w) => w.id));
-      const filters: Record<string, string> = { metric: v.metric, level: v.level, basis: v.basis };
+      const filters: Record<string, string> = {
+        metric: v.metric,
+        level: v.level,
+        basis: v.basis,
+        ...needFilters(v.assumptions),
+      };
       if (q.areas) filters.areas = q.areas;
       return { table: trendsRows(v, synthetic), filters, waves: index.waves.map((w) => w.id) };
     }
     case "gaps": {
       const v = gapsView(index, q);
-      return { table: gapsRows(v), filters: { wave: v.wave, level: v.level }, waves: [v.wave] };
+      return {
+        table: gapsRows(v),
+        filters: { wave: v.wave, level: v.level, ...needFilters(v.assumptions) },
+        waves: [v.wave],
+      };
     }
     case "transitions": {
       const v = transitionsView(index, q);
@@ -108,7 +132,11 @@ export function exportFileName(
   synthetic: boolean,
   ext: string,
 ): string {
-  const parts = ["mbct-atlas", view, ...Object.values(filters), ...(synthetic ? ["synthetic"] : [])];
+  // The need assumptions are in the file's metadata; six numbers would make the name unreadable.
+  const named = Object.entries(filters)
+    .filter(([key]) => !(NEED_PARAMETER_IDS as readonly string[]).includes(key))
+    .map(([, value]) => value);
+  const parts = ["mbct-atlas", view, ...named, ...(synthetic ? ["synthetic"] : [])];
   return `${parts.map((p) => p.replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 60)).join("_")}.${ext}`;
 }
 

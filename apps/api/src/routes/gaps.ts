@@ -1,17 +1,17 @@
 import type { AtlasIndex } from "@atlas/domain";
-import { computeGaps, GapsResponseSchema, memoise } from "@atlas/domain";
+import { cacheableNeed, computeGaps, GapsResponseSchema, memoise } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
 import { createRouter } from "../validation";
-import { levelParam, resolveWave, waveParam } from "./data-params";
+import { levelParam, needParams, resolveNeed, resolveWave, waveParam } from "./data-params";
 
-export const gapsQuery = z.object({ wave: waveParam, level: levelParam });
+export const gapsQuery = z.object({ wave: waveParam, level: levelParam, ...needParams });
 
 const route = createRoute({
   method: "get",
   path: "/api/gaps",
   summary:
-    "Areas ranked by unmet provision, each with its reasons (no_offer, unknown, lost_provision, low_places)",
+    "Areas ranked by unmet places (need model), largest first, each with its reasons and what closing the gap would take; areas where nobody answered listed apart as unknown",
   request: { query: gapsQuery },
   responses: {
     200: { description: "Gaps", content: { "application/json": { schema: GapsResponseSchema } } },
@@ -23,7 +23,9 @@ const route = createRoute({
 /** The gaps view for validated parameters (shared with the export). */
 export function gapsView(index: AtlasIndex, query: z.infer<typeof gapsQuery>) {
   const wave = resolveWave(index, query.wave);
-  return memoise(index, `gaps:${wave.id}:${query.level}`, () => computeGaps(index, wave.id, query.level));
+  const need = resolveNeed(query);
+  const compute = () => computeGaps(index, wave.id, query.level, need);
+  return cacheableNeed(need) ? memoise(index, `gaps:${wave.id}:${query.level}`, compute) : compute();
 }
 
 export function gapsRoutes(atlas: AtlasCache) {

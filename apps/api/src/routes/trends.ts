@@ -1,9 +1,17 @@
 import type { AtlasIndex } from "@atlas/domain";
-import { computeTrends, memoise, TrendsResponseSchema } from "@atlas/domain";
+import { cacheableNeed, computeTrends, memoise, TrendsResponseSchema, usesNeedModel } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
 import { createRouter } from "../validation";
-import { basisParam, codeListParam, levelParam, metricParam, resolveCodes } from "./data-params";
+import {
+  basisParam,
+  codeListParam,
+  levelParam,
+  metricParam,
+  needParams,
+  resolveCodes,
+  resolveNeed,
+} from "./data-params";
 
 export const trendsQuery = z.object({
   metric: metricParam,
@@ -14,6 +22,7 @@ export const trendsQuery = z.object({
     example: "E40000003,E40000005",
   }),
   basis: basisParam,
+  ...needParams,
 });
 
 const route = createRoute({
@@ -31,10 +40,12 @@ const route = createRoute({
 /** The trends view for validated parameters (shared with the export). */
 export function trendsView(index: AtlasIndex, query: z.infer<typeof trendsQuery>) {
   const codes = resolveCodes(index, query.level, query.areas);
+  const need = usesNeedModel(query.metric) ? resolveNeed(query) : undefined;
   const compute = () =>
-    computeTrends(index, { metric: query.metric, level: query.level, codes, basis: query.basis });
-  // Only the unfiltered series are memoised, so arbitrary code lists cannot grow the cache.
-  return codes === null
+    computeTrends(index, { metric: query.metric, level: query.level, codes, basis: query.basis, need });
+  // Only the unfiltered series for the default assumptions are memoised, so arbitrary code lists and
+  // assumptions cannot grow the cache.
+  return codes === null && cacheableNeed(need)
     ? memoise(index, `trends:${query.metric}:${query.level}:${query.basis}`, compute)
     : compute();
 }

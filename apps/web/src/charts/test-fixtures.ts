@@ -66,6 +66,7 @@ export const areaValue = (
   denominator: value === null ? null : 10,
   status: value === null ? "no_data" : "ok",
   comparison: "similar",
+  comparisonReason: null,
   assessment: "similar",
   invited: 10,
   answered: value === null ? 0 : 10,

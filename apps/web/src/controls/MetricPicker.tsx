@@ -7,9 +7,9 @@ const POLARITY_WORDS = {
 } as const;
 
 const INTERVAL_WORDS = {
-  wilson: "95% Wilson score interval.",
-  byar: "95% interval by Byar's method.",
-  poisson: "Exact Poisson 95% interval.",
+  exact_binomial: "95% exact (Clopper–Pearson) interval.",
+  exact_poisson: "95% exact Poisson interval.",
+  exact_poisson_clustered: "95% exact Poisson interval on courses or teams, not single places or teachers.",
   none: "No interval.",
 } as const;
 

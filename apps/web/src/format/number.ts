@@ -12,6 +12,8 @@ export function formatValue(value: number | null | undefined, unit: Unit): strin
       return `${value.toFixed(1)} per 100k`;
     case "weeks":
       return `${value.toFixed(1)} weeks`;
+    case "places":
+      return `${Math.round(value).toLocaleString("en-GB")} places`;
   }
 }
 
@@ -27,7 +29,12 @@ export function formatInterval(lower: number | null, upper: number | null): stri
   return `95% CI ${lower.toFixed(1)}–${upper.toFixed(1)}`;
 }
 
-export const UNIT_SUFFIX: Record<Unit, string> = { percent: "%", per_100k: " per 100k", weeks: " weeks" };
+export const UNIT_SUFFIX: Record<Unit, string> = {
+  percent: "%",
+  per_100k: " per 100k",
+  weeks: " weeks",
+  places: " places",
+};
 
 /** Whole numbers with thousands separators, e.g. populations. */
 export function formatCount(value: number | null | undefined): string {

@@ -12,6 +12,7 @@ type GapReason = (typeof GAP_REASONS)[number];
 
 export const GAP_REASON_LABELS: Record<GapReason, string> = {
   no_offer: "No answering organisation offers MBCT",
+  unmet_need: "Places offered fall short of the places needed",
   low_places: "Places per 100k far below the comparator",
   lost_provision: "Lost provision since the previous wave",
   unknown: "Unknown: nobody answered",

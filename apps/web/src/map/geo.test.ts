@@ -45,6 +45,7 @@ const row = (code: string, value: number | null, status: AreaValue["status"]): A
   denominator: null,
   status,
   comparison: "not_compared",
+  comparisonReason: "no_value",
   assessment: "not_compared",
   invited: 3,
   answered: value === null ? 0 : 3,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NEED_PARAMETER_IDS, type NeedParameterId } from "../need/parameters";
 import { AreaSchema, OrganisationSchema, WaveSchema } from "../reference";
 import { SurveyReturnSchema } from "../survey-return";
 import { AREA_LEVELS, PROVISIONS, REPORT_LEVELS, STAGES } from "../vocabulary";
@@ -14,8 +15,29 @@ export type ValueStatus = (typeof VALUE_STATUSES)[number];
 export const COMPARISONS = ["higher", "similar", "lower", "not_compared"] as const;
 export type Comparison = (typeof COMPARISONS)[number];
 
+/**
+ * Why a value is `not_compared`: it has none (`no_value`); the metric is never compared (`not_comparable`);
+ * the comparator is the same area (`same_area`); it rests on too few organisations (`too_few`) or people
+ * (`too_few_people`); it is a lower bound that could only be called lower or similar (`lower_bound`); the
+ * comparator has no value (`no_comparator`).
+ */
+export const COMPARISON_REASONS = [
+  "no_value",
+  "not_comparable",
+  "same_area",
+  "too_few",
+  "too_few_people",
+  "lower_bound",
+  "no_comparator",
+] as const;
+export type ComparisonReason = (typeof COMPARISON_REASONS)[number];
+
 export const POLARITIES = ["higher_is_better", "lower_is_better", "neither"] as const;
 export type Polarity = (typeof POLARITIES)[number];
+
+/** percent (0–100), a rate per 100,000 adults, weeks, or a count of places. */
+export const METRIC_UNITS = ["percent", "per_100k", "weeks", "places"] as const;
+export type MetricUnit = (typeof METRIC_UNITS)[number];
 
 export const ATTRIBUTION_SCHEMA = z.object({
   licence: z.string(),
@@ -49,18 +71,62 @@ export const MetricSchema = z.object({
   definition: z.string(),
   numerator: z.string(),
   denominator: z.string(),
-  unit: z.enum(["percent", "per_100k", "weeks"]),
+  unit: z.enum(METRIC_UNITS),
   polarity: z.enum(POLARITIES),
   fields: z.array(z.string()),
-  interval: z.enum(["wilson", "byar", "poisson", "none"]),
+  /**
+   * exact_binomial: Clopper–Pearson on a count of organisations or people; exact_poisson: Garwood on a count;
+   * exact_poisson_clustered: Garwood on the count of courses (places) or teams (teachers), scaled up; none.
+   */
+  interval: z.enum(["exact_binomial", "exact_poisson", "exact_poisson_clustered", "none"]),
   countsPeople: z.boolean(),
+  /** The smallest base on which values are compared (higher/lower); null: never compared. */
+  comparison: z
+    .object({ minOrganisations: z.number().int(), minPeople: z.number().int().nullable() })
+    .nullable(),
+  /** Need-model assumptions the metric depends on (query parameters of the same ids). */
+  assumptions: z.array(z.enum(NEED_PARAMETER_IDS)).optional(),
   /** How the value and its interval are computed, in plain English (docs/statistics.md has the detail). */
   method: z.string().optional(),
   /** What a reader must know before comparing values (non-response, suppression, lower bounds). */
   caveats: z.array(z.string()).optional(),
 });
 export type Metric = z.infer<typeof MetricSchema>;
-export const MetricsResponseSchema = z.object({ metrics: z.array(MetricSchema) });
+
+export const NeedParameterSchema = z.object({
+  id: z.enum(NEED_PARAMETER_IDS),
+  label: z.string(),
+  unit: z.string(),
+  default: z.number(),
+  min: z.number(),
+  max: z.number(),
+  integer: z.boolean(),
+  source: z.string(),
+  note: z.string(),
+});
+/** The assumptions in force for a response (defaults unless the query changed them). */
+export const NeedAssumptionsSchema = z.object(
+  Object.fromEntries(NEED_PARAMETER_IDS.map((id) => [id, z.number()])) as Record<
+    NeedParameterId,
+    z.ZodNumber
+  >,
+);
+export const MetricsResponseSchema = z.object({
+  metrics: z.array(MetricSchema),
+  /** The need model behind need_met_pct and unmet_places: its parameters and what the UK needs with them. */
+  needModel: z.object({
+    description: z.string(),
+    parameters: z.array(NeedParameterSchema),
+    assumptions: NeedAssumptionsSchema,
+    uk: z.object({
+      adults: z.number().int(),
+      placesNeeded: z.number(),
+      courses: z.number().int(),
+      teachers: z.number().int(),
+      cost: z.number(),
+    }),
+  }),
+});
 
 export const ComparatorSchema = z.object({
   code: z.string(),
@@ -70,6 +136,24 @@ export const ComparatorSchema = z.object({
   upper: z.number().nullable(),
 });
 
+/** What closing an area's gap would take a year, by the need model's assumptions. */
+export const NeedFiguresSchema = z.object({
+  /** Places needed a year (need model). */
+  placesNeeded: z.number(),
+  /** Places offered in the wave (a lower bound where lowerBound is true). */
+  placesOffered: z.number().int(),
+  /** Places needed minus offered, never below 0 (an upper bound where places offered are a lower bound). */
+  unmetPlaces: z.number(),
+  /** To close the gap: whole places, courses and trained teachers, and the cost a year (2015 prices). */
+  toClose: z.object({
+    places: z.number().int(),
+    courses: z.number().int(),
+    teachers: z.number().int(),
+    cost: z.number(),
+  }),
+});
+export type NeedFigures = z.infer<typeof NeedFiguresSchema>;
+
 /** One estimate with its 95% interval, the counts behind it and why it may be missing: shared by every view. */
 const ESTIMATE_FIELDS = {
   value: z.number().nullable(),
@@ -78,6 +162,14 @@ const ESTIMATE_FIELDS = {
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
   status: z.enum(VALUE_STATUSES),
+  /** How many organisations the value rests on (answering, or reporting the figure), so small bases show. */
+  organisations: z.number().int().optional(),
+  /** Counts: some organisations did not answer or left the figure blank, so the value is at least this. */
+  lowerBound: z.boolean().optional(),
+  /** unmet_places: the places offered are a lower bound, so the unmet places are at most this. */
+  upperBound: z.boolean().optional(),
+  /** Need metrics (need_met_pct, unmet_places): the places needed and what closing the gap would take. */
+  need: NeedFiguresSchema.optional(),
 };
 
 export const AreaValueSchema = z.object({
@@ -86,17 +178,24 @@ export const AreaValueSchema = z.object({
   parentCode: z.string().nullable(),
   ...ESTIMATE_FIELDS,
   comparison: z.enum(COMPARISONS),
+  /** Why the value is not compared with the UK; null when it is. */
+  comparisonReason: z.enum(COMPARISON_REASONS).nullable(),
   /** `better`, `worse` or `similar` by the metric's polarity; `not_compared` where it has none or no value. */
   assessment: z.enum(["better", "similar", "worse", "not_compared"]),
   /** Organisations invited (rows in the wave) and answering (provision routine/limited/paused/none). */
   invited: z.number().int(),
   answered: z.number().int(),
-  /** Non-response bounds for proportion metrics: the value if every non-respondent offered, and if none did. */
+  /**
+   * The range the value could take with the missing answers filled in. Shares: every non-respondent offering
+   * (upper) or none (lower). Places, teachers, need_met_pct and unmet_places: each missing organisation
+   * offering as many as the most any organisation reported in the wave (upper) or none (lower).
+   */
   boundLower: z.number().nullable().optional(),
   boundUpper: z.number().nullable().optional(),
   /** The nation the area is in (null for a nation) and the value classed against that nation's. */
   nationCode: z.string().nullable().optional(),
   nationComparison: z.enum(COMPARISONS).optional(),
+  nationComparisonReason: z.enum(COMPARISON_REASONS).nullable().optional(),
 });
 export type AreaValue = z.infer<typeof AreaValueSchema>;
 
@@ -105,6 +204,8 @@ export const CoverageResponseSchema = z.object({
   level: z.enum(REPORT_LEVELS),
   metric: z.string(),
   synthetic: z.boolean(),
+  /** Need metrics: the assumptions the figures were computed with. */
+  assumptions: NeedAssumptionsSchema.optional(),
   comparator: ComparatorSchema,
   nations: z.array(ComparatorSchema),
   areas: z.array(AreaValueSchema),
@@ -124,29 +225,88 @@ export const TrendsResponseSchema = z.object({
   level: z.enum(REPORT_LEVELS),
   basis: z.enum(["recorded", "current"]),
   synthetic: z.boolean(),
+  /** Need metrics: the assumptions the figures were computed with. */
+  assumptions: NeedAssumptionsSchema.optional(),
   series: z.array(z.object({ code: z.string(), name: z.string(), points: z.array(TrendPointSchema) })),
 });
 export type TrendsResponse = z.infer<typeof TrendsResponseSchema>;
 
-export const GAP_REASONS = ["no_offer", "low_places", "lost_provision", "unknown"] as const;
+/**
+ * no_offer: organisations answered and none offers MBCT; unmet_need: places offered fall short of the places
+ * needed; lost_provision: an organisation that offered MBCT last wave no longer does; low_places: places per
+ * 100,000 far below the UK's (and the comparison can carry it); unknown: nobody answered.
+ */
+export const GAP_REASONS = ["no_offer", "unmet_need", "lost_provision", "low_places", "unknown"] as const;
+const GapCommonFields = {
+  code: z.string(),
+  name: z.string(),
+  reasons: z.array(z.enum(GAP_REASONS)),
+  /** The reasons in words, with the counts behind them. */
+  detail: z.string(),
+  adultPopulation: z.number().int(),
+  invited: z.number().int(),
+  answered: z.number().int(),
+  placesNeeded: z.number(),
+};
 export const GapsResponseSchema = z.object({
   wave: z.string(),
   level: z.enum(REPORT_LEVELS),
   synthetic: z.boolean(),
+  assumptions: NeedAssumptionsSchema,
+  /** Areas (or organisations) where something is known to be missing, ranked by unmet places, largest first. */
   gaps: z.array(
     z.object({
       rank: z.number().int(),
-      code: z.string(),
-      name: z.string(),
-      reasons: z.array(z.enum(GAP_REASONS)),
-      detail: z.string(),
+      ...GapCommonFields,
+      unmetPlaces: z.number(),
+      needMetPct: z.number(),
+      placesOffered: z.number().int(),
+      /** Some organisations did not answer or left places blank: places offered are at least, unmet at most. */
+      lowerBound: z.boolean(),
+      toClose: NeedFiguresSchema.shape.toClose,
       offeringPct: z.number().nullable(),
       placesPer100k: z.number().nullable(),
       comparatorPlacesPer100k: z.number().nullable(),
-      adultPopulation: z.number().int(),
+    }),
+  ),
+  /** Areas where nobody answered (or nobody was surveyed): listed apart, never ranked among the known. */
+  unknown: z.array(z.object(GapCommonFields)),
+});
+
+/**
+ * A real national series shown beside the survey as context (GET /api/context): a different measure, with its
+ * own source and licence; never synthetic and never merged with survey values.
+ */
+export const ContextSeriesSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** What is counted, exactly. */
+  measure: z.string(),
+  /** How it differs from the survey's measures (so nobody reads one as the other). */
+  differsFromSurvey: z.string(),
+  geography: z.string(),
+  unit: z.string(),
+  synthetic: z.literal(false),
+  publisher: z.string(),
+  source: z.string(),
+  sourceColumn: z.string(),
+  licence: z.string(),
+  licenceUrl: z.string(),
+  attribution: z.string(),
+  points: z.array(
+    z.object({
+      /** Financial year, e.g. 2023-24. */
+      period: z.string(),
+      start: z.string(),
+      end: z.string(),
+      value: z.number().int(),
+      /** The same count for every therapy type, for scale. */
+      allTherapyTypes: z.number().int(),
     }),
   ),
 });
+export type ContextSeries = z.infer<typeof ContextSeriesSchema>;
+export const ContextResponseSchema = z.object({ series: z.array(ContextSeriesSchema) });
 
 export const JourneyStepSchema = SurveyReturnSchema.omit({ orgCode: true }).extend({
   /** Pivot events derived from the change since the organisation's previous return. */

@@ -1,10 +1,14 @@
-import type { ValueStatus } from "../api/responses";
+import type { NeedFigures, ValueStatus } from "../api/responses";
+import { capacityFor, placesNeeded } from "../need/model";
+import { DEFAULT_NEED_ASSUMPTIONS, type NeedAssumptions } from "../need/parameters";
+import { clopperPearsonInterval } from "../stats/clopper-pearson";
 import { median } from "../stats/compare";
+import type { Interval } from "../stats/interval";
 import { exactPoissonInterval } from "../stats/poisson";
-import { wilsonInterval } from "../stats/wilson";
+import { UK_CODE } from "../vocabulary";
 import type { MetricId } from "./catalogue";
 import type { HierarchyNode } from "./hierarchy";
-import type { CountSum, Tally } from "./tally";
+import { type CountSum, PLACES_PER_COURSE_ASSUMED, type Tally } from "./tally";
 import type { WaveTable } from "./wave-table";
 
 /** One metric's value at one node: what the API serves for an area (before comparison). */
@@ -15,20 +19,26 @@ export interface Cell {
   numerator: number | null;
   denominator: number | null;
   status: ValueStatus;
-  /** offering/routine/sustainable only: the value if every non-respondent offered (upper) or none did (lower). */
+  /** Organisations the value rests on (answering, invited, or reporting the figure, by metric). */
+  organisations: number;
+  /** The range with missing answers filled in (see AreaValueSchema). */
   boundLower?: number | null;
   boundUpper?: number | null;
+  lowerBound?: boolean;
+  upperBound?: boolean;
+  need?: NeedFigures;
 }
 
 const PER = 100_000;
 
-const empty = (status: ValueStatus): Cell => ({
+const empty = (status: ValueStatus, organisations = 0): Cell => ({
   value: null,
   lower: null,
   upper: null,
   numerator: null,
   denominator: null,
   status,
+  organisations,
 });
 
 /**
@@ -44,8 +54,8 @@ function baseStatus(t: Tally): ValueStatus | null {
   return null;
 }
 
-function percent(x: number, n: number): Cell {
-  const ci = wilsonInterval(x, n);
+function percent(x: number, n: number, organisations: number): Cell {
+  const ci = clopperPearsonInterval(x, n);
   return {
     value: (100 * x) / n,
     lower: 100 * ci.lower,
@@ -53,6 +63,7 @@ function percent(x: number, n: number): Cell {
     numerator: x,
     denominator: n,
     status: "ok",
+    organisations,
   };
 }
 
@@ -68,17 +79,55 @@ function answeringShare(t: Tally, x: number): Cell {
   if (status === "not_surveyed" || status === "not_applicable")
     return { ...empty(status), boundLower: null, boundUpper: null };
   if (status === "no_data") return { ...empty(status), ...bounds };
-  return { ...percent(x, t.answered), ...bounds };
+  return { ...percent(x, t.answered, t.answered), ...bounds };
 }
 
-function perPopulation(t: Tally, count: CountSum, node: HierarchyNode, hidden: boolean): Cell {
-  if (node.level === "organisation") return empty("not_applicable");
+/** Organisations whose figure is unknown: they did not answer, or offer MBCT and left it blank. */
+function missingOrganisations(t: Tally, count: CountSum): number {
+  return t.noResponse + t.withheld + count.missing;
+}
+
+/**
+ * The interval of a count that comes in clusters: exact Poisson on the number of clusters, times the mean
+ * cluster size (or `sizeWhenNone` where the count is 0, so an area with nothing still has an upper limit).
+ */
+function clusteredInterval(count: number, clusters: number, sizeWhenNone: number): Interval {
+  if (clusters <= 0 || count <= 0) {
+    const ci = exactPoissonInterval(0);
+    return { lower: 0, upper: ci.upper * sizeWhenNone };
+  }
+  const ci = exactPoissonInterval(clusters);
+  const size = count / clusters;
+  return { lower: ci.lower * size, upper: ci.upper * size };
+}
+
+type CountKind = "places" | "teachers" | "started";
+
+function countInterval(t: Tally, kind: CountKind): Interval {
+  if (kind === "places") return clusteredInterval(t.places.sum, t.courses, PLACES_PER_COURSE_ASSUMED);
+  if (kind === "teachers") return clusteredInterval(t.teachers.sum, t.teams, 1);
+  return exactPoissonInterval(t.started.sum);
+}
+
+/** A count per 100,000 adults; `upperEach` is the most one missing organisation could add (for the bounds). */
+function perPopulation(
+  t: Tally,
+  kind: CountKind,
+  node: HierarchyNode,
+  hidden: boolean,
+  upperEach: number | null,
+): Cell {
+  const count = t[kind];
+  // A wave with no return says so first; otherwise a rate is never meaningful for an organisation.
+  if (t.invited === 0) return empty("not_surveyed");
+  if (node.level === "organisation") return empty("not_applicable", 1);
   const status = baseStatus(t);
   if (status) return empty(status);
   if (count.known === 0 || node.population <= 0) return empty("no_data");
-  if (hidden) return { ...empty("suppressed"), denominator: node.population };
-  const ci = exactPoissonInterval(count.sum);
+  if (hidden) return empty("suppressed", count.known);
+  const ci = countInterval(t, kind);
   const factor = PER / node.population;
+  const missing = missingOrganisations(t, count);
   return {
     value: count.sum * factor,
     lower: ci.lower * factor,
@@ -86,14 +135,102 @@ function perPopulation(t: Tally, count: CountSum, node: HierarchyNode, hidden: b
     numerator: count.sum,
     denominator: node.population,
     status: "ok",
+    organisations: count.known,
+    lowerBound: missing > 0,
+    ...(upperEach === null
+      ? {}
+      : { boundLower: count.sum * factor, boundUpper: (count.sum + missing * upperEach) * factor }),
   };
 }
 
-/** Computes `metric` at `code` from a wave table. See the catalogue for each definition. */
-export function metricCell(table: WaveTable, metric: MetricId, code: string): Cell {
-  const t = table.tallies.get(code);
-  const node = table.hierarchy.nodes.get(code);
+/** How the need metrics are computed: the assumptions in force. */
+export interface NeedContext {
+  assumptions: NeedAssumptions;
+}
+
+export const DEFAULT_NEED_CONTEXT: NeedContext = { assumptions: DEFAULT_NEED_ASSUMPTIONS };
+
+/**
+ * Places needed at a node: its adults' share of the UK's need; an organisation takes an equal share of its
+ * local area's, among the organisations there with a return that is not not_applicable (or, in a wave
+ * where nobody there has a row, among the organisations the reference places there).
+ */
+export function nodePlacesNeeded(table: WaveTable, node: HierarchyNode, need: NeedContext): number | null {
+  const ukAdults = table.hierarchy.nodes.get(UK_CODE)!.population;
+  if (ukAdults <= 0) return null;
+  if (node.level !== "organisation") return placesNeeded(node.population, ukAdults, need.assumptions);
+  const area = table.hierarchy.nodes.get(node.parentCode ?? "");
+  const areaTally = area ? table.tallies.get(area.id) : undefined;
+  if (!area || !areaTally) return null;
+  // With no row in the area this wave (not surveyed), share among the organisations the register places there.
+  const rows = areaTally.invited - areaTally.notApplicable;
+  const serving = areaTally.invited > 0 ? rows : area.children.length;
+  if (serving <= 0) return null;
+  return placesNeeded(area.population, ukAdults, need.assumptions) / serving;
+}
+
+/** need_met_pct and unmet_places: places offered against places needed, with the gap to close. */
+function needCell(
+  table: WaveTable,
+  t: Tally,
+  node: HierarchyNode,
+  metric: "need_met_pct" | "unmet_places",
+  need: NeedContext,
+): Cell {
+  const status = baseStatus(t);
+  if (status) return empty(status);
+  const needed = nodePlacesNeeded(table, node, need);
+  if (t.places.known === 0 || needed === null || needed <= 0) return empty("no_data");
+  const offered = t.places.sum;
+  const ci = countInterval(t, "places");
+  const missing = missingOrganisations(t, t.places);
+  const most = table.tallies.get(UK_CODE)?.places.max ?? 0;
+  const upperOffered = offered + missing * most;
+  const unmet = Math.max(0, needed - offered);
+  const figures: NeedFigures = {
+    placesNeeded: needed,
+    placesOffered: offered,
+    unmetPlaces: unmet,
+    toClose: capacityFor(unmet, need.assumptions),
+  };
+  const base = { status: "ok" as const, organisations: t.places.known, need: figures };
+  if (metric === "need_met_pct") {
+    return {
+      ...base,
+      value: (100 * offered) / needed,
+      lower: (100 * ci.lower) / needed,
+      upper: (100 * ci.upper) / needed,
+      numerator: offered,
+      denominator: needed,
+      lowerBound: missing > 0,
+      boundLower: (100 * offered) / needed,
+      boundUpper: (100 * upperOffered) / needed,
+    };
+  }
+  return {
+    ...base,
+    value: unmet,
+    lower: Math.max(0, needed - ci.upper),
+    upper: Math.max(0, needed - ci.lower),
+    numerator: null,
+    denominator: null,
+    upperBound: missing > 0,
+    boundLower: Math.max(0, needed - upperOffered),
+    boundUpper: unmet,
+  };
+}
+
+/** Computes `metric` at node `id` from a wave table. See the catalogue for each definition. */
+export function metricCell(
+  table: WaveTable,
+  metric: MetricId,
+  id: string,
+  need: NeedContext = DEFAULT_NEED_CONTEXT,
+): Cell {
+  const t = table.tallies.get(id);
+  const node = table.hierarchy.nodes.get(id);
   if (!t || !node) return empty("not_surveyed");
+  const waveMax = table.tallies.get(UK_CODE);
   switch (metric) {
     case "offering_pct":
       return answeringShare(t, t.offering);
@@ -102,26 +239,38 @@ export function metricCell(table: WaveTable, metric: MetricId, code: string): Ce
     case "sustainable_pct":
       return answeringShare(t, t.sustainable);
     case "response_pct":
-      return t.invited === 0 ? empty("not_surveyed") : percent(t.replied, t.invited);
+      return t.invited === 0 ? empty("not_surveyed") : percent(t.replied, t.invited, t.invited);
     case "places_per_100k":
-      return perPopulation(t, t.places, node, false);
+      return perPopulation(t, "places", node, false, waveMax?.places.max ?? 0);
     case "teachers_per_100k":
-      return perPopulation(t, t.teachers, node, false);
+      return perPopulation(t, "teachers", node, false, waveMax?.teachers.max ?? 0);
     case "participants_per_100k":
-      return perPopulation(t, t.started, node, table.suppression.started.has(code));
+      // No bounds: the most one organisation started may itself be a hidden count of people.
+      return perPopulation(t, "started", node, table.suppression.started.has(id), null);
     case "completion_pct": {
       const status = baseStatus(t);
       if (status) return empty(status);
       if (t.pairOrganisations === 0 || t.pairStarted === 0) return empty("no_data");
-      if (table.suppression.completion.has(code)) return empty("suppressed");
-      return percent(t.pairCompleted, t.pairStarted);
+      if (table.suppression.completion.has(id)) return empty("suppressed", t.pairOrganisations);
+      return percent(t.pairCompleted, t.pairStarted, t.pairOrganisations);
     }
     case "median_wait_weeks": {
       const status = baseStatus(t);
       if (status) return empty(status);
       const value = median(t.waits);
       if (value === null) return empty("no_data");
-      return { value, lower: null, upper: null, numerator: null, denominator: t.waits.length, status: "ok" };
+      return {
+        value,
+        lower: null,
+        upper: null,
+        numerator: null,
+        denominator: t.waits.length,
+        status: "ok",
+        organisations: t.waits.length,
+      };
     }
+    case "need_met_pct":
+    case "unmet_places":
+      return needCell(table, t, node, metric, need);
   }
 }

@@ -26,10 +26,10 @@ const pick = (a: { value: number | null; lower: number | null; upper: number | n
 // Hand tallies for 2024 (recorded). Rows: RV3 routine/sustainable, RRP none, RQY limited/developmental,
 // RX2 no_response, SA9 not_applicable; S08000016 has no row; RW1 and RXX had closed.
 describe("offering_pct, 2024", () => {
-  it("UK: 2 offering (RV3, RQY) of 3 answering (RV3, RRP, RQY) = 66.6667%, Wilson 95% 20.7660–93.8508", () => {
+  it("UK: 2 offering (RV3, RQY) of 3 answering (RV3, RRP, RQY) = 66.6667%, Clopper–Pearson 95% 9.4299–99.1596", () => {
     const { response } = coverage("2024", "nation", "offering_pct");
     expect(response.comparator.code).toBe("K02000001");
-    expect(pick(response.comparator)).toEqual([66.6667, 20.766, 93.8508]);
+    expect(pick(response.comparator)).toEqual([66.6667, 9.4299, 99.1596]);
     expect(response.synthetic).toBe(true);
   });
 
@@ -38,8 +38,13 @@ describe("offering_pct, 2024", () => {
     const england = byCode.get("E92000001")!;
     expect([england.numerator, england.denominator, england.invited, england.answered]).toEqual([2, 3, 4, 3]);
     expect([england.boundLower, england.boundUpper]).toEqual([50, 75]);
-    expect(england.comparison).toBe("similar");
-    expect(england.assessment).toBe("similar");
+    // Three answering organisations are too few to call England higher or lower than the UK.
+    expect([england.comparison, england.comparisonReason, england.assessment]).toEqual([
+      "not_compared",
+      "too_few",
+      "not_compared",
+    ]);
+    expect(england.organisations).toBe(3);
     expect(byCode.get("S92000003")!.status).toBe("not_applicable");
     expect(byCode.get("S92000003")!.value).toBeNull();
     expect(response.nations.map((n) => n.code)).toEqual(["E92000001", "S92000003"]);
@@ -47,7 +52,7 @@ describe("offering_pct, 2024", () => {
 
   it("regions: London 2/3; South East no_data (its only row is no_response) with bounds 0–100; Scotland region not_applicable", () => {
     const { byCode } = coverage("2024", "region", "offering_pct");
-    expect(pick(byCode.get("E40000003")!)).toEqual([66.6667, 20.766, 93.8508]);
+    expect(pick(byCode.get("E40000003")!)).toEqual([66.6667, 9.4299, 99.1596]);
     const southEast = byCode.get("E40000005")!;
     expect([southEast.status, southEast.value, southEast.boundLower, southEast.boundUpper]).toEqual([
       "no_data",
@@ -55,16 +60,17 @@ describe("offering_pct, 2024", () => {
       0,
       100,
     ]);
-    expect(southEast.comparison).toBe("not_compared");
+    expect([southEast.comparison, southEast.comparisonReason]).toEqual(["not_compared", "no_value"]);
     expect(byCode.get("S40000001")!.status).toBe("not_applicable");
   });
 
-  it("local areas: L1 1/2 = 50% (9.4531–90.5469), L2 1/1, L3 no_data, L4 not_applicable, L5 not_surveyed", () => {
+  it("local areas: L1 1/2 = 50% (1.2579–98.7421), L2 1/1 (2.5–100), L3 no_data, L4 not_applicable, L5 not_surveyed", () => {
     const { byCode, response } = coverage("2024", "local", "offering_pct");
     expect(response.areas).toHaveLength(5);
-    expect(pick(byCode.get("E54000027")!)).toEqual([50, 9.4531, 90.5469]);
-    // 1/1: Wilson lower = 1/(1 + z²) = 1/4.8415 = 20.6549%.
-    expect(pick(byCode.get("E54000028")!)).toEqual([100, 20.6549, 100]);
+    expect(pick(byCode.get("E54000027")!)).toEqual([50, 1.2579, 98.7421]);
+    // 1/1: the exact lower limit is (α/2)^(1/n) = 2.5%; one answer cannot say more.
+    expect(pick(byCode.get("E54000028")!)).toEqual([100, 2.5, 100]);
+    expect(byCode.get("E54000028")!.organisations).toBe(1);
     expect(byCode.get("E54000064")!.status).toBe("no_data");
     expect(byCode.get("S08000015")!.status).toBe("not_applicable");
     expect(byCode.get("S08000016")!.status).toBe("not_surveyed");
@@ -82,11 +88,14 @@ describe("offering_pct, 2024", () => {
     expect(byCode.get("SA9")!.status).toBe("not_applicable");
     expect(byCode.get("S08000016")!.status).toBe("not_surveyed");
     expect(byCode.get("RV3")!.parentCode).toBe("E54000027");
+    // One organisation is never compared: 1/1 against the UK's 66.7% says nothing.
+    expect(new Set(response.areas.map((a) => a.comparison))).toEqual(new Set(["not_compared"]));
+    expect(byCode.get("RV3")!.comparisonReason).toBe("too_few");
   });
 
   it("2022: UK 4/6 (RV3, RRP, RW1, RXX of the six answering); withheld SA9 and no_response S08000016 give bounds 4/8 = 50% to 6/8 = 75%", () => {
     const { response, byCode } = coverage("2022", "nation", "offering_pct");
-    expect(pick(response.comparator)).toEqual([66.6667, 29.9993, 90.3229]);
+    expect(pick(response.comparator)).toEqual([66.6667, 22.2778, 95.6728]);
     expect(response.synthetic).toBe(false);
     const scotland = byCode.get("S92000003")!;
     // Scotland 2022: SA9 withheld, S08000016 no_response: nobody answered.
@@ -95,9 +104,9 @@ describe("offering_pct, 2024", () => {
 });
 
 describe("routine_pct, sustainable_pct and response_pct, 2024", () => {
-  it("routine: UK 1 (RV3) of 3 = 33.3333% (6.1492–79.2340)", () => {
+  it("routine: UK 1 (RV3) of 3 = 33.3333% (0.8404–90.5701)", () => {
     expect(pick(coverage("2024", "nation", "routine_pct").response.comparator)).toEqual([
-      33.3333, 6.1492, 79.234,
+      33.3333, 0.8404, 90.5701,
     ]);
   });
 
@@ -107,9 +116,9 @@ describe("routine_pct, sustainable_pct and response_pct, 2024", () => {
     expect([byCode.get("E54000028")!.numerator, byCode.get("E54000028")!.denominator]).toEqual([0, 1]);
   });
 
-  it("response: UK 4 replies (all but RX2, not_applicable counts) of 5 invited = 80% (37.5535–96.3776)", () => {
+  it("response: UK 4 replies (all but RX2, not_applicable counts) of 5 invited = 80% (28.3582–99.4949)", () => {
     const { response, byCode } = coverage("2024", "local", "response_pct");
-    expect(pick(response.comparator)).toEqual([80, 37.5535, 96.3776]);
+    expect(pick(response.comparator)).toEqual([80, 28.3582, 99.4949]);
     expect(byCode.get("E54000064")!.value).toBe(0); // L3: RX2 did not reply, 0/1
     expect(byCode.get("S08000015")!.value).toBe(100); // L4: not_applicable is a reply, 1/1
     expect(byCode.get("S08000016")!.status).toBe("not_surveyed");
@@ -117,42 +126,49 @@ describe("routine_pct, sustainable_pct and response_pct, 2024", () => {
 });
 
 describe("places_per_100k and teachers_per_100k, 2024", () => {
-  it("UK: 240 + 0 (RRP none) + 4 = 244 places / 1,200,000 × 100,000 = 20.3333 (exact Poisson 17.8619–23.0512)", () => {
+  // Courses are the counting unit of places: RV3 gave 240 places and no courses_run, so 240/12 = 20 courses;
+  // RQY 4 places, so at least 1 course; RRP (none) 0. Teams (organisations with active teachers) for teachers.
+  it("UK: 240 + 0 (RRP none) + 4 = 244 places in 21 courses; 244/1,200,000 × 100,000 = 20.3333, Poisson(21) × 244/21 = 12.5867–31.0817", () => {
     const { response } = coverage("2024", "local", "places_per_100k");
-    expect(pick(response.comparator)).toEqual([20.3333, 17.8619, 23.0512]);
+    expect(pick(response.comparator)).toEqual([20.3333, 12.5867, 31.0817]);
   });
 
-  it("local: L1 240/300,000 = 80 (70.1981–90.7875) higher; L2 4/300,000 = 1.3333 (0.3633–3.4139) lower", () => {
+  it("local: L1 240/300,000 = 80 (Poisson(20) × 12: 48.8661–123.5535); L2 4/300,000 (0.0338–7.4289); too few to compare", () => {
     const { byCode } = coverage("2024", "local", "places_per_100k");
     const l1 = byCode.get("E54000027")!;
-    expect(pick(l1)).toEqual([80, 70.1981, 90.7875]);
-    expect([l1.comparison, l1.assessment, l1.nationComparison]).toEqual(["higher", "better", "higher"]);
-    const l2 = byCode.get("E54000028")!;
-    expect(pick(l2)).toEqual([1.3333, 0.3633, 3.4139]);
-    expect([l2.numerator, l2.denominator, l2.comparison, l2.assessment]).toEqual([
-      4,
-      300_000,
-      "lower",
-      "worse",
+    expect(pick(l1)).toEqual([80, 48.8661, 123.5535]);
+    // L1 rests on RV3 and RRP (2 organisations): neither higher nor lower, whatever the interval.
+    expect([l1.comparison, l1.comparisonReason, l1.assessment, l1.organisations]).toEqual([
+      "not_compared",
+      "too_few",
+      "not_compared",
+      2,
     ]);
+    const l2 = byCode.get("E54000028")!;
+    expect(pick(l2)).toEqual([1.3333, 0.0338, 7.4289]);
+    expect([l2.numerator, l2.denominator, l2.comparisonReason]).toEqual([4, 300_000, "too_few"]);
     expect(byCode.get("E54000064")!.status).toBe("no_data");
   });
 
-  it("regions and nations: London 244/600,000 = 40.6667; England 244/1,000,000 = 24.4 (21.4342–27.6614)", () => {
+  it("regions and nations: London 244/600,000 = 40.6667; England 244/1,000,000 = 24.4 (15.104–37.298), a lower bound (RX2 did not answer)", () => {
     expect(r(coverage("2024", "region", "places_per_100k").byCode.get("E40000003")!.value)).toBe(40.6667);
-    expect(pick(coverage("2024", "nation", "places_per_100k").byCode.get("E92000001")!)).toEqual([
-      24.4, 21.4342, 27.6614,
-    ]);
+    const england = coverage("2024", "nation", "places_per_100k").byCode.get("E92000001")!;
+    expect(pick(england)).toEqual([24.4, 15.104, 37.298]);
+    expect(england.lowerBound).toBe(true);
+    // The range: RX2 offering as many as the most any organisation reported (RV3's 240) gives 484 places.
+    expect([r(england.boundLower), r(england.boundUpper)]).toEqual([24.4, 48.4]);
   });
 
-  it("is not_applicable at organisation level", () => {
-    const { response } = coverage("2024", "organisation", "places_per_100k");
-    expect(new Set(response.areas.map((a) => a.status))).toEqual(new Set(["not_applicable"]));
+  it("is not_applicable at organisation level, except where the wave has no return (not_surveyed first)", () => {
+    const { response, byCode } = coverage("2024", "organisation", "places_per_100k");
+    expect(byCode.get("S08000016")!.status).toBe("not_surveyed");
+    const others = response.areas.filter((a) => a.code !== "S08000016");
+    expect(new Set(others.map((a) => a.status))).toEqual(new Set(["not_applicable"]));
   });
 
-  it("teachers: UK 3 + 0 + 1 = 4 / 1,200,000 × 100,000 = 0.3333 (0.0908–0.8535)", () => {
+  it("teachers: UK 3 + 0 + 1 = 4 in 2 teams; 0.3333 per 100k, Poisson(2) × 2 = 0.0404–1.2041", () => {
     expect(pick(coverage("2024", "nation", "teachers_per_100k").response.comparator)).toEqual([
-      0.3333, 0.0908, 0.8535,
+      0.3333, 0.0404, 1.2041,
     ]);
   });
 
@@ -180,13 +196,15 @@ describe("participants_per_100k and completion_pct (counts of people), 2024", ()
         null,
         null,
       ]);
-      expect(cell.comparison).toBe("not_compared");
+      expect([cell.comparison, cell.comparisonReason]).toEqual(["not_compared", "no_value"]);
+      // A suppressed cell carries no denominator either (the population would be public, but docs say null).
+      expect(cell.denominator).toBeNull();
     }
   });
 
-  it("completion: London 15 + 2 = 17 completed of 20 + 3 = 23 started = 73.9130% (53.5300–87.4514); L1, L2 suppressed", () => {
+  it("completion: London 15 + 2 = 17 completed of 20 + 3 = 23 started = 73.9130% (51.5948–89.7714); L1, L2 suppressed", () => {
     const { byCode } = coverage("2024", "region", "completion_pct");
-    expect(pick(byCode.get("E40000003")!)).toEqual([73.913, 53.53, 87.4514]);
+    expect(pick(byCode.get("E40000003")!)).toEqual([73.913, 51.5948, 89.7714]);
     const local = coverage("2024", "local", "completion_pct").byCode;
     expect(local.get("E54000027")!.status).toBe("suppressed");
     expect(local.get("E54000028")!.status).toBe("suppressed");
@@ -197,7 +215,7 @@ describe("participants_per_100k and completion_pct (counts of people), 2024", ()
 
   it("2022 completion: England 8 + 6 + 2 + 4 = 20 of 10 + 6 + 2 + 8 = 26 = 76.9231%; London and South East hidden (RXX completed 4)", () => {
     const { byCode } = coverage("2022", "nation", "completion_pct");
-    expect(pick(byCode.get("E92000001")!)).toEqual([76.9231, 57.9484, 88.9662]);
+    expect(pick(byCode.get("E92000001")!)).toEqual([76.9231, 56.3525, 91.026]);
     const regions = coverage("2022", "region", "completion_pct").byCode;
     expect(regions.get("E40000005")!.status).toBe("suppressed");
     expect(regions.get("E40000003")!.status).toBe("suppressed");

@@ -1,70 +1,80 @@
 import type { Hierarchy } from "./hierarchy";
 import { isSmallCount } from "./small-count";
-import type { SuppressionCell } from "./suppression";
+import type { PeopleTrees, SuppressionTree } from "./suppression";
 import type { WaveTallies } from "./wave-tallies";
+
+/** Which of the three trees a count of people lives in (see suppression.ts). */
+export type PeopleTreeName = keyof PeopleTrees;
 
 /** A total published under no basis but meaningful under `current`: the sum of some recorded organisations. */
 export interface RebasedGroup {
   /** Recorded organisation node ids whose counts make up the total. */
   members: readonly string[];
-  /** Whether the total is a count of people from 1 to 4 (for completion: either count). */
-  small: boolean;
+  /** The trees in which the group's part is a count of people from 1 to 4, and so must not be computable. */
+  protect: readonly PeopleTreeName[];
 }
 
 export interface RebasedGroups {
-  started: RebasedGroup[];
-  completion: RebasedGroup[];
+  /** Re-based totals with a part from 1 to 4. */
+  small: RebasedGroup[];
 }
 
-/** The re-based cells of a `current` table that hold counts of people, as groups of recorded organisations. */
+/**
+ * The re-based cells of a `current` table whose parts hold a count of people from 1 to 4, as groups of
+ * recorded organisations. (A started total S = P + Q from 1 to 4 has a non-zero part from 1 to 4, which is
+ * protected itself.)
+ */
 export function rebasedGroups(current: WaveTallies): RebasedGroups {
-  const started: RebasedGroup[] = [];
-  const completion: RebasedGroup[] = [];
+  const small: RebasedGroup[] = [];
   for (const id of current.rebased) {
     const t = current.tallies.get(id);
     const members = current.members.get(id) ?? [];
     if (!t || members.length === 0) continue;
-    if (t.started.known > 0) started.push({ members, small: isSmallCount(t.started.sum) });
-    if (t.pairOrganisations > 0) {
-      completion.push({ members, small: isSmallCount(t.pairStarted) || isSmallCount(t.pairCompleted) });
-    }
+    const protect: PeopleTreeName[] = [];
+    const pair = t.pairOrganisations > 0;
+    if (pair && isSmallCount(t.pairStarted)) protect.push("pairStarted");
+    if (pair && isSmallCount(t.pairCompleted)) protect.push("completed");
+    if (t.started.reported - t.pairOrganisations > 0 && isSmallCount(t.started.sum - t.pairStarted))
+      protect.push("startedOnly");
+    if (protect.length > 0) small.push({ members, protect });
   }
-  return { started, completion };
+  return { small };
 }
 
 /**
- * Whether Σ x over `members` can be computed from the published cells: with each hidden cell an unknown and
- * each sum of the hierarchy an equation, the group's vector (1 at its hidden members) must not lie in the row
- * space of the equations. Gaussian elimination over the hidden cells only (few), so it is cheap.
+ * Whether Σ x over `members` in one tree can be computed from its published cells: with each hidden cell that
+ * has data an unknown and each sum of the hierarchy an equation, the group's vector (1 at its hidden members)
+ * must not lie in the row space of the equations. Cells without data are known zeros, not unknowns.
+ * Gaussian elimination over the hidden cells only (few), so it is cheap.
  */
 export function isDerivable(
   hierarchy: Hierarchy,
-  cells: ReadonlyMap<string, SuppressionCell>,
+  cells: SuppressionTree,
   hidden: ReadonlySet<string>,
   members: readonly string[],
 ): boolean {
-  const vars = [...hidden];
+  const hasData = (id: string) => cells.get(id)?.hasData === true;
+  const vars = [...hidden].filter(hasData);
   const column = new Map(vars.map((v, i) => [v, i]));
   const rows: number[][] = [];
-  const hasData = (id: string) => cells.get(id)?.hasData === true;
   for (const id of hierarchy.order) {
     const children = hierarchy.nodes.get(id)!.children.filter(hasData);
     if (children.length === 0 || !hasData(id)) continue;
     const row = new Array<number>(vars.length).fill(0);
     let touched = false;
-    if (hidden.has(id)) {
+    if (column.has(id)) {
       row[column.get(id)!]! += 1;
       touched = true;
     }
     for (const c of children) {
-      if (!hidden.has(c)) continue;
+      if (!column.has(c)) continue;
       row[column.get(c)!]! -= 1;
       touched = true;
     }
     if (touched) rows.push(row);
   }
   const target = new Array<number>(vars.length).fill(0);
-  for (const m of members) if (hidden.has(m)) target[column.get(m)!]! += 1;
+  for (const m of members) if (column.has(m)) target[column.get(m)!]! += 1;
   return inRowSpace(rows, target);
 }
 

@@ -4,7 +4,7 @@ import { FIXTURE } from "../testing/atlas-fixture";
 import { type AtlasData, indexAtlasData } from "./atlas-index";
 import type { Hierarchy, HierarchyNode } from "./hierarchy";
 import { isDerivable } from "./rebase-protection";
-import { isSmallCount, type SuppressionCell, secondarySuppression } from "./suppression";
+import { isSmallCount, peopleTrees, type SuppressionCell, secondarySuppression } from "./suppression";
 import { waveTable } from "./wave-table";
 
 /** A tree from a parent list; leaves get `values` (undefined: no data), parents their children's sum. */
@@ -97,7 +97,7 @@ describe("secondary suppression", () => {
     );
     const primary = primaryOf(cells);
     expect([...primary].sort()).toEqual(["L2", "RQY"]); // 3 at RQY and so at L2
-    const hidden = secondarySuppression(hierarchy, cells, primary);
+    const hidden = secondarySuppression(hierarchy, [cells], primary);
     // London (23) is published with L2 hidden: L2 = 23 − L1, so L1 (20) is hidden; then L1 = RV3 + RRP with
     // only L1 hidden, so the smallest non-zero child RV3 (20) is hidden, not RRP (0).
     expect([...hidden].sort()).toEqual(["L1", "L2", "RQY", "RV3"]);
@@ -118,7 +118,7 @@ describe("secondary suppression", () => {
       },
       { E1: 40, E2: 12, S1: 2 },
     );
-    const hidden = secondarySuppression(hierarchy, cells, primaryOf(cells));
+    const hidden = secondarySuppression(hierarchy, [cells], primaryOf(cells));
     // S1 = 2 hides SR and Scotland (each equals S1, and each is 1–4 anyway); UK = England + Scotland then
     // needs England hidden, and England = ER needs ER hidden, and ER = E1 + E2 needs E2 (12) hidden.
     expect([...hidden].sort()).toEqual(["E2", "ER", "England", "S1", "SR", "Scotland"]);
@@ -127,7 +127,7 @@ describe("secondary suppression", () => {
 
   it("treats cells with no data as known, and publishes zero counts", () => {
     const { hierarchy, cells } = tree({ P: null, A: "P", B: "P", C: "P" }, { A: 0, B: 9, C: undefined });
-    expect(secondarySuppression(hierarchy, cells, primaryOf(cells)).size).toBe(0);
+    expect(secondarySuppression(hierarchy, [cells], primaryOf(cells)).size).toBe(0);
   });
 
   it("leaves nothing recoverable in random hierarchies (property, checked by linear algebra)", () => {
@@ -160,7 +160,7 @@ describe("secondary suppression", () => {
           for (const leaf of level) leafValues[leaf] = values[k++ % values.length];
           const { hierarchy, cells } = tree(parents, leafValues);
           const primary = primaryOf(cells);
-          const hidden = secondarySuppression(hierarchy, cells, primary);
+          const hidden = secondarySuppression(hierarchy, [cells], primary);
           for (const p of primary) expect(hidden.has(p)).toBe(true);
           expect(recoverable(hierarchy, cells, hidden)).toEqual([]);
         },
@@ -173,30 +173,35 @@ describe("secondary suppression", () => {
 describe("people-count patterns on the fixture", () => {
   const index = indexAtlasData(FIXTURE);
 
-  it("2022 started: RW1 (2) and L2 (0 + 2) primary; L1 and then RRP (6, smaller than RV3's 10) secondary", () => {
+  // 2022: every organisation that reported people reported both counts, so all sit in the P (started) and C
+  // (completed) trees and the Q tree (starters without a completion count) is empty. RQY (paused) and RX2
+  // (none) left them blank: public zeros, not data.
+  //   P: RV3 10, RRP 6 → L1 16; RW1 2 → L2 2; London 18; RXX 8 → L3 8 → South East 8; England = UK = 26.
+  //   C: RV3 8, RRP 6 → L1 14; RW1 2 → L2 2; London 16; RXX 4 → L3 4 → South East 4; England = UK = 20.
+  it("2022: one pattern for every count of people, primary then secondary over all three trees", () => {
     const { suppression } = waveTable(index, "2022", "recorded");
-    expect([...suppression.started].sort()).toEqual(["E54000027", "E54000028", "org:RRP", "org:RW1"]);
-  });
-
-  it("2022 completion adds RXX (completed 4), L3 and South East, and London so England's sum has two hidden", () => {
-    const { suppression } = waveTable(index, "2022", "recorded");
-    expect([...suppression.completion].sort()).toEqual([
+    // Primary: RW1 and L2 (P = C = 2); RXX, L3 and South East (C = 4). Secondary: England = London + South
+    // East has one hidden cell, so London (the only published child) is hidden too. Then every sum has 0 or 2+.
+    expect([...suppression.started].sort()).toEqual([
       "E40000003",
       "E40000005",
-      "E54000027",
       "E54000028",
       "E54000064",
-      "org:RRP",
       "org:RW1",
       "org:RXX",
     ]);
+    expect(suppression.completion).toBe(suppression.started);
   });
 
-  it("the current basis hides every rebased cell on top of the recorded pattern", () => {
+  it("2022 current basis: a re-based cell is published only where its parts are computable anyway", () => {
     const current = waveTable(index, "2022", "current");
     // RW1 moved from L2 into RV3 in L1; RXX into RX2 within L3.
     expect([...current.rebased].sort()).toEqual(["E54000027", "E54000028", "org:RV3", "org:RX2"]);
-    for (const code of current.rebased) expect(current.suppression.started.has(code)).toBe(true);
+    // L1 (now with RW1), RV3 (with RW1) and RX2 (with RXX) each include a hidden recorded figure: hidden.
+    for (const id of ["E54000027", "org:RV3", "org:RX2"])
+      expect(current.suppression.started.has(id)).toBe(true);
+    // L2 is left with RQY alone, whose blank counts are public zeros: nothing to hide.
+    expect(current.suppression.started.has("E54000028")).toBe(false);
   });
 });
 
@@ -269,9 +274,8 @@ describe("protecting re-based totals", () => {
     const index = indexAtlasData(data);
     const recorded = waveTable(index, "2022", "recorded");
     expect([...recorded.suppression.started].sort()).toEqual(["org:A", "org:B", "org:C"]);
-    const cells = new Map(
-      [...recorded.tallies].map(([id, t]) => [id, { value: t.started.sum, hasData: t.started.known > 0 }]),
-    );
+    // Nobody reported completions, so every starter is in the Q tree (starters without a completion count).
+    const cells = peopleTrees(recorded.tallies).startedOnly;
     expect(isDerivable(recorded.hierarchy, cells, recorded.suppression.started, ["org:A", "org:B"])).toBe(
       false,
     );

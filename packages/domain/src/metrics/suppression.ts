@@ -4,34 +4,36 @@ import { isSmallCount } from "./small-count";
 import type { Tally } from "./tally";
 
 /**
- * Disclosure control for counts of people (participants_started, participants_completed).
+ * Disclosure control for counts of people, decided once for everything a wave publishes.
  *
- * Rule. A count of people from 1 to 4 is never published, at any level (organisation, local area, region,
- * nation, UK): the cell's value, interval, numerator and denominator are null and its status is
- * `suppressed` (primary suppression). 0 is published: it discloses nobody.
+ * What is published. At every node (UK, nation, region, local area, organisation) the atlas can publish
+ * three counts of people: S, the people who started (participants_per_100k, journeys); P, the people who
+ * started at organisations that also reported completions (completion_pct's denominator); and C, those of
+ * them who completed (its numerator). Each is the sum of its children's. Write S = P + Q, where Q counts
+ * the starters at organisations that gave no completion count. P, Q and C are sums of three disjoint sets of
+ * organisation figures, so whatever is published spans, at most, the published sums of the P tree, the Q tree
+ * and the C tree taken separately.
  *
- * Secondary suppression. Every published count is the sum of its children's (UK = nations, nation = regions,
- * region = local areas, local area = organisations). If, in one such sum, exactly one cell is hidden, it
- * can be recovered by subtraction, so a second cell in that sum is hidden too: the smallest non-zero
- * published sibling (ties by code), or a zero sibling if there is none, or else the parent (an only child
- * equals its parent). This repeats until no sum has exactly one hidden cell. Cells without data (no
- * answering organisation reported the count) are known to add nothing and do not count as hidden.
+ * One pattern. A node's counts of people are published together or hidden together: one set of hidden nodes
+ * per wave serves every metric, level, endpoint and export (a hidden cell says `suppressed`).
  *
- * Why that is enough: in a tree of sums each hidden cell appears in at most two sums (as a child, and as a
- * parent); when no sum holds exactly one hidden cell, every hidden cell lies on a cycle of hidden cells and
- * no combination of the published sums isolates it (tested by linear algebra in suppression.test.ts).
+ * Primary. A node is hidden where any of S, P, Q or C is from 1 to 4 (0 discloses nobody). Counts that are
+ * public knowledge (a blank at an organisation that paused or offers none counts as 0) are not data.
  *
- * Across metrics. completion_pct publishes started and completed together, so its cells are also hidden
- * wherever participants_per_100k hides started, where completed is 1–4, where the started count of the
- * organisations reporting both counts is 1–4, and where that count differs from the published started total
- * by 1–4 (which would otherwise disclose a small group by differencing); then secondary suppression runs
- * over the completion cells.
+ * Secondary. In each of the three trees, no sum may have exactly one hidden cell among the cells with data:
+ * where one has, a second cell of that sum is hidden too (the smallest non-zero published sibling in that tree,
+ * ties by code; else a zero sibling; else the parent: an only child equals its parent), for all three trees,
+ * until none changes. Why that is enough: in a tree of sums each cell is in at most two sums (as a child and
+ * as a parent); when no sum has exactly one hidden cell, every hidden cell lies on a cycle of hidden cells and
+ * no combination of the published sums isolates it. With one pattern for all three trees, a hidden S = P + Q
+ * has a hidden P or Q part that nothing published determines, so S is not determined either.
+ * `suppression-attack.test.ts` checks the whole claim as an attacker would, over exact rationals.
  *
- * Across bases. Trends re-based to today's organisations (`current`) publish a people count only where it
- * equals the `recorded` figure and that is published; re-based cells are hidden (see wave-table.ts). A
- * re-based cell is a sum of recorded organisations; where that sum is 1–4 and could be computed from the
- * recorded figures (e.g. a successor and its predecessor were hidden as a pair), further recorded cells are
- * hidden until it cannot (protectGroups, checked by linear algebra).
+ * Across bases. Trends re-based to today's organisations (`current`) add cells that are sums of recorded
+ * organisations (a successor with its predecessors). Where such a total is 1 to 4, further recorded cells are
+ * hidden until its parts cannot be computed from what is published (protectGroups); the re-based cell is then
+ * published only where its parts can be computed from the recorded cells anyway (see wave-table.ts), so the
+ * current basis discloses nothing the recorded one does not.
  */
 export { isSmallCount, SMALLEST_PUBLISHED_COUNT } from "./small-count";
 
@@ -40,40 +42,87 @@ export interface SuppressionCell {
   hasData: boolean;
 }
 
+/** One of the three trees of sums: its cells by node id. */
+export type SuppressionTree = ReadonlyMap<string, SuppressionCell>;
+
+/** The three trees of a wave (see the module comment). */
+export interface PeopleTrees {
+  /** Starters at organisations reporting both counts: completion_pct's denominator. */
+  pairStarted: SuppressionTree;
+  /** Starters at organisations reporting no completion count (S − P). */
+  startedOnly: SuppressionTree;
+  /** Completers at organisations reporting both counts: completion_pct's numerator. */
+  completed: SuppressionTree;
+}
+
+export function peopleTrees(tallies: ReadonlyMap<string, Tally>): PeopleTrees {
+  const pairStarted = new Map<string, SuppressionCell>();
+  const startedOnly = new Map<string, SuppressionCell>();
+  const completed = new Map<string, SuppressionCell>();
+  for (const [id, t] of tallies) {
+    const pair = t.pairOrganisations > 0;
+    pairStarted.set(id, { value: t.pairStarted, hasData: pair });
+    completed.set(id, { value: t.pairCompleted, hasData: pair });
+    startedOnly.set(id, {
+      value: t.started.sum - t.pairStarted,
+      hasData: t.started.reported - t.pairOrganisations > 0,
+    });
+  }
+  return { pairStarted, startedOnly, completed };
+}
+
+const treesOf = (trees: PeopleTrees) => [trees.pairStarted, trees.startedOnly, trees.completed];
+
+/** Nodes where a count of people from 1 to 4 would be published (in S, P, Q or C). */
+export function primarySuppression(tallies: ReadonlyMap<string, Tally>, trees: PeopleTrees): Set<string> {
+  const out = new Set<string>();
+  for (const [id, t] of tallies) {
+    if (t.started.reported > 0 && isSmallCount(t.started.sum)) out.add(id);
+    for (const tree of treesOf(trees)) {
+      const cell = tree.get(id);
+      if (cell?.hasData && isSmallCount(cell.value)) out.add(id);
+    }
+  }
+  return out;
+}
+
 /**
- * Adds secondary suppressions to `primary` until no sum in the hierarchy has exactly one hidden cell.
- * Returns the full set of hidden node codes (a new set).
+ * Adds secondary suppressions to `hidden` until no sum in any of `trees` has exactly one hidden cell among its
+ * cells with data. Returns the full set of hidden node ids (a new set).
  */
 export function secondarySuppression(
   hierarchy: Hierarchy,
-  cells: ReadonlyMap<string, SuppressionCell>,
+  trees: readonly SuppressionTree[],
   primary: ReadonlySet<string>,
 ): Set<string> {
-  const hidden = new Set([...primary].filter((code) => cells.get(code)?.hasData));
-  const hasData = (code: string) => cells.get(code)?.hasData === true;
-  const countOf = (code: string) => cells.get(code)?.value ?? 0;
-  const bySize = (a: string, b: string) => countOf(a) - countOf(b) || a.localeCompare(b);
+  const hidden = new Set(primary);
   let changed = true;
   while (changed) {
     changed = false;
-    for (const parent of hierarchy.order) {
-      const children = hierarchy.nodes.get(parent)!.children.filter(hasData);
-      if (children.length === 0 || !hasData(parent)) continue;
-      const hiddenChildren = children.filter((c) => hidden.has(c));
-      const parentHidden = hidden.has(parent);
-      if (hiddenChildren.length + (parentHidden ? 1 : 0) !== 1) continue;
-      const published = children.filter((c) => !hidden.has(c)).sort(bySize);
-      const choice =
-        published.find((c) => countOf(c) > 0) ?? published[0] ?? (parentHidden ? undefined : parent);
-      if (choice === undefined) continue;
-      hidden.add(choice);
-      changed = true;
+    for (const cells of trees) {
+      const hasData = (id: string) => cells.get(id)?.hasData === true;
+      const countOf = (id: string) => cells.get(id)?.value ?? 0;
+      const bySize = (a: string, b: string) => countOf(a) - countOf(b) || a.localeCompare(b);
+      for (const parent of hierarchy.order) {
+        if (!hasData(parent)) continue;
+        const children = hierarchy.nodes.get(parent)!.children.filter(hasData);
+        if (children.length === 0) continue;
+        const parentHidden = hidden.has(parent);
+        const hiddenChildren = children.filter((c) => hidden.has(c)).length;
+        if (hiddenChildren + (parentHidden ? 1 : 0) !== 1) continue;
+        const published = children.filter((c) => !hidden.has(c)).sort(bySize);
+        const choice =
+          published.find((c) => countOf(c) > 0) ?? published[0] ?? (parentHidden ? undefined : parent);
+        if (choice === undefined) continue;
+        hidden.add(choice);
+        changed = true;
+      }
     }
   }
   return hidden;
 }
 
-/** Which nodes' people counts are hidden, for each metric that publishes them. */
+/** Which nodes' counts of people are hidden, per kind of cell (one set under `recorded`). */
 export interface SuppressionPattern {
   /** participants_started hidden (participants_per_100k, and the journey's started). */
   started: ReadonlySet<string>;
@@ -81,38 +130,64 @@ export interface SuppressionPattern {
   completion: ReadonlySet<string>;
 }
 
+/** The parts of a re-based group's total that are small or must stay hidden, per tree. */
+function exposedTree(
+  hierarchy: Hierarchy,
+  trees: PeopleTrees,
+  hidden: ReadonlySet<string>,
+  group: RebasedGroup,
+): SuppressionTree | undefined {
+  for (const cells of group.protect.map((part) => trees[part])) {
+    if (isDerivable(hierarchy, cells, hidden, group.members)) return cells;
+  }
+  return undefined;
+}
+
 /**
- * Hides more cells until no small group total can be computed from the published cells: each time, the
+ * Hides more cells until no small re-based total can be computed from the published cells: each time, the
  * smallest published cell that shares a sum with a hidden member of an exposed group (its sibling, else its
  * ancestors' siblings), followed by secondary suppression again.
  */
 export function protectGroups(
   hierarchy: Hierarchy,
-  cells: ReadonlyMap<string, SuppressionCell>,
+  trees: PeopleTrees,
   hidden: Set<string>,
   groups: readonly RebasedGroup[],
 ): Set<string> {
   let current = hidden;
-  const small = groups.filter((g) => g.small);
   for (let guard = 0; guard < hierarchy.order.length; guard++) {
-    const exposed = small.find((g) => isDerivable(hierarchy, cells, current, g.members));
+    let exposed: { group: RebasedGroup; cells: SuppressionTree } | undefined;
+    for (const group of groups) {
+      const cells = exposedTree(hierarchy, trees, current, group);
+      if (cells) {
+        exposed = { group, cells };
+        break;
+      }
+    }
     if (!exposed) return current;
-    const extra = complementFor(hierarchy, cells, current, exposed);
+    const extra = complementFor(hierarchy, exposed.cells, current, exposed.group);
     if (extra === undefined) return current;
-    current = secondarySuppression(hierarchy, cells, new Set([...current, extra]));
+    current = secondarySuppression(hierarchy, treesOf(trees), new Set([...current, extra]));
   }
   return current;
 }
 
 function complementFor(
   hierarchy: Hierarchy,
-  cells: ReadonlyMap<string, SuppressionCell>,
+  cells: SuppressionTree,
   hidden: ReadonlySet<string>,
   group: RebasedGroup,
 ): string | undefined {
   const inGroup = new Set(group.members);
   const size = (id: string) => cells.get(id)?.value ?? 0;
-  for (const member of group.members.filter((m) => hidden.has(m))) {
+  const members = group.members.filter((m) => cells.get(m)?.hasData);
+  const hiddenMembers = members.filter((m) => hidden.has(m));
+  // A group whose members are all published is their sum: hide its smallest non-zero member.
+  if (hiddenMembers.length === 0) {
+    const bySize = [...members].sort((a, b) => size(a) - size(b) || a.localeCompare(b));
+    return bySize.find((m) => size(m) > 0) ?? bySize[0];
+  }
+  for (const member of hiddenMembers) {
     let node = hierarchy.nodes.get(member);
     while (node && node.parentCode !== null) {
       const siblings = hierarchy.nodes
@@ -127,43 +202,21 @@ function complementFor(
   return undefined;
 }
 
-/** Computes both patterns for one wave's tallies over a hierarchy (and protects re-based group totals). */
+/**
+ * The wave's one pattern of hidden nodes (primary, then secondary over the three trees, then protection of
+ * small re-based totals), under the recorded basis.
+ */
 export function suppressPeopleCounts(
   hierarchy: Hierarchy,
   tallies: ReadonlyMap<string, Tally>,
-  groups: RebasedGroups = { started: [], completion: [] },
+  groups: RebasedGroups = { small: [] },
 ): SuppressionPattern {
-  const startedCells = new Map<string, SuppressionCell>();
-  const completionCells = new Map<string, SuppressionCell>();
-  const startedPrimary = new Set<string>();
-  for (const [code, t] of tallies) {
-    startedCells.set(code, { value: t.started.sum, hasData: t.started.known > 0 });
-    completionCells.set(code, { value: t.pairStarted, hasData: t.pairOrganisations > 0 });
-    if (t.started.known > 0 && isSmallCount(t.started.sum)) startedPrimary.add(code);
-  }
-  const started = protectGroups(
+  const trees = peopleTrees(tallies);
+  const hidden = protectGroups(
     hierarchy,
-    startedCells,
-    secondarySuppression(hierarchy, startedCells, startedPrimary),
-    groups.started,
+    trees,
+    secondarySuppression(hierarchy, treesOf(trees), primarySuppression(tallies, trees)),
+    groups.small,
   );
-  const completionPrimary = new Set<string>();
-  for (const [code, t] of tallies) {
-    if (t.pairOrganisations === 0) continue;
-    if (
-      started.has(code) ||
-      isSmallCount(t.pairStarted) ||
-      isSmallCount(t.pairCompleted) ||
-      isSmallCount(t.started.sum - t.pairStarted)
-    ) {
-      completionPrimary.add(code);
-    }
-  }
-  const completion = protectGroups(
-    hierarchy,
-    completionCells,
-    secondarySuppression(hierarchy, completionCells, completionPrimary),
-    groups.completion,
-  );
-  return { started, completion };
+  return { started: hidden, completion: hidden };
 }

@@ -9,8 +9,12 @@ export interface CountSum {
   sum: number;
   /** Answering organisations whose value is known (reported, or implied 0). */
   known: number;
+  /** Answering organisations that reported the value (implied zeros are public knowledge, not data). */
+  reported: number;
   /** Offering organisations that left it blank. */
   missing: number;
+  /** The largest value one organisation reported (0 when none did). */
+  max: number;
 }
 
 /** What one node's returns add up to. Withheld returns add only to `invited`, `replied` and `withheld`. */
@@ -27,6 +31,13 @@ export interface Tally {
   places: CountSum;
   teachers: CountSum;
   started: CountSum;
+  /**
+   * Courses behind the known places: courses_run where reported, else one per 12 places (at least one
+   * where places were offered); the counting unit of the places interval.
+   */
+  courses: number;
+  /** Organisations with at least one active teacher: the counting unit (teams) of the teachers interval. */
+  teams: number;
   /** Organisations that reported both participants_started and participants_completed, and their sums. */
   pairOrganisations: number;
   pairStarted: number;
@@ -35,7 +46,10 @@ export interface Tally {
   waits: number[];
 }
 
-const emptyCount = (): CountSum => ({ sum: 0, known: 0, missing: 0 });
+/** Places per course assumed where an organisation gave places but not courses (NICE's 8–15, middle). */
+export const PLACES_PER_COURSE_ASSUMED = 12;
+
+const emptyCount = (): CountSum => ({ sum: 0, known: 0, reported: 0, missing: 0, max: 0 });
 
 export function emptyTally(): Tally {
   return {
@@ -51,6 +65,8 @@ export function emptyTally(): Tally {
     places: emptyCount(),
     teachers: emptyCount(),
     started: emptyCount(),
+    courses: 0,
+    teams: 0,
     pairOrganisations: 0,
     pairStarted: 0,
     pairCompleted: 0,
@@ -62,8 +78,17 @@ function addCount(target: CountSum, value: number | null, offering: boolean): vo
   if (value !== null) {
     target.sum += value;
     target.known += 1;
+    target.reported += 1;
+    target.max = Math.max(target.max, value);
   } else if (offering) target.missing += 1;
   else target.known += 1;
+}
+
+/** Courses one organisation's known places count as (see Tally.courses). */
+function coursesFor(row: SurveyReturn): number {
+  const places = row.placesOffered ?? 0;
+  if (places === 0) return 0;
+  return row.coursesRun ?? Math.max(1, Math.round(places / PLACES_PER_COURSE_ASSUMED));
 }
 
 /** Adds one return to a tally. */
@@ -82,6 +107,8 @@ export function addReturn(tally: Tally, row: SurveyReturn): void {
   addCount(tally.places, row.placesOffered, offering);
   addCount(tally.teachers, row.teachersActive, offering);
   addCount(tally.started, row.participantsStarted, offering);
+  tally.courses += coursesFor(row);
+  if ((row.teachersActive ?? 0) > 0) tally.teams += 1;
   if (row.participantsStarted !== null && row.participantsCompleted !== null) {
     tally.pairOrganisations += 1;
     tally.pairStarted += row.participantsStarted;
@@ -102,6 +129,8 @@ export function addTally(target: Tally, source: Tally): void {
     "offering",
     "routine",
     "sustainable",
+    "courses",
+    "teams",
     "pairOrganisations",
     "pairStarted",
     "pairCompleted",
@@ -111,7 +140,9 @@ export function addTally(target: Tally, source: Tally): void {
   for (const key of ["places", "teachers", "started"] as const) {
     target[key].sum += source[key].sum;
     target[key].known += source[key].known;
+    target[key].reported += source[key].reported;
     target[key].missing += source[key].missing;
+    target[key].max = Math.max(target[key].max, source[key].max);
   }
   for (const w of source.waits) target.waits.push(w);
 }

@@ -3,13 +3,15 @@ import type { Wave } from "../reference";
 import type { ReportLevel } from "../vocabulary";
 import { type AtlasIndex, waveStartDate } from "./atlas-index";
 import type { MetricId } from "./catalogue";
-import { metricCell } from "./cells";
+import { DEFAULT_NEED_CONTEXT, metricCell, type NeedContext } from "./cells";
+import { usesNeedModel } from "./coverage";
 import { ancestorsOf, type Basis, type Hierarchy, hierarchyFor, nodeIdAt, orgNodeId } from "./hierarchy";
 import { nodesAtLevel } from "./levels";
 import { waveTable } from "./wave-table";
 
 export interface TrendsQuery {
   metric: MetricId;
+  need?: NeedContext;
   level: ReportLevel;
   /** Public codes of the level to return (K02000001, the UK, allowed at nation level); null for every node. */
   codes: readonly string[] | null;
@@ -59,17 +61,19 @@ export function computeTrends(index: AtlasIndex, query: TrendsQuery): TrendsResp
   );
   const tables = index.waves.map((wave) => waveTable(index, wave.id, query.basis));
   const recordedNames = hierarchyFor(index, "recorded").nodes;
+  const need = query.need ?? DEFAULT_NEED_CONTEXT;
   return {
     metric: query.metric,
     level: query.level,
     basis: query.basis,
     synthetic: index.waves.some((w) => w.synthetic),
+    ...(usesNeedModel(query.metric) ? { assumptions: { ...need.assumptions } } : {}),
     series: ids.map((id) => ({
       code: hierarchy.nodes.get(id)?.code ?? recordedNames.get(id)?.code ?? id,
       name: hierarchy.nodes.get(id)?.name ?? recordedNames.get(id)?.name ?? id,
       points: index.waves.map((wave, i) => {
         const table = tables[i]!;
-        const cell = metricCell(table, query.metric, id);
+        const cell = metricCell(table, query.metric, id, need);
         return {
           wave: wave.id,
           value: cell.value,
@@ -78,6 +82,9 @@ export function computeTrends(index: AtlasIndex, query: TrendsQuery): TrendsResp
           numerator: cell.numerator,
           denominator: cell.denominator,
           status: cell.status,
+          organisations: cell.organisations,
+          ...(cell.lowerBound === undefined ? {} : { lowerBound: cell.lowerBound }),
+          ...(cell.upperBound === undefined ? {} : { upperBound: cell.upperBound }),
           changed: changedByWave[i]!.has(id),
           ...(query.basis === "current" ? { rebased: table.rebased.has(id) } : {}),
         };

@@ -1,20 +1,39 @@
+import { binomialCdf, binomialQuantile } from "./binomial";
 import type { Interval } from "./interval";
-import { Z95, Z998 } from "./normal";
+
+/** The two funnel levels drawn: about 2 and 3 standard errors, as Fingertips and Spiegelhalter use. */
+export const FUNNEL_LEVELS = { inner: 0.95, outer: 0.998 } as const;
 
 /**
- * Funnel-plot control limits for a proportion around a comparator p0, for denominator n:
- * p0 ± z·√(p0(1−p0)/n), clipped to [0, 1] (Spiegelhalter 2005, normal approximation).
- *
- * These are the limits Fingertips draws: PHEindicatormethods' `sigma_adjustment` is an algebraic
- * rearrangement of the same expression. They are also exactly the limits implied by the Wilson
- * score interval: an observed x/n lies outside them if and only if its Wilson interval (same z)
- * excludes p0, so the funnel and the interval comparison never disagree.
+ * Exact binomial funnel limits for a proportion with target p0 and denominator n at a two-sided level.
+ * With R ~ Binomial(n, p0), a count x is outside the limits when its tail probability is below (1 − level)/2:
+ * P(R ≤ x) for the lower limit, P(R ≥ x) for the upper; equivalently, when x/n's Clopper–Pearson interval
+ * at that level excludes p0. For drawing, the limits are interpolated between whole counts as in
+ * Spiegelhalter (2005, Appendix A.1.1): with r the smallest count such that P(R ≤ r) ≥ q and
+ * α = (P(R ≤ r) − q) / (P(R ≤ r) − P(R ≤ r − 1)), the lower limit is (r − α)/n at q = (1 − level)/2 and the
+ * upper (r + 1 − α)/n at q = (1 + level)/2 (the upper tail is P(R ≥ x), one count on from P(R ≤ x), which
+ * also makes the funnel symmetric about ½ at p0 = ½).
+ * @example proportionFunnelLimits(0.5, 20, 0.95) // { lower: ≈0.2558, upper: ≈0.7442 }
  */
-export function proportionFunnelLimits(p0: number, n: number, z: number): Interval {
+export function proportionFunnelLimits(p0: number, n: number, level: number): Interval {
   if (!(p0 >= 0 && p0 <= 1)) throw new RangeError(`proportionFunnelLimits: p0 must be in [0, 1], got ${p0}`);
-  if (!(n > 0)) throw new RangeError(`proportionFunnelLimits: n must be > 0, got ${n}`);
-  const half = z * Math.sqrt((p0 * (1 - p0)) / n);
-  return { lower: Math.max(0, p0 - half), upper: Math.min(1, p0 + half) };
+  if (!(n >= 1) || !Number.isInteger(n))
+    throw new RangeError(`proportionFunnelLimits: n must be a whole number ≥ 1, got ${n}`);
+  if (!(level > 0 && level < 1))
+    throw new RangeError(`proportionFunnelLimits: level must be in (0, 1), got ${level}`);
+  if (p0 === 0 || p0 === 1) return { lower: p0, upper: p0 };
+  const step = (q: number) => {
+    const r = binomialQuantile(q, n, p0);
+    const atR = binomialCdf(r, n, p0);
+    const below = binomialCdf(r - 1, n, p0);
+    return { r, alpha: atR > below ? (atR - q) / (atR - below) : 0 };
+  };
+  const low = step((1 - level) / 2);
+  const high = step((1 + level) / 2);
+  return {
+    lower: Math.min(1, Math.max(0, (low.r - low.alpha) / n)),
+    upper: Math.min(1, Math.max(0, (high.r + 1 - high.alpha) / n)),
+  };
 }
 
 export interface FunnelPoint {
@@ -26,8 +45,8 @@ export interface FunnelPoint {
 }
 
 /**
- * The 95% and 99.8% funnel for denominators from `from` to `to`, as `points` steps evenly spaced on a
- * log scale (rounded to whole denominators, duplicates dropped), for drawing.
+ * The 95% and 99.8% exact funnel for every whole denominator from `from` to `to` when there are at most
+ * `points` of them, else for `points` denominators spread evenly on a log scale, for drawing.
  */
 export function proportionFunnel(p0: number, from: number, to: number, points = 100): FunnelPoint[] {
   if (!(from >= 1 && to >= from))
@@ -39,8 +58,8 @@ export function proportionFunnel(p0: number, from: number, to: number, points = 
     const n = Math.max(last + 1, Math.round(from * ratio ** i));
     if (n > to && out.length > 0) break;
     last = n;
-    const inner = proportionFunnelLimits(p0, n, Z95);
-    const outer = proportionFunnelLimits(p0, n, Z998);
+    const inner = proportionFunnelLimits(p0, n, FUNNEL_LEVELS.inner);
+    const outer = proportionFunnelLimits(p0, n, FUNNEL_LEVELS.outer);
     out.push({
       denominator: n,
       lower95: inner.lower,
@@ -55,13 +74,19 @@ export function proportionFunnel(p0: number, from: number, to: number, points = 
 /** Where an observed x/n falls against the funnel around p0. */
 export type FunnelPosition = "above_998" | "above_95" | "within" | "below_95" | "below_998";
 
+/**
+ * Where x of n falls against the exact funnel around p0, decided by the exact tail probabilities (so it
+ * agrees with the drawn limits and with a Clopper–Pearson comparison at the same level).
+ */
 export function funnelPosition(x: number, n: number, p0: number): FunnelPosition {
-  const p = x / n;
-  const outer = proportionFunnelLimits(p0, n, Z998);
-  const inner = proportionFunnelLimits(p0, n, Z95);
-  if (p > outer.upper) return "above_998";
-  if (p < outer.lower) return "below_998";
-  if (p > inner.upper) return "above_95";
-  if (p < inner.lower) return "below_95";
+  if (!(n >= 1) || !(x >= 0 && x <= n))
+    throw new RangeError(`funnelPosition: need 0 ≤ x ≤ n, n ≥ 1; got ${x}, ${n}`);
+  const lowerTail = binomialCdf(x, n, p0);
+  const upperTail = 1 - binomialCdf(x - 1, n, p0);
+  const outside = (level: number) => (1 - level) / 2;
+  if (upperTail < outside(FUNNEL_LEVELS.outer)) return "above_998";
+  if (lowerTail < outside(FUNNEL_LEVELS.outer)) return "below_998";
+  if (upperTail < outside(FUNNEL_LEVELS.inner)) return "above_95";
+  if (lowerTail < outside(FUNNEL_LEVELS.inner)) return "below_95";
   return "within";
 }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { inverseRegularizedBeta, regularizedBeta } from "./beta";
+import { binomialCdf, binomialQuantile } from "./binomial";
+import { clopperPearsonInterval } from "./clopper-pearson";
 import { assessByPolarity, compareByInterval, median } from "./compare";
 import { funnelPosition, proportionFunnel, proportionFunnelLimits } from "./funnel";
 import { chiSquareQuantile, inverseRegularizedGammaP, logGamma, regularizedGammaP } from "./gamma";
 import { normalQuantile, Z95, Z998, zForConfidence } from "./normal";
 import { byarInterval, countInterval, exactPoissonInterval, ratePer } from "./poisson";
-import { wilsonInterval } from "./wilson";
 
 /** Rounds to `digits` decimals, the precision the published tables give. */
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
@@ -57,29 +59,88 @@ describe("gamma functions", () => {
   });
 });
 
-describe("Wilson score interval", () => {
+describe("incomplete beta function", () => {
+  it("matches closed forms and round-trips through its inverse", () => {
+    // I_x(1, 1) = x; I_x(a, 1) = x^a; I_x(1, b) = 1 − (1 − x)^b; I_½(a, a) = ½.
+    expect(regularizedBeta(0.3, 1, 1)).toBeCloseTo(0.3, 14);
+    expect(regularizedBeta(0.6, 3, 1)).toBeCloseTo(0.216, 14);
+    expect(regularizedBeta(0.2, 1, 4)).toBeCloseTo(1 - 0.8 ** 4, 14);
+    expect(regularizedBeta(0.5, 7.5, 7.5)).toBeCloseTo(0.5, 13);
+    for (const [p, a, b] of [
+      [0.025, 1, 263],
+      [0.975, 82, 182],
+      [0.001, 0.5, 3],
+      [0.6, 40, 2],
+    ] as const) {
+      expect(regularizedBeta(inverseRegularizedBeta(p, a, b), a, b)).toBeCloseTo(p, 12);
+    }
+    expect(() => regularizedBeta(1.5, 1, 1)).toThrow(RangeError);
+    expect(() => inverseRegularizedBeta(0.5, 0, 1)).toThrow(RangeError);
+  });
+
+  it("gives binomial tail probabilities that equal the sum of terms", () => {
+    const pmf = (k: number, n: number, p: number) => {
+      let c = 1;
+      for (let i = 0; i < k; i++) c = (c * (n - i)) / (i + 1);
+      return c * p ** k * (1 - p) ** (n - k);
+    };
+    for (const [n, p] of [
+      [1, 0.6],
+      [20, 0.5],
+      [37, 0.093],
+    ] as const) {
+      let sum = 0;
+      for (let r = 0; r <= n; r++) {
+        sum += pmf(r, n, p);
+        expect(binomialCdf(r, n, p)).toBeCloseTo(sum, 12);
+      }
+    }
+    expect(binomialCdf(-1, 5, 0.5)).toBe(0);
+    expect(binomialQuantile(0.975, 20, 0.5)).toBe(14);
+  });
+});
+
+describe("Clopper–Pearson (exact) interval", () => {
   // Newcombe RG. Two-sided confidence intervals for the single proportion: comparison of seven methods.
-  // Stat Med 1998;17:857–872, Table II, method 3 (score without continuity correction); the first is also
-  // Altman et al., Statistics with Confidence, 2nd ed. (2000), p. 47.
+  // Stat Med 1998;17:857–872, Table II, method 5 ("exact" Clopper–Pearson).
   it.each([
-    [81, 263, 0.2553, 0.3662],
-    [15, 148, 0.0624, 0.1605],
-    [0, 20, 0, 0.1611],
-    [1, 29, 0.0061, 0.1718],
+    [81, 263, 0.2527, 0.3676],
+    [15, 148, 0.0578, 0.1617],
+    [0, 20, 0, 0.1684],
+    [1, 29, 0.0009, 0.1776],
   ])("%i/%i → %f to %f (Newcombe 1998)", (x, n, lower, upper) => {
-    const ci = wilsonInterval(x, n);
+    const ci = clopperPearsonInterval(x, n);
     expect(round(ci.lower, 4)).toBe(lower);
     expect(round(ci.upper, 4)).toBe(upper);
   });
 
-  it("takes any z, is exact at the edges, and refuses impossible input", () => {
-    const wide = wilsonInterval(81, 263, Z998);
-    expect(wide.lower).toBeLessThan(0.2553);
-    expect(wide.upper).toBeGreaterThan(0.3662);
-    expect(wilsonInterval(0, 5).lower).toBe(0);
-    expect(wilsonInterval(5, 5).upper).toBe(1);
-    expect(() => wilsonInterval(6, 5)).toThrow(RangeError);
-    expect(() => wilsonInterval(0, 0)).toThrow(RangeError);
+  it("never claims more than one organisation can carry: 0 of 1 and 1 of 1", () => {
+    // With n = 1 the limits are (α/2)^(1/n) and 1 − (α/2)^(1/n): 0–97.5% and 2.5–100%.
+    expect(clopperPearsonInterval(0, 1)).toEqual({ lower: 0, upper: 0.975 });
+    const one = clopperPearsonInterval(1, 1);
+    expect(one.lower).toBeCloseTo(0.025, 12);
+    expect(one.upper).toBe(1);
+    // x = 0 of n: upper = 1 − (α/2)^(1/n) in closed form.
+    expect(clopperPearsonInterval(0, 4).upper).toBeCloseTo(1 - 0.025 ** (1 / 4), 12);
+  });
+
+  it("holds each tail at α/2 exactly at its limits, and widens with the level", () => {
+    for (const [x, n] of [
+      [3, 4],
+      [7, 30],
+      [120, 400],
+    ] as const) {
+      const ci = clopperPearsonInterval(x, n);
+      // lower: P(X ≥ x | p_L) = 0.025; upper: P(X ≤ x | p_U) = 0.025.
+      expect(1 - binomialCdf(x - 1, n, ci.lower)).toBeCloseTo(0.025, 10);
+      expect(binomialCdf(x, n, ci.upper)).toBeCloseTo(0.025, 10);
+      const wide = clopperPearsonInterval(x, n, 0.998);
+      expect(wide.lower).toBeLessThan(ci.lower);
+      expect(wide.upper).toBeGreaterThan(ci.upper);
+    }
+    expect(() => clopperPearsonInterval(6, 5)).toThrow(RangeError);
+    expect(() => clopperPearsonInterval(0, 0)).toThrow(RangeError);
+    expect(() => clopperPearsonInterval(1.5, 5)).toThrow(RangeError);
   });
 });
 
@@ -147,49 +208,61 @@ describe("rates per 100,000", () => {
   });
 });
 
-describe("funnel-plot limits for proportions", () => {
-  // PHEindicatormethods (UKHSA), tests/testthat/testdata_funnel_prop_outputs.csv: baseline 80.642448%, and at
-  // denominator 50 the 95% limits 69.691035–91.593861 and the 99.8% limits 63.375595–97.909301; at 1008,
-  // 78.203374–83.081521 and 76.796814–84.488082.
+describe("exact funnel-plot limits for proportions", () => {
+  // Reference values: the interpolated exact binomial limits of Spiegelhalter DJ, Stat Med 2005;24:1185,
+  // Appendix A.1.1 (lower (r − α)/n; upper (r + 1 − α)/n, the upper tail being P(R ≥ x)), computed
+  // independently with SciPy 1.17's scipy.stats.binom (ppf and cdf).
   it.each([
-    [50, 69.691035, 91.593861, 63.375595, 97.909301],
-    [1008, 78.203374, 83.081521, 76.796814, 84.488082],
-  ])("denominator %i matches Fingertips' funnel", (n, lo95, up95, lo998, up998) => {
-    const p0 = 0.80642448;
-    const inner = proportionFunnelLimits(p0, n, Z95);
-    const outer = proportionFunnelLimits(p0, n, Z998);
-    expect(round(inner.lower * 100, 5)).toBeCloseTo(lo95, 4);
-    expect(round(inner.upper * 100, 5)).toBeCloseTo(up95, 4);
-    expect(round(outer.lower * 100, 5)).toBeCloseTo(lo998, 4);
-    expect(round(outer.upper * 100, 5)).toBeCloseTo(up998, 4);
+    [0.5, 20, 0.255824, 0.744176, 0.136736, 0.863264],
+    [0.3, 50, 0.166139, 0.440136, 0.10313, 0.51907],
+    [0.80642448, 50, 0.681454, 0.919349, 0.607263, 0.970375],
+    [0.2, 200, 0.143417, 0.259347, 0.11485, 0.293969],
+  ])("p0 %f, denominator %i", (p0, n, lo95, up95, lo998, up998) => {
+    const inner = proportionFunnelLimits(p0, n, 0.95);
+    const outer = proportionFunnelLimits(p0, n, 0.998);
+    expect(inner.lower).toBeCloseTo(lo95, 5);
+    expect(inner.upper).toBeCloseTo(up95, 5);
+    expect(outer.lower).toBeCloseTo(lo998, 5);
+    expect(outer.upper).toBeCloseTo(up998, 5);
   });
 
-  it("clips to [0, 1] for small denominators, like the published table (n = 10: upper 100)", () => {
-    expect(proportionFunnelLimits(0.80642448, 10, Z95).upper).toBe(1);
-    // Same table, denominator 10: lower 95% limit 56.154344.
-    expect(proportionFunnelLimits(0.80642448, 10, Z95).lower * 100).toBeCloseTo(56.154344, 4);
+  it("is symmetric about one half when the target is one half", () => {
+    for (const n of [1, 3, 10, 33, 250]) {
+      const limits = proportionFunnelLimits(0.5, n, 0.95);
+      expect(limits.lower).toBeCloseTo(1 - limits.upper, 12);
+    }
   });
 
-  it("agrees with the Wilson comparison: outside the 95% funnel exactly when the Wilson CI excludes p0", () => {
-    const p0 = 0.4;
-    for (const n of [5, 12, 40, 263]) {
-      for (let x = 0; x <= n; x++) {
-        const ci = wilsonInterval(x, n);
-        const outside = compareByInterval(ci, p0) !== "similar";
-        const position = funnelPosition(x, n, p0);
-        expect(position !== "within", `x=${x}, n=${n}`).toBe(outside);
+  it("cannot flag one organisation against a target of 9.3%: no outcome of 1 is outside its 95% limits", () => {
+    expect(funnelPosition(0, 1, 0.093)).toBe("within");
+    expect(funnelPosition(1, 1, 0.093)).toBe("within");
+    expect(funnelPosition(4, 4, 0.093)).not.toBe("within");
+  });
+
+  it("agrees with the exact comparison: outside the 95% funnel exactly when the Clopper–Pearson CI excludes p0", () => {
+    for (const p0 of [0.093, 0.4, 0.75]) {
+      for (const n of [1, 4, 12, 40, 263]) {
+        for (let x = 0; x <= n; x++) {
+          const ci = clopperPearsonInterval(x, n);
+          const outside = p0 < ci.lower || p0 > ci.upper;
+          expect(funnelPosition(x, n, p0) !== "within", `p0=${p0}, x=${x}, n=${n}`).toBe(outside);
+        }
       }
     }
   });
 
-  it("draws a curve with increasing denominators", () => {
+  it("draws every denominator when there are few, on a log scale when many", () => {
+    const few = proportionFunnel(0.3, 1, 12, 100);
+    expect(few.map((p) => p.denominator)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     const curve = proportionFunnel(0.5, 1, 1000, 50);
     expect(curve[0]!.denominator).toBe(1);
     expect(curve.at(-1)!.denominator).toBe(1000);
-    for (let i = 1; i < curve.length; i++)
+    for (let i = 1; i < curve.length; i++) {
       expect(curve[i]!.denominator).toBeGreaterThan(curve[i - 1]!.denominator);
-    // p0 = 0.5, n = 100 (if present) would be 0.5 ± 1.959964 × 0.05 = 0.402002–0.597998.
-    expect(proportionFunnelLimits(0.5, 100, Z95).lower).toBeCloseTo(0.402002, 6);
+      // The limits narrow towards the target as the denominator grows.
+      expect(curve[i]!.upper998).toBeGreaterThanOrEqual(curve[i]!.upper95);
+    }
+    expect(curve.at(-1)!.upper95 - curve.at(-1)!.lower95).toBeLessThan(curve[5]!.upper95 - curve[5]!.lower95);
   });
 });
 
