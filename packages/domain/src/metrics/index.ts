@@ -5,6 +5,7 @@ export * from "./compare-rules";
 export * from "./comparison";
 export * from "./coverage";
 export * from "./factors";
+export * from "./funnel-plan";
 export * from "./gaps";
 export * from "./hierarchy";
 export * from "./journey";
