@@ -18,12 +18,32 @@ export interface LoadResult {
 
 export const LOAD_CONNECTIONS = 50;
 
-async function measure(url: string, seconds: number, pid: number) {
+/**
+ * An endpoint under load: a fixed path, or a path made afresh for every request (so no cache in the server has
+ * seen it, e.g. need-model assumptions drawn at random).
+ */
+export type LoadTarget = string | { label: string; next: () => string };
+
+const pathOf = (target: LoadTarget) => (typeof target === "string" ? target : target.label);
+
+async function measure(base: string, target: LoadTarget, seconds: number, pid: number) {
   let serverRssMiB = treeRssMiB(pid);
   const sampler = setInterval(() => {
     serverRssMiB = Math.max(serverRssMiB, treeRssMiB(pid));
   }, 250);
-  const result = await autocannon({ url, connections: LOAD_CONNECTIONS, duration: seconds, pipelining: 1 });
+  const result = await autocannon({
+    url: `${base}${typeof target === "string" ? target : target.next()}`,
+    connections: LOAD_CONNECTIONS,
+    duration: seconds,
+    pipelining: 1,
+    ...(typeof target === "string"
+      ? {}
+      : {
+          requests: [
+            { setupRequest: (request: autocannon.Request) => ({ ...request, path: target.next() }) },
+          ],
+        }),
+  });
   clearInterval(sampler);
   return {
     serverRssMiB,
@@ -39,21 +59,21 @@ async function measure(url: string, seconds: number, pid: number) {
 export async function runApiLoad(
   server: { url: string; pid: number },
   database: string,
-  endpoints: Record<string, string>,
+  endpoints: Record<string, LoadTarget>,
   seconds: number,
 ): Promise<LoadResult[]> {
   // A short warm-up so JIT and caches are in the same state for every endpoint.
-  for (const path of Object.values(endpoints)) await measure(`${server.url}${path}`, 1, server.pid);
-  const health = await measure(`${server.url}/api/health`, seconds, server.pid);
+  for (const target of Object.values(endpoints)) await measure(server.url, target, 1, server.pid);
+  const health = await measure(server.url, "/api/health", seconds, server.pid);
   const results: LoadResult[] = [
     { database, endpoint: "health", path: "/api/health", ...health, ratioToHealth: 1 },
   ];
-  for (const [endpoint, path] of Object.entries(endpoints)) {
-    const m = await measure(`${server.url}${path}`, seconds, server.pid);
+  for (const [endpoint, target] of Object.entries(endpoints)) {
+    const m = await measure(server.url, target, seconds, server.pid);
     results.push({
       database,
       endpoint,
-      path,
+      path: pathOf(target),
       ...m,
       ratioToHealth: m.requestsPerSecond / health.requestsPerSecond,
     });

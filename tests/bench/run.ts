@@ -9,7 +9,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openTestDb } from "@atlas/db/testing";
 import { startServer } from "../support/server-process";
-import { LOAD_CONNECTIONS, type LoadResult, runApiLoad } from "./api-load";
+import { LOAD_CONNECTIONS, type LoadResult, type LoadTarget, runApiLoad } from "./api-load";
 import { machineInfo } from "./machine";
 import { renderResults } from "./report";
 import { runScale, type ScaleResult } from "./scale";
@@ -21,9 +21,22 @@ const multipliers = (process.env.BENCH_SCALE ?? "1,10,100").split(",").map(Numbe
 const waveCounts = (process.env.BENCH_WAVES ?? "8,40").split(",").map(Number);
 const here = new URL(".", import.meta.url).pathname;
 
+/** Need-model assumptions no cache has seen: a fresh share to commission and group size for every request. */
+let uncached = 0;
+const freshAssumptions = () => {
+  uncached += 1;
+  const share = 1 + ((uncached * 7919) % 98_000) / 1000;
+  return `/api/coverage?wave=2026&level=local&metric=unmet_places&commissionPct=${share}&groupSize=${8 + (uncached % 8)}`;
+};
+
 /** Endpoints a dashboard user hits, against the demo data (latest wave 2026). */
-const ENDPOINTS = {
+const ENDPOINTS: Record<string, LoadTarget> = {
   coverage: "/api/coverage?wave=2026&level=local&metric=offering_pct",
+  need: "/api/coverage?wave=2026&level=local&metric=need_met_pct",
+  needUncached: {
+    label: "/api/coverage?wave=2026&level=local&metric=unmet_places&commissionPct=<fresh>&groupSize=<fresh>",
+    next: freshAssumptions,
+  },
   trends: "/api/trends?metric=offering_pct&level=region&areas=E40000003,E40000005,S99999999",
   gaps: "/api/gaps?wave=2026&level=local",
   journey: "/api/organisations/RV3",

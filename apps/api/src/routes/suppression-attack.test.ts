@@ -50,7 +50,16 @@ async function observeApi(t: TestApp, index: AtlasIndex): Promise<Observation[]>
             numerator: row.numerator as number | null,
             denominator: row.denominator as number | null,
           };
-          push(cellObservation(`${exportUrl} ${row.code}`, wave.id, "recorded", nodeId(level, String(row.code)), metric, cell));
+          push(
+            cellObservation(
+              `${exportUrl} ${row.code}`,
+              wave.id,
+              "recorded",
+              nodeId(level, String(row.code)),
+              metric,
+              cell,
+            ),
+          );
         }
       }
     }
@@ -63,7 +72,16 @@ async function observeApi(t: TestApp, index: AtlasIndex): Promise<Observation[]>
         for (const url of urls) {
           for (const s of TrendsResponseSchema.parse(await json(url)).series) {
             for (const p of s.points)
-              push(cellObservation(`${url} ${s.code} ${p.wave}`, p.wave, basis, nodeId(level, s.code), metric, p));
+              push(
+                cellObservation(
+                  `${url} ${s.code} ${p.wave}`,
+                  p.wave,
+                  basis,
+                  nodeId(level, s.code),
+                  metric,
+                  p,
+                ),
+              );
           }
         }
       }
@@ -100,7 +118,12 @@ async function loadAtlas(t: TestApp, data: AtlasData): Promise<void> {
     await insertOrganisations(trx, data.organisations);
     for (const wave of data.waves) {
       await upsertWave(trx, wave);
-      await storeWaveReturns(trx, wave.id, `random-${wave.id}`, data.returns.filter((r) => r.waveId === wave.id));
+      await storeWaveReturns(
+        trx,
+        wave.id,
+        `random-${wave.id}`,
+        data.returns.filter((r) => r.waveId === wave.id),
+      );
     }
     await bumpDataVersion(trx);
   });

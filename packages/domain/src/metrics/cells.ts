@@ -71,15 +71,13 @@ function percent(x: number, n: number, organisations: number): Cell {
 function answeringShare(t: Tally, x: number): Cell {
   const unknown = t.noResponse + t.withheld;
   const all = t.answered + unknown;
-  const bounds =
-    all > 0
-      ? { boundLower: (100 * x) / all, boundUpper: (100 * (x + unknown)) / all }
-      : { boundLower: null, boundUpper: null };
   const status = baseStatus(t);
-  if (status === "not_surveyed" || status === "not_applicable")
-    return { ...empty(status), boundLower: null, boundUpper: null };
-  if (status === "no_data") return { ...empty(status), ...bounds };
-  return { ...percent(x, t.answered, t.answered), ...bounds };
+  // Built field by field: object spread is an order of magnitude slower here, and this runs per area.
+  const cell = status === null ? percent(x, t.answered, t.answered) : empty(status);
+  const known = status === null || status === "no_data";
+  cell.boundLower = known && all > 0 ? (100 * x) / all : null;
+  cell.boundUpper = known && all > 0 ? (100 * (x + unknown)) / all : null;
+  return cell;
 }
 
 /** Organisations whose figure is unknown: they did not answer, or offer MBCT and left it blank. */
@@ -128,7 +126,7 @@ function perPopulation(
   const ci = countInterval(t, kind);
   const factor = PER / node.population;
   const missing = missingOrganisations(t, count);
-  return {
+  const cell: Cell = {
     value: count.sum * factor,
     lower: ci.lower * factor,
     upper: ci.upper * factor,
@@ -137,10 +135,12 @@ function perPopulation(
     status: "ok",
     organisations: count.known,
     lowerBound: missing > 0,
-    ...(upperEach === null
-      ? {}
-      : { boundLower: count.sum * factor, boundUpper: (count.sum + missing * upperEach) * factor }),
   };
+  if (upperEach !== null) {
+    cell.boundLower = count.sum * factor;
+    cell.boundUpper = (count.sum + missing * upperEach) * factor;
+  }
+  return cell;
 }
 
 /** How the need metrics are computed: the assumptions in force. */
@@ -193,10 +193,11 @@ function needCell(
     unmetPlaces: unmet,
     toClose: capacityFor(unmet, need.assumptions),
   };
-  const base = { status: "ok" as const, organisations: t.places.known, need: figures };
   if (metric === "need_met_pct") {
     return {
-      ...base,
+      status: "ok",
+      organisations: t.places.known,
+      need: figures,
       value: (100 * offered) / needed,
       lower: (100 * ci.lower) / needed,
       upper: (100 * ci.upper) / needed,
@@ -208,7 +209,9 @@ function needCell(
     };
   }
   return {
-    ...base,
+    status: "ok",
+    organisations: t.places.known,
+    need: figures,
     value: unmet,
     lower: Math.max(0, needed - ci.upper),
     upper: Math.max(0, needed - ci.lower),
