@@ -42,10 +42,14 @@ export function rebasedGroups(current: WaveTallies): RebasedGroups {
 }
 
 /**
- * Whether Σ x over `members` in one tree can be computed from its published cells: with each hidden cell that
- * has data an unknown and each sum of the hierarchy an equation, the group's vector (1 at its hidden members)
- * must not lie in the row space of the equations. Cells without data are known zeros, not unknowns.
- * Gaussian elimination over the hidden cells only (few), so it is cheap.
+ * Whether Σ x over `members` in one tree can be computed from its published cells. With each hidden cell that
+ * has data an unknown and each sum of the hierarchy an equation (parent − children = known), every unknown is
+ * in at most two equations: its own sum (coefficient +1) and its parent's (−1); a cell with no sum of its own
+ * (an organisation) or no parent (the UK) has an open end. So the equations are the incidence rows of a graph
+ * whose vertices are the sums plus one open vertex and whose edges are the hidden cells, and a combination of
+ * them is a potential φ on the sums (φ = 0 at the open vertex) giving each edge φ(own) − φ(parent). The group
+ * (1 at its hidden members) is derivable iff such a potential exists: one pass over the graph, no elimination.
+ * Cells without data are known zeros, not unknowns.
  */
 export function isDerivable(
   hierarchy: Hierarchy,
@@ -54,51 +58,52 @@ export function isDerivable(
   members: readonly string[],
 ): boolean {
   const hasData = (id: string) => cells.get(id)?.hasData === true;
-  const vars = [...hidden].filter(hasData);
-  const column = new Map(vars.map((v, i) => [v, i]));
-  const rows: number[][] = [];
-  for (const id of hierarchy.order) {
-    const children = hierarchy.nodes.get(id)!.children.filter(hasData);
-    if (children.length === 0 || !hasData(id)) continue;
-    const row = new Array<number>(vars.length).fill(0);
-    let touched = false;
-    if (column.has(id)) {
-      row[column.get(id)!]! += 1;
-      touched = true;
-    }
-    for (const c of children) {
-      if (!column.has(c)) continue;
-      row[column.get(c)!]! -= 1;
-      touched = true;
-    }
-    if (touched) rows.push(row);
+  const OPEN = "\u0000open";
+  // A sum exists at a node with data that has a child with data.
+  const isSum = (id: string) => hasData(id) && hierarchy.nodes.get(id)!.children.some(hasData);
+  const target = new Set(members.filter((m) => hidden.has(m) && hasData(m)));
+  // Edges: each hidden cell with data joins its own sum (or the open vertex) to its parent's sum (or open).
+  const edges = new Map<string, { own: string; parent: string; g: number }[]>();
+  const link = (v: string, e: { own: string; parent: string; g: number }) => {
+    const list = edges.get(v);
+    if (list) list.push(e);
+    else edges.set(v, [e]);
+  };
+  for (const id of hidden) {
+    if (!hasData(id)) continue;
+    const node = hierarchy.nodes.get(id);
+    if (!node) continue;
+    const own = isSum(id) ? id : OPEN;
+    const parent = node.parentCode !== null && hasData(node.parentCode) ? node.parentCode : OPEN;
+    const edge = { own, parent, g: target.has(id) ? 1 : 0 };
+    link(own, edge);
+    link(parent, edge);
   }
-  const target = new Array<number>(vars.length).fill(0);
-  for (const m of members) if (column.has(m)) target[column.get(m)!]! += 1;
-  return inRowSpace(rows, target);
-}
-
-/** Whether `target` is a linear combination of `rows` (elimination with partial pivoting). */
-export function inRowSpace(rows: number[][], target: number[]): boolean {
-  const basis = rows.map((r) => [...r]);
-  const v = [...target];
-  const width = v.length;
-  let rank = 0;
-  for (let col = 0; col < width && rank < basis.length; col++) {
-    let pivot = rank;
-    for (let i = rank + 1; i < basis.length; i++) {
-      if (Math.abs(basis[i]![col]!) > Math.abs(basis[pivot]![col]!)) pivot = i;
+  const potential = new Map<string, number>();
+  const walk = (start: string): boolean => {
+    potential.set(start, 0);
+    const queue = [start];
+    while (queue.length > 0) {
+      const v = queue.pop()!;
+      const here = potential.get(v)!;
+      for (const e of edges.get(v) ?? []) {
+        // g = φ(own) − φ(parent); the open vertex is pinned at 0.
+        const other = e.own === v ? e.parent : e.own;
+        const wanted = e.own === v ? here - e.g : here + e.g;
+        if (e.own === e.parent) {
+          if (e.g !== 0) return false;
+          continue;
+        }
+        const known = potential.get(other);
+        if (known === undefined) {
+          potential.set(other, wanted);
+          queue.push(other);
+        } else if (known !== wanted) return false;
+      }
     }
-    if (Math.abs(basis[pivot]![col]!) < 1e-9) continue;
-    [basis[rank], basis[pivot]] = [basis[pivot]!, basis[rank]!];
-    const p = basis[rank]!;
-    for (let i = rank + 1; i < basis.length; i++) {
-      const f = basis[i]![col]! / p[col]!;
-      if (f !== 0) for (let j = col; j < width; j++) basis[i]![j]! -= f * p[j]!;
-    }
-    const g = v[col]! / p[col]!;
-    if (g !== 0) for (let j = col; j < width; j++) v[j]! -= g * p[j]!;
-    rank++;
-  }
-  return v.every((x) => Math.abs(x) < 1e-9);
+    return true;
+  };
+  if (edges.has(OPEN) && !walk(OPEN)) return false;
+  for (const v of edges.keys()) if (!potential.has(v) && !walk(v)) return false;
+  return true;
 }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FIXTURE } from "../testing/atlas-fixture";
+import { LinearSpan } from "../testing/linear-span";
 import { type AtlasData, indexAtlasData } from "./atlas-index";
 import type { Hierarchy, HierarchyNode } from "./hierarchy";
 import { isDerivable } from "./rebase-protection";
@@ -287,5 +288,57 @@ describe("protecting re-based totals", () => {
     const current = waveTable(index, "2022", "current");
     expect(current.suppression.started.has("org:A")).toBe(true);
     expect(current.suppression.started.has("L")).toBe(false);
+  });
+});
+
+describe("isDerivable (graph potentials) agrees with exact elimination", () => {
+  it("on random trees, hidden sets and groups", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }), {
+          minLength: 30,
+          maxLength: 30,
+        }),
+        fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+        fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+        (widths, values, hideMask, groupMask) => {
+          const parents: Record<string, string | null> = { R: null };
+          const leafValues: Record<string, number | undefined> = {};
+          let level = ["R"];
+          for (let d = 0; d < 3; d++) {
+            const next: string[] = [];
+            for (const [i, p] of level.entries()) {
+              for (let w = 0; w < widths[(i + d) % widths.length]!; w++) {
+                parents[`${p}.${w}`] = p;
+                next.push(`${p}.${w}`);
+              }
+            }
+            level = next;
+          }
+          level.forEach((leaf, k) => {
+            leafValues[leaf] = values[k % values.length];
+          });
+          const { hierarchy, cells } = tree(parents, leafValues);
+          const ids = [...hierarchy.order];
+          const hidden = new Set(ids.filter((_, i) => hideMask[i % hideMask.length]));
+          const members = ids.filter((_, i) => groupMask[i % groupMask.length]);
+          // The oracle: exact elimination over the hidden cells with data.
+          const data = (id: string) => cells.get(id)?.hasData === true;
+          const span = new LinearSpan();
+          for (const id of ids) {
+            const children = hierarchy.nodes.get(id)!.children.filter(data);
+            if (!data(id) || children.length === 0) continue;
+            const row = new Map<string, number>();
+            if (hidden.has(id)) row.set(id, 1);
+            for (const c of children) if (hidden.has(c)) row.set(c, -1);
+            span.add(row);
+          }
+          const group = new Map(members.filter((m) => hidden.has(m) && data(m)).map((m) => [m, 1]));
+          expect(isDerivable(hierarchy, cells, hidden, members)).toBe(span.contains(group));
+        },
+      ),
+      { numRuns: 400, seed: 9 },
+    );
   });
 });
