@@ -47,6 +47,7 @@ export function coverageRows(view: CoverageResponse): ExportTable {
       "uk_lower",
       "uk_upper",
       "synthetic",
+      "provisional",
     ],
     view.areas.map((a) => ({
       wave: view.wave,
@@ -73,12 +74,17 @@ export function coverageRows(view: CoverageResponse): ExportTable {
       uk_lower: view.comparator.lower,
       uk_upper: view.comparator.upper,
       synthetic: view.synthetic,
+      provisional: view.provisional ?? false,
     })),
   );
 }
 
 /** One row per area and wave of the trends view. */
-export function trendsRows(view: TrendsResponse, syntheticWaves: ReadonlySet<string>): ExportTable {
+export function trendsRows(
+  view: TrendsResponse,
+  syntheticWaves: ReadonlySet<string>,
+  provisionalWaves: ReadonlySet<string> = new Set(),
+): ExportTable {
   return table(
     [
       "metric",
@@ -96,6 +102,7 @@ export function trendsRows(view: TrendsResponse, syntheticWaves: ReadonlySet<str
       "changed",
       "rebased",
       "synthetic",
+      "provisional",
     ],
     view.series.flatMap((s) =>
       s.points.map((p) => ({
@@ -114,6 +121,7 @@ export function trendsRows(view: TrendsResponse, syntheticWaves: ReadonlySet<str
         changed: p.changed,
         rebased: p.rebased ?? null,
         synthetic: syntheticWaves.has(p.wave),
+        provisional: provisionalWaves.has(p.wave),
       })),
     ),
   );
@@ -135,6 +143,7 @@ export function gapsRows(view: GapsResponse): ExportTable {
       "uk_places_per_100k",
       "adult_population",
       "synthetic",
+      "provisional",
     ],
     view.gaps.map((g) => ({
       wave: view.wave,
@@ -149,6 +158,7 @@ export function gapsRows(view: GapsResponse): ExportTable {
       uk_places_per_100k: g.comparatorPlacesPer100k,
       adult_population: g.adultPopulation,
       synthetic: view.synthetic,
+      provisional: view.provisional ?? false,
     })),
   );
 }
@@ -171,7 +181,9 @@ export function organisationsRows(view: OrganisationsResponse): ExportTable {
       "opened_on",
       "closed_on",
       "successor_code",
+      "successor_name",
       "synthetic",
+      "provisional",
     ],
     view.organisations.map((o) => ({
       wave: view.wave,
@@ -188,7 +200,9 @@ export function organisationsRows(view: OrganisationsResponse): ExportTable {
       opened_on: o.openedOn,
       closed_on: o.closedOn,
       successor_code: o.successorCode,
+      successor_name: o.successorName ?? null,
       synthetic: view.synthetic,
+      provisional: view.provisional ?? false,
     })),
   );
 }
@@ -203,9 +217,10 @@ export function transitionsRows(view: TransitionsResponse): ExportTable {
     to: t.to,
     organisations: t.count,
     synthetic: view.synthetic,
+    provisional: view.provisional ?? false,
   });
   return table(
-    ["from_wave", "to_wave", "dimension", "from", "to", "organisations", "synthetic"],
+    ["from_wave", "to_wave", "dimension", "from", "to", "organisations", "synthetic", "provisional"],
     [...view.stages.map(row("stage")), ...view.provision.map(row("provision"))],
   );
 }
@@ -214,7 +229,7 @@ export function transitionsRows(view: TransitionsResponse): ExportTable {
 export function factorsRows(view: FactorsResponse): ExportTable {
   const organisations = new Map(view.stages.map((s) => [s.stage, s.organisations]));
   return table(
-    ["wave", "kind", "factor", "stage", "count", "stage_organisations", "share", "synthetic"],
+    ["wave", "kind", "factor", "stage", "count", "stage_organisations", "share", "synthetic", "provisional"],
     view.factors.flatMap((f) =>
       f.byStage.map((b) => ({
         wave: view.wave,
@@ -225,6 +240,7 @@ export function factorsRows(view: FactorsResponse): ExportTable {
         stage_organisations: organisations.get(b.stage) ?? 0,
         share: b.share,
         synthetic: view.synthetic,
+        provisional: view.provisional ?? false,
       })),
     ),
   );

@@ -3,9 +3,22 @@ import { CoverageResponseSchema, computeCoverage, memoise } from "@atlas/domain"
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
 import { createRouter } from "../validation";
-import { levelParam, metricParam, resolveWave, waveParam } from "./data-params";
+import {
+  dataView,
+  includeParam,
+  levelParam,
+  metricParam,
+  resolveWave,
+  waveFlags,
+  waveParam,
+} from "./data-params";
 
-export const coverageQuery = z.object({ wave: waveParam, level: levelParam, metric: metricParam });
+export const coverageQuery = z.object({
+  wave: waveParam,
+  level: levelParam,
+  metric: metricParam,
+  include: includeParam,
+});
 
 const route = createRoute({
   method: "get",
@@ -24,13 +37,14 @@ const route = createRoute({
 export function coverageView(index: AtlasIndex, query: z.infer<typeof coverageQuery>) {
   const wave = resolveWave(index, query.wave);
   const key = `coverage:${wave.id}:${query.level}:${query.metric}`;
-  return memoise(index, key, () =>
+  const coverage = memoise(index, key, () =>
     computeCoverage(index, { waveId: wave.id, level: query.level, metric: query.metric }),
   );
+  return { ...coverage, ...waveFlags(index, [wave.id]) };
 }
 
 export function coverageRoutes(atlas: AtlasCache) {
   return createRouter().openapi(route, async (c) =>
-    c.json(coverageView((await atlas.current(c.get("dataVersion"))).index, c.req.valid("query")), 200),
+    c.json(coverageView((await dataView(atlas, c)).index, c.req.valid("query")), 200),
   );
 }

@@ -3,9 +3,9 @@ import { computeGaps, GapsResponseSchema, memoise } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
 import { createRouter } from "../validation";
-import { levelParam, resolveWave, waveParam } from "./data-params";
+import { dataView, includeParam, levelParam, resolveWave, waveFlags, waveParam } from "./data-params";
 
-export const gapsQuery = z.object({ wave: waveParam, level: levelParam });
+export const gapsQuery = z.object({ wave: waveParam, level: levelParam, include: includeParam });
 
 const route = createRoute({
   method: "get",
@@ -23,11 +23,14 @@ const route = createRoute({
 /** The gaps view for validated parameters (shared with the export). */
 export function gapsView(index: AtlasIndex, query: z.infer<typeof gapsQuery>) {
   const wave = resolveWave(index, query.wave);
-  return memoise(index, `gaps:${wave.id}:${query.level}`, () => computeGaps(index, wave.id, query.level));
+  const gaps = memoise(index, `gaps:${wave.id}:${query.level}`, () =>
+    computeGaps(index, wave.id, query.level),
+  );
+  return { ...gaps, ...waveFlags(index, [wave.id]) };
 }
 
 export function gapsRoutes(atlas: AtlasCache) {
   return createRouter().openapi(route, async (c) =>
-    c.json(gapsView((await atlas.current(c.get("dataVersion"))).index, c.req.valid("query")), 200),
+    c.json(gapsView((await dataView(atlas, c)).index, c.req.valid("query")), 200),
   );
 }

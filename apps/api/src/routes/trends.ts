@@ -3,7 +3,16 @@ import { computeTrends, memoise, TrendsResponseSchema } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
 import { createRouter } from "../validation";
-import { basisParam, codeListParam, levelParam, metricParam, resolveCodes } from "./data-params";
+import {
+  basisParam,
+  codeListParam,
+  dataView,
+  includeParam,
+  levelParam,
+  metricParam,
+  resolveCodes,
+  waveFlags,
+} from "./data-params";
 
 export const trendsQuery = z.object({
   metric: metricParam,
@@ -14,6 +23,7 @@ export const trendsQuery = z.object({
     example: "E40000003,E40000005",
   }),
   basis: basisParam,
+  include: includeParam,
 });
 
 const route = createRoute({
@@ -34,13 +44,21 @@ export function trendsView(index: AtlasIndex, query: z.infer<typeof trendsQuery>
   const compute = () =>
     computeTrends(index, { metric: query.metric, level: query.level, codes, basis: query.basis });
   // Only the unfiltered series are memoised, so arbitrary code lists cannot grow the cache.
-  return codes === null
-    ? memoise(index, `trends:${query.metric}:${query.level}:${query.basis}`, compute)
-    : compute();
+  const trends =
+    codes === null
+      ? memoise(index, `trends:${query.metric}:${query.level}:${query.basis}`, compute)
+      : compute();
+  return {
+    ...trends,
+    ...waveFlags(
+      index,
+      index.waves.map((w) => w.id),
+    ),
+  };
 }
 
 export function trendsRoutes(atlas: AtlasCache) {
   return createRouter().openapi(route, async (c) =>
-    c.json(trendsView((await atlas.current(c.get("dataVersion"))).index, c.req.valid("query")), 200),
+    c.json(trendsView((await dataView(atlas, c)).index, c.req.valid("query")), 200),
   );
 }

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { AreaSchema, OrganisationSchema, WaveSchema } from "../reference";
+import { WaveImportSchema } from "../survey-file/import-summary";
 import { SurveyReturnSchema } from "../survey-return";
 import { AREA_LEVELS, PROVISIONS, REPORT_LEVELS, STAGES } from "../vocabulary";
+import { ReturnRevisionSchema, WAVE_STATES } from "./survey-ops";
 
 /**
  * The wire contract of the public API: the server validates and documents with these (OpenAPI 3.1),
@@ -32,8 +34,33 @@ export const HealthSchema = z.object({
   version: z.string(),
 });
 
+/**
+ * Sent on every response that carries a wave's values (coverage, trends, gaps, organisations in a wave and
+ * journeys, factors, transitions, export): which of those waves are provisional (their values may still
+ * change), so every view can say so, and with `include=drafts` which are drafts (not public yet).
+ */
+export const WAVE_FLAG_FIELDS = {
+  /** True when any wave whose values this response carries is provisional. */
+  provisional: z.boolean().optional(),
+  /** The provisional waves among those this response carries, oldest first (empty when none). */
+  provisionalWaves: z.array(z.string()).optional(),
+  /** Admin reads (`include=drafts`) only: the draft waves among those this response carries. */
+  draftWaves: z.array(z.string()).optional(),
+};
+
 export const WavesResponseSchema = z.object({
-  waves: z.array(WaveSchema.extend({ returns: z.number().int(), organisationsInvited: z.number().int() })),
+  waves: z.array(
+    WaveSchema.extend({
+      returns: z.number().int(),
+      organisationsInvited: z.number().int(),
+      /** Always sent: public reads list published waves only; `include=drafts` adds the drafts. */
+      published: z.boolean(),
+      provisional: z.boolean(),
+      state: z.enum(WAVE_STATES),
+      /** When the wave last became public (null for a draft). */
+      publishedAt: z.string().nullable(),
+    }),
+  ),
   synthetic: z.boolean(),
 });
 
@@ -105,6 +132,7 @@ export const CoverageResponseSchema = z.object({
   level: z.enum(REPORT_LEVELS),
   metric: z.string(),
   synthetic: z.boolean(),
+  ...WAVE_FLAG_FIELDS,
   comparator: ComparatorSchema,
   nations: z.array(ComparatorSchema),
   areas: z.array(AreaValueSchema),
@@ -124,6 +152,7 @@ export const TrendsResponseSchema = z.object({
   level: z.enum(REPORT_LEVELS),
   basis: z.enum(["recorded", "current"]),
   synthetic: z.boolean(),
+  ...WAVE_FLAG_FIELDS,
   series: z.array(z.object({ code: z.string(), name: z.string(), points: z.array(TrendPointSchema) })),
 });
 export type TrendsResponse = z.infer<typeof TrendsResponseSchema>;
@@ -133,6 +162,7 @@ export const GapsResponseSchema = z.object({
   wave: z.string(),
   level: z.enum(REPORT_LEVELS),
   synthetic: z.boolean(),
+  ...WAVE_FLAG_FIELDS,
   gaps: z.array(
     z.object({
       rank: z.number().int(),
@@ -159,11 +189,18 @@ export const OrganisationSummarySchema = OrganisationSchema.extend({
   provision: z.enum(PROVISIONS).nullable(),
   stage: z.enum(STAGES).nullable(),
   placesOffered: z.number().int().nullable(),
+  /** The successor's name beside its code (null without one). Always sent by the API. */
+  successorName: z.string().nullable().optional(),
 });
+/**
+ * GET /api/organisations: with `wave`, the organisations that existed in that wave with their answers;
+ * without it, the register: every organisation in the reference data (`wave: null`, no answers).
+ */
 export const OrganisationsResponseSchema = z.object({
-  wave: z.string(),
+  wave: z.string().nullable(),
   area: z.string().nullable(),
   synthetic: z.boolean(),
+  ...WAVE_FLAG_FIELDS,
   organisations: z.array(OrganisationSummarySchema),
 });
 export type OrganisationsResponse = z.infer<typeof OrganisationsResponseSchema>;
@@ -173,12 +210,19 @@ export const OrganisationDetailSchema = z.object({
   predecessors: z.array(OrganisationSchema),
   successor: OrganisationSchema.nullable(),
   synthetic: z.boolean(),
+  ...WAVE_FLAG_FIELDS,
   journey: z.array(JourneyStepSchema),
+  /**
+   * Every recorded change to this organisation's returns (added, changed, removed), newest first, in the
+   * waves the caller may see: when, which file, who, what action and which fields. Always sent by the API.
+   */
+  revisions: z.array(ReturnRevisionSchema).optional(),
 });
 
 export const FactorsResponseSchema = z.object({
   wave: z.string(),
   synthetic: z.boolean(),
+  ...WAVE_FLAG_FIELDS,
   stages: z.array(z.object({ stage: z.enum(STAGES), organisations: z.number().int() })),
   factors: z.array(
     z.object({
@@ -196,6 +240,7 @@ export const TransitionsResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
   synthetic: z.boolean(),
+  ...WAVE_FLAG_FIELDS,
   stages: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int() })),
   provision: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int() })),
 });
@@ -212,6 +257,7 @@ export const EXPORT_VIEWS = [
 export const ExportResponseSchema = z.object({
   view: z.enum(EXPORT_VIEWS),
   synthetic: z.boolean(),
+  ...WAVE_FLAG_FIELDS,
   /** Present when synthetic: a plain statement that the values are not real survey results. */
   notice: z.string().nullable(),
   sources: z.array(z.string()),
@@ -248,5 +294,7 @@ export const ProblemSchema = z.object({
       }),
     )
     .optional(),
+  /** An import refused until confirmed: what it would have done to each wave (the diff), as in a dry run. */
+  waves: z.array(WaveImportSchema).optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
