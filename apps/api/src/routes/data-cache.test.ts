@@ -85,6 +85,7 @@ describe.each(TEST_DIALECTS)("data cache after a one-wave import on %s", (kind) 
       bytes: new TextEncoder().encode("wave,org_code,provision\n2024,RV3,paused\n2024,RQY,routine\n"),
       importedBy: "test",
       replace: true,
+      confirmShrink: true,
     });
     const fresh = createApp({ db: t.db, config: t.config, logger: createLogger("silent") });
     for (const path of paths) {
