@@ -1,5 +1,6 @@
 import { codeList } from "@atlas/domain";
-import type { ImportPlan, WaveStep } from "./apply-import";
+import type { ImportPlan } from "./apply-import";
+import type { WaveStep } from "./plan-wave";
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
