@@ -1,6 +1,7 @@
 /**
  * Writes the blank survey templates, data/templates/survey-template.csv and .xlsx, from the same code the
- * API serves them with (GET /api/imports/template.csv and .xlsx).
+ * API serves them with (GET /api/imports/template.csv and .xlsx). Templates pre-filled for a wave are not
+ * committed: `pnpm atlas template WAVE` writes them from the database's register.
  * Usage: npx tsx data/scripts/build-templates.ts
  */
 import { mkdirSync, writeFileSync } from "node:fs";

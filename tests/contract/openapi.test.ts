@@ -19,6 +19,7 @@ const REQUESTS = [
   "/api/coverage?wave=2016&level=organisation&metric=participants_per_100k",
   "/api/trends?metric=completion_pct&level=region&basis=current",
   "/api/gaps?wave=2024&level=local",
+  "/api/organisations",
   "/api/organisations?wave=2026",
   "/api/organisations/RV3",
   "/api/factors?wave=2020",

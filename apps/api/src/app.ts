@@ -8,8 +8,10 @@ import type { AppDeps, AppEnv } from "./deps";
 import { accessLog } from "./middleware/access-log";
 import { contentSecurityPolicy } from "./middleware/csp";
 import { dataEtag } from "./middleware/data-etag";
+import { draftsAccess } from "./middleware/drafts-access";
 import { isDatabaseUnavailable, ProblemError } from "./problem";
 import { type ReferenceData, readReference } from "./reference/read-reference";
+import { FailureLimiter, requireAdminToken } from "./routes/admin-auth";
 import { areasRoutes } from "./routes/areas";
 import { boundariesRoutes } from "./routes/boundaries";
 import { contextRoutes } from "./routes/context";
@@ -17,6 +19,7 @@ import { dataRoutes } from "./routes/data";
 import { docsRoutes } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { importsRoutes } from "./routes/imports";
+import { waveAdminRoutes } from "./routes/wave-admin";
 import { wavesRoutes } from "./routes/waves";
 
 export interface AppOptions {
@@ -48,15 +51,19 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
     "/api/*",
     cors({ origin: "*", allowMethods: ["GET", "HEAD"], exposeHeaders: ["ETag", "X-Request-Id"] }),
   );
+  // One guard (one failure limiter) for every admin request: imports, publication, the tracker, drafts.
+  const adminGuard = requireAdminToken(deps.config.adminToken, new FailureLimiter(), deps.logger);
+  app.use("/api/*", draftsAccess(adminGuard));
   app.use("/api/*", dataEtag(deps.db));
 
   app.route("/", healthRoutes(deps));
   app.route("/", wavesRoutes(deps));
+  app.route("/", waveAdminRoutes(deps, adminGuard));
   app.route("/", areasRoutes(deps, reference.attribution));
   app.route("/", boundariesRoutes());
   app.route("/", contextRoutes());
   app.route("/", dataRoutes(deps, reference));
-  app.route("/", importsRoutes(deps));
+  app.route("/", importsRoutes(deps, adminGuard));
   docsRoutes(app);
 
   app.all("/api/*", (c) => {

@@ -1,6 +1,8 @@
 import { connect, migrateToLatest, parseDatabaseUrl } from "@atlas/db";
+import { EXIT } from "./cli-exit";
 import { readConfig } from "./env";
 import { createLogger } from "./logger";
+import { isDatabaseUnavailable } from "./problem";
 import { seed } from "./seed";
 
 const USAGE = `Usage: pnpm atlas <command>
@@ -8,9 +10,18 @@ const USAGE = `Usage: pnpm atlas <command>
 Commands:
   migrate                          bring the database schema up to date
   seed                             load reference data (and demo data unless ATLAS_DEMO=0) into an empty database
-  import FILE [--dry-run] [--replace]
+  import FILE [--add | --replace] [--dry-run] [--draft] [--provisional] [--by NAME]
+              [--confirm-shrink] [--confirm-waves LIST] [--synthetic] [--json]
                                    validate and import a survey file (CSV or XLSX); see data/survey-format.md
                                    (an empty database gets the reference data first, never the demo waves)
+  template WAVE [--out DIR]        write survey-template-WAVE.csv and .xlsx, pre-filled with a row per
+                                   organisation open during the wave
+  publish WAVE [--provisional | --final] [--by NAME]
+                                   make a draft wave public (or set or clear its provisional mark)
+  unpublish WAVE [--by NAME]       make a published wave a draft again
+
+Exit status: 0 done, 1 invalid file, 2 usage, 3 conflict, 4 refused until confirmed, 5 database
+unavailable, 6 no such wave, 70 internal error (see data/survey-format.md).
 
 Environment: DATABASE_URL (default sqlite:var/atlas.sqlite), ATLAS_DEMO, LOG_LEVEL.`;
 
@@ -18,35 +29,44 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "help" || command === "--help") {
     process.stdout.write(`${USAGE}\n`);
-    return command ? 0 : 2;
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  const known = ["migrate", "seed", "import", "template", "publish", "unpublish"];
+  if (!known.includes(command)) {
+    process.stderr.write(`unknown command "${command}"\n\n${USAGE}\n`);
+    return EXIT.usage;
   }
   const config = readConfig();
   const logger = createLogger(config.logLevel === "info" ? "error" : config.logLevel);
   const db = connect(parseDatabaseUrl(config.databaseUrl));
   try {
+    const migrated = await migrateToLatest(db);
     switch (command) {
       case "migrate": {
-        const result = await migrateToLatest(db);
-        const applied = result.results?.map((r) => r.migrationName) ?? [];
+        const applied = migrated.results?.map((r) => r.migrationName) ?? [];
         process.stdout.write(applied.length ? `applied: ${applied.join(", ")}\n` : "schema is up to date\n");
-        return 0;
+        return EXIT.ok;
       }
       case "seed":
-        await migrateToLatest(db);
         await seed(db, config, logger);
         process.stdout.write("seeded\n");
-        return 0;
-      case "import": {
-        await migrateToLatest(db);
-        // Returns name reference organisations: a first import into a fresh database loads the reference
-        // geography (never the demo waves), so it works before the server has ever been started.
+        return EXIT.ok;
+      case "import":
+      case "template": {
+        // Returns and templates name reference organisations: a fresh database gets the reference geography
+        // first (never the demo waves), so these work before the server has ever been started.
         await seed(db, { loadDemo: false }, logger);
+        if (command === "template") {
+          const { runTemplateCommand } = await import("./survey-ops/commands");
+          return await runTemplateCommand(db, rest);
+        }
         const { runImportCommand } = await import("./import/import-command");
         return await runImportCommand(db, rest);
       }
-      default:
-        process.stderr.write(`unknown command "${command}"\n\n${USAGE}\n`);
-        return 2;
+      default: {
+        const { runPublicationCommand } = await import("./survey-ops/commands");
+        return await runPublicationCommand(db, command as "publish" | "unpublish", rest);
+      }
     }
   } finally {
     await db.close();
@@ -56,7 +76,14 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+    const message = error instanceof Error ? error.message : String(error);
+    if (isDatabaseUnavailable(error)) {
+      process.stderr.write(
+        `error: the database cannot be reached (${message}); nothing was done, try again\n`,
+      );
+      process.exit(EXIT.databaseUnavailable);
+    }
+    process.stderr.write(`error: ${message}\n`);
+    process.exit(EXIT.internal);
   },
 );

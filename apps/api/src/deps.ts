@@ -11,6 +11,12 @@ export interface AppDeps {
   logger: Logger;
 }
 
-/** Per-request values: the request id, and the data version the ETag middleware read for this request. */
-export type AppEnv = { Variables: RequestIdVariables & { dataVersion?: string } };
+/**
+ * Per-request values: the request id; the data version the ETag middleware read for this request (the public
+ * one, or the full one for `include=drafts`); whether this read includes drafts; whether the admin token was
+ * checked.
+ */
+export type AppEnv = {
+  Variables: RequestIdVariables & { dataVersion?: string; includeDrafts?: boolean; admin?: boolean };
+};
 export type RouteModule = OpenAPIHono<AppEnv>;

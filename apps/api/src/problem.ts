@@ -6,6 +6,7 @@ export type ProblemCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "confirmation_required"
   | "payload_too_large"
   | "unsupported_media_type"
   | "unprocessable"
@@ -19,6 +20,7 @@ const STATUS: Record<ProblemCode, { status: number; title: string }> = {
   forbidden: { status: 403, title: "Forbidden" },
   not_found: { status: 404, title: "Not found" },
   conflict: { status: 409, title: "Conflict" },
+  confirmation_required: { status: 409, title: "Confirmation required" },
   payload_too_large: { status: 413, title: "Payload too large" },
   unsupported_media_type: { status: 415, title: "Unsupported media type" },
   unprocessable: { status: 422, title: "Unprocessable content" },
@@ -37,17 +39,21 @@ export class ProblemError extends Error {
   readonly code: ProblemCode;
   readonly errors: ProblemDetail[] | undefined;
   readonly headers: Record<string, string>;
+  /** RFC 9457 extension members (e.g. `waves`, the diff of an import refused until confirmed). */
+  readonly extensions: Pick<Problem, "waves">;
 
   constructor(
     code: ProblemCode,
     detail: string,
     errors?: ProblemDetail[],
     headers: Record<string, string> = {},
+    extensions: Pick<Problem, "waves"> = {},
   ) {
     super(detail);
     this.code = code;
     this.errors = errors;
     this.headers = headers;
+    this.extensions = extensions;
   }
 
   get status(): number {
@@ -64,6 +70,7 @@ export class ProblemError extends Error {
       instance,
       ...(requestId ? { requestId } : {}),
       ...(this.errors ? { errors: this.errors } : {}),
+      ...this.extensions,
     };
   }
 }

@@ -2,6 +2,7 @@ import type { AreaTable } from "./tables/area";
 import type { ImportBatchTable } from "./tables/import-batch";
 import type { MetaTable } from "./tables/meta";
 import type { OrganisationTable } from "./tables/organisation";
+import type { ReturnRevisionTable } from "./tables/return-revision";
 import type { SurveyReturnTable } from "./tables/survey-return";
 import type { SurveyWaveTable } from "./tables/survey-wave";
 
@@ -12,6 +13,7 @@ export interface Database {
   surveyWaves: SurveyWaveTable;
   surveyReturns: SurveyReturnTable;
   importBatches: ImportBatchTable;
+  returnRevisions: ReturnRevisionTable;
   meta: MetaTable;
 }
 
@@ -19,5 +21,6 @@ export type { AreaRow, NewAreaRow } from "./tables/area";
 export type { ImportBatchRow, NewImportBatchRow } from "./tables/import-batch";
 export type { MetaRow } from "./tables/meta";
 export type { NewOrganisationRow, OrganisationRow } from "./tables/organisation";
+export type { NewReturnRevisionRow, ReturnRevisionRow } from "./tables/return-revision";
 export type { NewSurveyReturnRow, SurveyReturnRow } from "./tables/survey-return";
 export type { NewSurveyWaveRow, SurveyWaveRow } from "./tables/survey-wave";

@@ -16,6 +16,12 @@ export async function dumpTables(db: Executor): Promise<Record<string, unknown[]
       .orderBy("orgCode")
       .execute(),
     importBatches: await db.selectFrom("importBatches").selectAll().orderBy("id").execute(),
+    returnRevisions: await db
+      .selectFrom("returnRevisions")
+      .selectAll()
+      .orderBy("batchId")
+      .orderBy("orgCode")
+      .execute(),
     meta: await db.selectFrom("meta").selectAll().orderBy("key").execute(),
   };
 }

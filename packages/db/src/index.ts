@@ -9,5 +9,6 @@ export * from "./queries/import-batches";
 export * from "./queries/meta";
 export * from "./queries/organisations";
 export * from "./queries/returns";
+export * from "./queries/revisions";
 export * from "./queries/snapshot";
 export * from "./queries/waves";

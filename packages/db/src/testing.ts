@@ -10,6 +10,7 @@ import { migrateToLatest } from "./migrate";
 import type { Executor } from "./queries/executor";
 import { insertImportBatch, markWaveBatchesReplaced } from "./queries/import-batches";
 import { deleteWaveReturns, insertReturns } from "./queries/returns";
+import { bumpWaveRevision } from "./queries/waves";
 
 /**
  * Test support: one suite, run once per dialect (kysely's test-setup pattern).
@@ -72,7 +73,8 @@ export { dumpTables } from "./dump";
 
 /**
  * Stores one wave's returns the way the importer does (earlier batches marked replaced, the wave's rows
- * replaced whole under a new batch), without the importer's validation. The caller bumps the data version.
+ * replaced whole under a new batch, the wave's revision bumped), without the importer's validation or its
+ * revision history. The caller bumps the data version.
  */
 export async function storeWaveReturns(
   db: Executor,
@@ -93,4 +95,5 @@ export async function storeWaveReturns(
     status: "imported",
   });
   await insertReturns(db, returns, batchId);
+  await bumpWaveRevision(db, waveId);
 }

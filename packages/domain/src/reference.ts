@@ -49,5 +49,12 @@ export const WaveSchema = z.object({
   fieldworkEnd: z.string().nullable(),
   synthetic: z.boolean(),
   source: z.string(),
+  /**
+   * False for a draft: only admin reads (`include=drafts`) see it. The API always says; data built
+   * without it (fixtures) counts as published.
+   */
+  published: z.boolean().optional(),
+  /** True when the wave's values are provisional (they may still change); absent means final. */
+  provisional: z.boolean().optional(),
 });
 export type Wave = z.infer<typeof WaveSchema>;

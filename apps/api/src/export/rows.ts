@@ -57,6 +57,7 @@ export function coverageRows(view: CoverageResponse): ExportTable {
       "uk_lower",
       "uk_upper",
       "synthetic",
+      "provisional",
     ],
     view.areas.map((a) => ({
       wave: view.wave,
@@ -93,12 +94,17 @@ export function coverageRows(view: CoverageResponse): ExportTable {
       uk_lower: view.comparator.lower,
       uk_upper: view.comparator.upper,
       synthetic: view.synthetic,
+      provisional: view.provisional ?? false,
     })),
   );
 }
 
 /** One row per area and wave of the trends view. */
-export function trendsRows(view: TrendsResponse, syntheticWaves: ReadonlySet<string>): ExportTable {
+export function trendsRows(
+  view: TrendsResponse,
+  syntheticWaves: ReadonlySet<string>,
+  provisionalWaves: ReadonlySet<string> = new Set(),
+): ExportTable {
   return table(
     [
       "metric",
@@ -118,6 +124,7 @@ export function trendsRows(view: TrendsResponse, syntheticWaves: ReadonlySet<str
       "changed",
       "rebased",
       "synthetic",
+      "provisional",
     ],
     view.series.flatMap((s) =>
       s.points.map((p) => ({
@@ -138,6 +145,7 @@ export function trendsRows(view: TrendsResponse, syntheticWaves: ReadonlySet<str
         changed: p.changed,
         rebased: p.rebased ?? null,
         synthetic: syntheticWaves.has(p.wave),
+        provisional: provisionalWaves.has(p.wave),
       })),
     ),
   );
@@ -157,6 +165,7 @@ export function gapsRows(view: GapsResponse): ExportTable {
     answered: g.answered,
     adult_population: g.adultPopulation,
     synthetic: view.synthetic,
+    provisional: view.provisional ?? false,
   });
   return table(
     [
@@ -182,6 +191,7 @@ export function gapsRows(view: GapsResponse): ExportTable {
       "answered",
       "adult_population",
       "synthetic",
+      "provisional",
     ],
     [
       ...view.gaps.map((g) => ({
@@ -234,7 +244,9 @@ export function organisationsRows(view: OrganisationsResponse): ExportTable {
       "opened_on",
       "closed_on",
       "successor_code",
+      "successor_name",
       "synthetic",
+      "provisional",
     ],
     view.organisations.map((o) => ({
       wave: view.wave,
@@ -251,7 +263,9 @@ export function organisationsRows(view: OrganisationsResponse): ExportTable {
       opened_on: o.openedOn,
       closed_on: o.closedOn,
       successor_code: o.successorCode,
+      successor_name: o.successorName ?? null,
       synthetic: view.synthetic,
+      provisional: view.provisional ?? false,
     })),
   );
 }
@@ -266,9 +280,10 @@ export function transitionsRows(view: TransitionsResponse): ExportTable {
     to: t.to,
     organisations: t.count,
     synthetic: view.synthetic,
+    provisional: view.provisional ?? false,
   });
   return table(
-    ["from_wave", "to_wave", "dimension", "from", "to", "organisations", "synthetic"],
+    ["from_wave", "to_wave", "dimension", "from", "to", "organisations", "synthetic", "provisional"],
     [...view.stages.map(row("stage")), ...view.provision.map(row("provision"))],
   );
 }
@@ -277,7 +292,7 @@ export function transitionsRows(view: TransitionsResponse): ExportTable {
 export function factorsRows(view: FactorsResponse): ExportTable {
   const organisations = new Map(view.stages.map((s) => [s.stage, s.organisations]));
   return table(
-    ["wave", "kind", "factor", "stage", "count", "stage_organisations", "share", "synthetic"],
+    ["wave", "kind", "factor", "stage", "count", "stage_organisations", "share", "synthetic", "provisional"],
     view.factors.flatMap((f) =>
       f.byStage.map((b) => ({
         wave: view.wave,
@@ -288,6 +303,7 @@ export function factorsRows(view: FactorsResponse): ExportTable {
         stage_organisations: organisations.get(b.stage) ?? 0,
         share: b.share,
         synthetic: view.synthetic,
+        provisional: view.provisional ?? false,
       })),
     ),
   );

@@ -44,16 +44,53 @@ describe.each(TEST_DIALECTS)("pnpm atlas import on %s", (kind) => {
     expect(out).toMatch(/^Dry run: w2016\.csv is valid \(2 rows\)/);
     expect(await countReturns(t.db)).toBe(0);
 
+    out = "";
     expect(await runImportCommand(t, [good], io)).toBe(IMPORT_EXIT.ok);
     expect(out).toMatch(
-      /Imported 2 rows from w2016\.csv: wave 2016 created \(2 rows\)\.\nchecksum sha256:[0-9a-f]{64}\n$/,
+      /^Imported 2 rows from w2016\.csv: wave 2016 created \(2 returns\)\.\n {2}wave 2016 \[created, published\]: 2 added: RAT, RV3; 0 changed; 0 removed; 0 unchanged\nchecksum sha256:[0-9a-f]{64}\n$/,
     );
 
     const other = write("w2016b.csv", "wave,org_code,provision\n2016,RV3,limited\n");
     expect(await runImportCommand(t, [other], io)).toBe(IMPORT_EXIT.conflict);
     expect(err).toMatch(/wave 2016 already has 2 returns from w2016\.csv.*--replace/);
-    expect(await runImportCommand(t, [other, "--replace"], io)).toBe(IMPORT_EXIT.ok);
+    err = "";
+    const dump = await dumpTables(t.db);
+    expect(await runImportCommand(t, [other, "--replace"], io)).toBe(IMPORT_EXIT.confirm);
+    expect(err).toMatch(
+      /replacing wave 2016 would remove 1 of its 2 stored returns \(50%.*\): RAT.*--add.*--confirm-shrink/,
+    );
+    expect(await dumpTables(t.db)).toEqual(dump);
+    expect(await runImportCommand(t, [other, "--replace", "--confirm-shrink"], io)).toBe(IMPORT_EXIT.ok);
     expect(await countReturns(t.db, "2016")).toBe(1);
+  });
+
+  it("adds returns one at a time with --add, recording who, and says when nothing changed", async () => {
+    const first = write("rv3.csv", "wave,org_code,provision\n2016,RV3,routine\n");
+    const second = write("rat.csv", "wave,org_code,provision\n2016,RAT,none\n2016,RV3,limited\n");
+    expect(await runImportCommand(t, [first, "--add", "--by", "Survey team"], io)).toBe(IMPORT_EXIT.ok);
+    out = "";
+    expect(await runImportCommand(t, [second, "--add", "--by=A. Jones"], io)).toBe(IMPORT_EXIT.ok);
+    expect(out).toMatch(
+      /wave 2016 updated \(1 added \(RAT\), 1 changed \(RV3: provision\), 0 unchanged; 1 → 2 returns\)/,
+    );
+    expect(out).toContain(
+      "  wave 2016 [updated, published]: 1 added: RAT; 1 changed: RV3 (provision); 0 removed; 0 unchanged",
+    );
+    expect(await countReturns(t.db, "2016")).toBe(2);
+    const batches = await t.db
+      .selectFrom("importBatches")
+      .select(["byLabel", "mode", "importedBy"])
+      .orderBy("importedAt")
+      .execute();
+    expect(batches).toEqual([
+      { byLabel: "Survey team", mode: "add", importedBy: expect.stringMatching(/^cli:/) },
+      { byLabel: "A. Jones", mode: "add", importedBy: expect.stringMatching(/^cli:/) },
+    ]);
+    out = "";
+    const dump = await dumpTables(t.db);
+    expect(await runImportCommand(t, [second, "--add"], io)).toBe(IMPORT_EXIT.ok);
+    expect(out).toMatch(/rat\.csv is already imported \(same checksum.*nothing changed/);
+    expect(await dumpTables(t.db)).toEqual(dump);
   });
 
   it("prints every problem as file:row:column: message and stores nothing", async () => {
@@ -72,6 +109,18 @@ describe.each(TEST_DIALECTS)("pnpm atlas import on %s", (kind) => {
   });
 
   it("explains usage mistakes", async () => {
+    const good = write("w2016.csv", "wave,org_code,provision\n2016,RV3,routine\n");
+    expect(await runImportCommand(t, [good, "--add", "--replace"], io)).toBe(IMPORT_EXIT.usage);
+    expect(err).toMatch(/--add and --replace cannot both be given/);
+    expect(await runImportCommand(t, [good, "--by", "x\u0007y"], io)).toBe(IMPORT_EXIT.usage);
+    expect(err).toMatch(/by: use letters, digits/);
+    expect(await runImportCommand(t, [good, "--by", "n".repeat(61)], io)).toBe(IMPORT_EXIT.usage);
+    expect(err).toMatch(/by: is 61 characters long; at most 60/);
+    expect(await runImportCommand(t, [good, "--confirm-waves", "2016,16"], io)).toBe(IMPORT_EXIT.usage);
+    expect(err).toMatch(/--confirm-waves: "16" is not a wave id/);
+    expect(await runImportCommand(t, [good, "--by"], io)).toBe(IMPORT_EXIT.usage);
+    expect(err).toMatch(/--by needs a value/);
+    expect(await countReturns(t.db)).toBe(0);
     expect(await runImportCommand(t, [], io)).toBe(IMPORT_EXIT.usage);
     expect(await runImportCommand(t, ["x.csv", "--force"], io)).toBe(IMPORT_EXIT.usage);
     expect(err).toMatch(/unknown option --force/);

@@ -209,13 +209,15 @@ describe.each(TEST_DIALECTS)("import properties on %s", (kind) => {
           format === "xlsx"
             ? await xlsx(SURVEY_COLUMNS, rowsOf(returns))
             : encode(`${format === "csv-bom" ? "\uFEFF" : ""}${formatSurveyCsv(returns)}`);
+        const waves = [...new Set(returns.map((r) => r.waveId))];
         await importSurveyFile(t, {
           fileName: `prop.${format === "xlsx" ? "xlsx" : "csv"}`,
           bytes,
           importedBy: "prop",
           replace: true,
+          confirmShrink: true,
+          confirmWaves: waves,
         });
-        const waves = [...new Set(returns.map((r) => r.waveId))];
         expect(await listReturns(t.db, { waveIds: waves })).toEqual([...returns].sort(byKey));
       }),
       { numRuns: 25 },

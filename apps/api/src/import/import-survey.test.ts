@@ -10,7 +10,7 @@ import {
 import { dumpTables, openTestDb, TEST_DIALECTS, type TestDb } from "@atlas/db/testing";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ImportConflictError, ImportValidationError } from "./errors";
+import { ImportConfirmationError, ImportConflictError, ImportValidationError } from "./errors";
 import { importSurveyFile } from "./import-survey";
 import { insertFixture } from "./test-fixture";
 
@@ -101,16 +101,17 @@ describe.each(TEST_DIALECTS)("importSurveyFile on %s", (kind) => {
     const refused = importSurveyFile(t, { fileName: "b.csv", bytes: WAVE_2016_REVISED, importedBy: "test" });
     await expect(refused).rejects.toBeInstanceOf(ImportConflictError);
     await expect(refused).rejects.toThrow(
-      /b\.csv: wave 2016 already has 3 returns from a\.csv, imported .*Nothing was imported\. To replace the stored returns, import again with --replace \(CLI\) or \?replace=true \(API\)\./,
+      /b\.csv: wave 2016 already has 3 returns from a\.csv, imported .*; to add or update returns and keep the others, import with --add; to replace the wave's returns with the file's, import with --replace\. Nothing was imported\./,
     );
     expect(await dumpTables(t.db)).toEqual(dump);
 
-    const replaced = await importSurveyFile(t, {
-      fileName: "b.csv",
-      bytes: WAVE_2016_REVISED,
-      importedBy: "test",
-      replace: true,
-    });
+    // It removes OLD1's return, one of three: more than 10%, so it must be confirmed.
+    const shrinking = { fileName: "b.csv", bytes: WAVE_2016_REVISED, importedBy: "test", replace: true };
+    await expect(importSurveyFile(t, shrinking)).rejects.toThrow(
+      /replacing wave 2016 would remove 1 of its 3 stored returns \(33\.3%, more than 10%\): OLD1/,
+    );
+    expect(await dumpTables(t.db)).toEqual(dump);
+    const replaced = await importSurveyFile(t, { ...shrinking, confirmShrink: true });
     expect(replaced.waves).toEqual([
       expect.objectContaining({ waveId: "2016", action: "replaced", previousRows: 3, rows: 2 }),
     ]);
@@ -137,7 +138,7 @@ describe.each(TEST_DIALECTS)("importSurveyFile on %s", (kind) => {
       waves: [{ action: "created", batchId: null }],
     });
     expect(dry.message).toMatch(
-      /^Dry run: a\.csv is valid \(3 rows\); importing it would create wave 2016 \(3 rows\)\. Nothing was stored\.$/,
+      /^Dry run: a\.csv is valid \(3 rows\); importing it would create wave 2016 \(3 returns\)\. Nothing was stored\.$/,
     );
     expect(await dumpTables(t.db)).toEqual(dump);
     await importSurveyFile(t, { fileName: "a.csv", bytes: WAVE_2016, importedBy: "test" });
@@ -166,12 +167,25 @@ describe.each(TEST_DIALECTS)("importSurveyFile on %s", (kind) => {
     expect(await dumpTables(t.db)).toEqual(dump);
   });
 
-  it("marks waves synthetic when the file name says so, and imports several waves from one file", async () => {
+  it("marks waves synthetic when the file name says so, and imports several waves from one file once confirmed", async () => {
     const both = csv("2016,RV3,limited,,,,,,,", "2020,RV3,routine,,,,,,,", "2020,NEW1,none,,,,,,,");
+    const dump = await dumpTables(t.db);
+    const unconfirmed = await importSurveyFile(t, {
+      fileName: "mbct-survey-synthetic.csv",
+      bytes: both,
+      importedBy: "test",
+      confirmWaves: ["2020"],
+    }).catch((e) => e);
+    expect(unconfirmed).toBeInstanceOf(ImportConfirmationError);
+    expect((unconfirmed as Error).message).toMatch(
+      /the file's rows name 2 waves: wave 2020 in rows 3–4 \(RV3, NEW1\); wave 2016 in row 2 \(RV3\) \(the confirmation named 2020\)\..*--confirm-waves 2016,2020/,
+    );
+    expect(await dumpTables(t.db)).toEqual(dump);
     const summary = await importSurveyFile(t, {
       fileName: "mbct-survey-synthetic.csv",
       bytes: both,
       importedBy: "test",
+      confirmWaves: ["2020", "2016"],
     });
     expect(summary.synthetic).toBe(true);
     expect(summary.waves.map((w) => [w.waveId, w.rows])).toEqual([

@@ -1,67 +1,79 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
+import { type AtlasDb, inImportTransaction, listOrganisations } from "@atlas/db";
 import {
-  type AtlasDb,
-  bumpDataVersion,
-  countReturns,
-  deleteWaveReturns,
-  type Executor,
-  findCurrentWaveBatch,
-  findWave,
-  inImportTransaction,
-  insertImportBatch,
-  insertReturns,
-  listOrganisations,
-  markWaveBatchesReplaced,
-  upsertWave,
-} from "@atlas/db";
-import {
+  type ImportMode,
   type ImportSummary,
   isSyntheticFileName,
-  type ParsedWave,
+  parseChangeLabel,
   SURVEY_FILE_LIMITS,
   type SurveyFileLimits,
   sanitiseFileName,
   validateSurveyTable,
-  waveLabel,
 } from "@atlas/domain";
+import { applyImport, DryRunRollback, type ImportPlan } from "./apply-import";
 import { decodeSurveyFile } from "./decode-file";
-import { ImportConflictError, ImportValidationError, type WaveConflict } from "./errors";
+import { ImportOptionError, ImportValidationError } from "./errors";
 
+/** What to import and how. Plain data only (structured-clone-able), so it can be handed to a worker. */
 export interface ImportInput {
   /** The name the file came with; only its sanitised base name is used and recorded. */
   fileName: string;
   bytes: Uint8Array;
-  /** Replace waves that already have returns (otherwise they are refused). */
+  /**
+   * `create` (default): waves that already have returns are refused; `add`: add or update the file's
+   * returns and keep the wave's others; `replace`: the wave's returns become exactly the file's.
+   */
+  mode?: ImportMode;
+  /** The older spelling of `mode: "replace"` (`--replace`, `?replace=true`). */
   replace?: boolean;
   /** Validate and report what would happen, storing nothing. */
   dryRun?: boolean;
-  /** Who imported it, recorded with the batch, e.g. `cli:alice` or `api:203.0.113.9`. */
+  /** The technical origin, recorded with the batch: `cli:<user>` or `api:<client address>`. */
   importedBy: string;
+  /** Who, as the person importing names themselves (`--by`, `?by=`); checked by parseChangeLabel. */
+  by?: string | null;
   /** Marks the waves synthetic. A file whose name contains "synthetic" is always synthetic. */
   synthetic?: boolean;
   /** The waves' recorded source; a default naming the file is used otherwise. */
   source?: string;
+  /** Waves the file creates are drafts (not public until published). Refused for a published wave. */
+  draft?: boolean;
+  /** Marks every wave in the file provisional (its values may still change). */
+  provisional?: boolean;
+  /** Confirms a replace that removes more than 10% of a wave's stored returns. */
+  confirmShrink?: boolean;
+  /** Confirms that the file holds exactly these waves (needed when it holds more than one). */
+  confirmWaves?: string[];
   limits?: Partial<SurveyFileLimits>;
 }
 
-/** Thrown inside the transaction to roll a dry run back, carrying what it would have done. */
-class DryRunRollback extends Error {
-  constructor(readonly summary: ImportSummary) {
-    super("dry run");
+/** The mode asked for, reading `replace: true` as mode `replace`. */
+export function importMode(input: Pick<ImportInput, "mode" | "replace">): ImportMode {
+  if (input.replace === true && input.mode !== undefined && input.mode !== "replace") {
+    throw new ImportOptionError(
+      "mode",
+      `mode: "${input.mode}" and replace cannot both be asked for; use one mode`,
+    );
   }
+  return input.mode ?? (input.replace === true ? "replace" : "create");
 }
 
 /**
- * Validates and imports a survey file in one transaction: every wave in it is created, or replaced when
- * `replace` is set, together with its import batch and a new data version, or nothing is stored.
- * An identical file (same SHA-256) that is already the stored source of all its waves is a no-op.
- * @throws ImportValidationError with every problem found; ImportConflictError when a wave exists and
- *   `replace` is not set.
+ * Validates and imports a survey file in one transaction: for every wave in it, the file's returns are
+ * created, added or replaced (see `mode`) with their import batch, revision history and new data versions,
+ * or nothing is stored. Rows already stored exactly so are not written; an import that would change nothing
+ * is a no-op that says so.
+ * @throws ImportValidationError with every problem found; ImportConfirmationError when the import needs a
+ *   confirmation (several waves, a shrinking replace); ImportConflictError when a wave exists and the mode
+ *   is `create`, or a draft import names a published wave; ImportOptionError for a bad option.
  */
 export async function importSurveyFile(
   database: Pick<AtlasDb, "db" | "kind">,
   input: ImportInput,
 ): Promise<ImportSummary> {
+  const mode = importMode(input);
+  const by = parseChangeLabel(input.by ?? undefined);
+  if (!by.ok) throw new ImportOptionError("by", by.message);
   const file = sanitiseFileName(input.fileName);
   const limits = { ...SURVEY_FILE_LIMITS, ...input.limits };
   const decoded = await decodeSurveyFile(input.bytes, file, limits.maxRows);
@@ -70,148 +82,21 @@ export async function importSurveyFile(
   const validation = validateSurveyTable(decoded.table, { file, organisations, limits });
   if (!validation.ok) throw new ImportValidationError(file, validation.problems, validation.problemCount);
 
-  const plan: Plan = {
+  const plan: ImportPlan = {
     file,
     checksum: createHash("sha256").update(input.bytes).digest("hex"),
     synthetic: isSyntheticFileName(file) || input.synthetic === true,
     waves: validation.waves,
     rows: validation.rowCount,
+    skippedRows: validation.skippedRows,
+    mode,
+    by: by.label,
     input,
   };
   try {
-    return await inImportTransaction(database, (trx) => importInTransaction(trx, plan));
+    return await inImportTransaction(database, (trx) => applyImport(trx, plan));
   } catch (error) {
     if (error instanceof DryRunRollback) return error.summary;
     throw error;
   }
-}
-
-interface Plan {
-  file: string;
-  checksum: string;
-  synthetic: boolean;
-  waves: ParsedWave[];
-  rows: number;
-  input: ImportInput;
-}
-
-async function importInTransaction(trx: Executor, plan: Plan): Promise<ImportSummary> {
-  const { file, checksum, synthetic, input } = plan;
-  const dryRun = input.dryRun === true;
-  const base = { dryRun, file, checksum, synthetic, rows: plan.rows, importedBy: input.importedBy };
-
-  // Read under the lock, so a concurrent import of the same wave is seen before anything is decided.
-  const current = [];
-  for (const wave of plan.waves) {
-    current.push({
-      wave,
-      batch: await findCurrentWaveBatch(trx, wave.waveId),
-      stored: await countReturns(trx, wave.waveId),
-    });
-  }
-  if (current.every((c) => c.batch?.checksum === checksum)) {
-    const first = current[0]?.batch;
-    return {
-      ...base,
-      status: "unchanged",
-      waves: current.map((c) => ({
-        waveId: c.wave.waveId,
-        rows: c.wave.returns.length,
-        action: "unchanged" as const,
-        previousRows: c.stored,
-        batchId: c.batch?.id ?? null,
-      })),
-      importedAt: first?.importedAt ?? null,
-      dataVersion: null,
-      message: `${file} is already imported (same checksum; imported by ${first?.importedBy} at ${first?.importedAt}); nothing changed.`,
-    };
-  }
-  const conflicts: WaveConflict[] = current
-    .filter((c) => c.stored > 0 && input.replace !== true)
-    .map((c) => ({
-      waveId: c.wave.waveId,
-      storedRows: c.stored,
-      storedFrom: c.batch?.fileName ?? null,
-      storedAt: c.batch?.importedAt ?? null,
-    }));
-  if (conflicts.length > 0) throw new ImportConflictError(file, conflicts);
-
-  const importedAt = new Date().toISOString();
-  const waves: ImportSummary["waves"] = [];
-  for (const { wave, stored } of current) {
-    const existing = await findWave(trx, wave.waveId);
-    await upsertWave(trx, {
-      id: wave.waveId,
-      label: waveLabel(wave.waveId, synthetic),
-      // Fieldwork dates are not in the file: keep any recorded ones.
-      fieldworkStart: existing?.fieldworkStart ?? null,
-      fieldworkEnd: existing?.fieldworkEnd ?? null,
-      synthetic,
-      source: input.source ?? defaultSource(file, synthetic),
-    });
-    await markWaveBatchesReplaced(trx, wave.waveId);
-    await deleteWaveReturns(trx, wave.waveId);
-    const batchId = randomUUID();
-    await insertImportBatch(trx, {
-      id: batchId,
-      fileName: file,
-      checksum,
-      waveId: wave.waveId,
-      rowCount: wave.returns.length,
-      importedBy: input.importedBy,
-      importedAt,
-      status: "imported",
-    });
-    await insertReturns(trx, wave.returns, batchId);
-    waves.push({
-      waveId: wave.waveId,
-      rows: wave.returns.length,
-      action: stored > 0 ? "replaced" : "created",
-      previousRows: stored,
-      batchId,
-    });
-  }
-  const dataVersion = await bumpDataVersion(trx);
-  const summary: ImportSummary = {
-    ...base,
-    status: dryRun ? "validated" : "imported",
-    waves,
-    importedAt: dryRun ? null : importedAt,
-    dataVersion: dryRun ? null : dataVersion,
-    message: describe(file, plan.rows, waves, synthetic, dryRun),
-  };
-  if (dryRun) throw new DryRunRollback({ ...summary, waves: waves.map((w) => ({ ...w, batchId: null })) });
-  return summary;
-}
-
-function defaultSource(file: string, synthetic: boolean): string {
-  return synthetic
-    ? `Synthetic data, not real survey returns (imported from ${file})`
-    : `Survey returns imported from ${file}`;
-}
-
-const rowsText = (n: number) => `${n} ${n === 1 ? "row" : "rows"}`;
-
-function describe(
-  file: string,
-  rows: number,
-  waves: ImportSummary["waves"],
-  synthetic: boolean,
-  dryRun: boolean,
-): string {
-  const kind = synthetic ? " as SYNTHETIC data" : "";
-  if (dryRun) {
-    const would = waves.map((w) =>
-      w.action === "replaced"
-        ? `replace wave ${w.waveId} (${rowsText(w.previousRows)} stored, ${w.rows} in the file)`
-        : `create wave ${w.waveId} (${rowsText(w.rows)})`,
-    );
-    return `Dry run: ${file} is valid (${rowsText(rows)}); importing it would ${would.join(", ")}${kind}. Nothing was stored.`;
-  }
-  const done = waves.map((w) =>
-    w.action === "replaced"
-      ? `wave ${w.waveId} replaced (${rowsText(w.previousRows)} before, ${w.rows} now)`
-      : `wave ${w.waveId} created (${rowsText(w.rows)})`,
-  );
-  return `Imported ${rowsText(rows)} from ${file}${kind}: ${done.join(", ")}.`;
 }

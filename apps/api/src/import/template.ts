@@ -1,6 +1,7 @@
 import {
   BARRIER_DESCRIPTIONS,
   BARRIERS,
+  csvField,
   DELIVERY_MODE_LABELS,
   DELIVERY_MODES,
   FACILITATOR_DESCRIPTIONS,
@@ -8,6 +9,7 @@ import {
   FUNDING_SOURCE_DESCRIPTIONS,
   FUNDING_SOURCES,
   formatSurveyCsv,
+  isOpenDuringWave,
   PROVISION_DESCRIPTIONS,
   PROVISIONS,
   REQUIRED_SURVEY_COLUMNS,
@@ -20,9 +22,46 @@ import {
 } from "@atlas/domain";
 import ExcelJS from "exceljs";
 
-/** The blank CSV template: the header row only. */
-export function surveyTemplateCsv(): string {
-  return formatSurveyCsv([]);
+/** A template pre-filled for one wave: a row per organisation, with its code and (a helper) its name. */
+export interface TemplatePrefill {
+  waveId: string;
+  organisations: readonly { code: string; name: string }[];
+}
+
+/** The organisations a wave's template lists: every one open during the wave per the register, by name. */
+export function templateOrganisations(
+  register: readonly { code: string; name: string; openedOn: string | null; closedOn: string | null }[],
+  waveId: string,
+): TemplatePrefill {
+  const organisations = register
+    .filter((o) => isOpenDuringWave(o, waveId))
+    .map((o) => ({ code: o.code, name: o.name }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.code.localeCompare(b.code));
+  return { waveId, organisations };
+}
+
+/** The template's columns: with a pre-fill, the org_name helper follows org_code. */
+function templateColumns(prefill: TemplatePrefill | undefined): string[] {
+  const columns: string[] = [...SURVEY_COLUMNS];
+  if (prefill) columns.splice(columns.indexOf("org_code") + 1, 0, "org_name");
+  return columns;
+}
+
+/**
+ * The CSV template: the header row only, or pre-filled for a wave (wave, org_code and org_name on every
+ * row, every answer blank). The importer ignores org_name, and a row nobody filled in.
+ */
+export function surveyTemplateCsv(prefill?: TemplatePrefill): string {
+  if (!prefill) return formatSurveyCsv([]);
+  const columns = templateColumns(prefill);
+  const lines = [columns.join(",")];
+  for (const org of prefill.organisations) {
+    const cells = columns.map((c) =>
+      c === "wave" ? prefill.waveId : c === "org_code" ? org.code : c === "org_name" ? org.name : "",
+    );
+    lines.push(cells.map(csvField).join(","));
+  }
+  return `${lines.join("\n")}\n`;
 }
 
 /** Rows of the template that carry drop-down lists and number checks. */
@@ -46,6 +85,14 @@ const COUNTS: readonly SurveyColumn[] = [
   "teachers_trained",
   "teachers_active",
 ];
+
+/** The worksheet's data validations by range: in exceljs 4.4 but missing from its type declarations. */
+function validations(sheet: ExcelJS.Worksheet): {
+  add(range: string, validation: ExcelJS.DataValidation): void;
+} {
+  return (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
+}
 
 /** Every allowed value with its meaning, for the workbook's `vocabulary` sheet (and the format document). */
 export function vocabularyRows(): [SurveyColumn, string, string][] {
@@ -72,25 +119,39 @@ export function vocabularyRows(): [SurveyColumn, string, string][] {
 }
 
 /**
- * The blank XLSX template: a `returns` sheet (header, drop-down lists, whole-number checks; wave and
- * org_code formatted as text so 2024-05 stays a wave, not a date), and sheets listing the vocabulary
- * and how to fill it in. Only the first sheet is read on import.
+ * The XLSX template: a `returns` sheet (header, drop-down lists, whole-number checks; wave and org_code
+ * formatted as text so 2024-05 stays a wave, not a date), and sheets listing the vocabulary and how to fill
+ * it in. Only the first sheet is read on import. With a pre-fill, the sheet has a row per organisation
+ * (wave, org_code and the org_name helper filled in).
  */
-export async function surveyTemplateXlsx(): Promise<Uint8Array> {
+export async function surveyTemplateXlsx(prefill?: TemplatePrefill): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "MBCT Access Atlas";
   workbook.created = TEMPLATE_DATE;
   workbook.modified = TEMPLATE_DATE;
 
   const sheet = workbook.addWorksheet("returns", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = SURVEY_COLUMNS.map((c) => ({
+  const columns = templateColumns(prefill);
+  sheet.columns = columns.map((c) => ({
     header: c,
     key: c,
-    width: c === "notes" ? 60 : Math.max(12, c.length + 4),
+    width: c === "notes" || c === "org_name" ? 60 : Math.max(12, c.length + 4),
     style: c === "wave" || c === "org_code" ? { numFmt: "@" } : {},
   }));
   sheet.getRow(1).font = { bold: true };
-  SURVEY_COLUMNS.forEach((column, index) => {
+  for (const org of prefill?.organisations ?? []) {
+    sheet.addRow({ wave: prefill!.waveId, org_code: org.code, org_name: org.name });
+  }
+  if (prefill) {
+    // The helper column is greyed: it is there to find a row, not to be filled in.
+    const helper = sheet.getColumn("org_name");
+    helper.eachCell((cell, row) => {
+      if (row > 1) cell.font = { color: { argb: "FF505A5F" }, italic: true };
+    });
+  }
+  const validatedRows = Math.max(TEMPLATE_ROWS, (prefill?.organisations.length ?? 0) + 100);
+  columns.forEach((name, index) => {
+    const column = name as SurveyColumn;
     const list = LISTS[column];
     const isCount = COUNTS.includes(column);
     if (!list && !isCount) return;
@@ -112,8 +173,10 @@ export async function surveyTemplateXlsx(): Promise<Uint8Array> {
           errorTitle: column,
           error: "A whole number, 0 or more",
         };
-    for (let row = 2; row <= TEMPLATE_ROWS + 1; row++)
-      sheet.getCell(row, index + 1).dataValidation = validation;
+    // One range per column (exceljs writes it as one sqref), not a validation per cell: the same file,
+    // written in a fraction of the time.
+    const letter = sheet.getColumn(index + 1).letter;
+    validations(sheet).add(`${letter}2:${letter}${validatedRows + 1}`, validation);
   });
 
   const vocabulary = workbook.addWorksheet("vocabulary");
@@ -133,6 +196,12 @@ export async function surveyTemplateXlsx(): Promise<Uint8Array> {
     "Lists (facilitators, barriers, funding_sources): values from the vocabulary sheet, separated by ;",
     "Counts are whole numbers, 0 or more; leave a cell blank when unknown. yes/no for champion_present.",
     "Only the first sheet (returns) is imported. The full format: data/survey-format.md in the repository.",
+    ...(prefill
+      ? [
+          `Pre-filled for wave ${prefill.waveId}: one row per organisation open during the wave. org_name is a helper to find your row; the importer ignores it.`,
+          "Fill in the rows of the organisations that have answered; rows left blank (only wave, org_code and org_name) are skipped on import, so the file can be imported again as more returns arrive (pnpm atlas import FILE --add).",
+        ]
+      : []),
   ]) {
     about.addRow([line]);
   }

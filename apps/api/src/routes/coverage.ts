@@ -9,12 +9,23 @@ import {
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
 import { createRouter } from "../validation";
-import { levelParam, metricParam, needParams, resolveNeed, resolveWave, waveParam } from "./data-params";
+import {
+  dataView,
+  includeParam,
+  levelParam,
+  metricParam,
+  needParams,
+  resolveNeed,
+  resolveWave,
+  waveFlags,
+  waveParam,
+} from "./data-params";
 
 export const coverageQuery = z.object({
   wave: waveParam,
   level: levelParam,
   metric: metricParam,
+  include: includeParam,
   ...needParams,
 });
 
@@ -38,12 +49,14 @@ export function coverageView(index: AtlasIndex, query: z.infer<typeof coverageQu
   const compute = () =>
     computeCoverage(index, { waveId: wave.id, level: query.level, metric: query.metric, need });
   // Only the default assumptions are memoised, so arbitrary assumptions cannot grow the cache.
-  if (!cacheableNeed(need)) return compute();
-  return memoise(index, `coverage:${wave.id}:${query.level}:${query.metric}`, compute);
+  const coverage = cacheableNeed(need)
+    ? memoise(index, `coverage:${wave.id}:${query.level}:${query.metric}`, compute)
+    : compute();
+  return { ...coverage, ...waveFlags(index, [wave.id]) };
 }
 
 export function coverageRoutes(atlas: AtlasCache) {
   return createRouter().openapi(route, async (c) =>
-    c.json(coverageView((await atlas.current(c.get("dataVersion"))).index, c.req.valid("query")), 200),
+    c.json(coverageView((await dataView(atlas, c)).index, c.req.valid("query")), 200),
   );
 }

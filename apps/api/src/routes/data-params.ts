@@ -13,6 +13,9 @@ import {
   type Wave,
 } from "@atlas/domain";
 import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AtlasCache, AtlasView } from "../data/atlas-cache";
+import type { AppEnv } from "../deps";
 import { ProblemError } from "../problem";
 
 /** Query parameters shared by the data routes; each documents its default in the OpenAPI description. */
@@ -42,6 +45,34 @@ export const areaCodeParam = z
   .regex(/^[A-Za-z0-9]{1,20}$/, "an area code, e.g. E54000027")
   .optional()
   .openapi({ description: "Area code at any level (nation, region or local); default all" });
+
+export const includeParam = z.enum(["drafts"]).optional().openapi({
+  description:
+    "drafts: include draft waves, for the survey team to check before publication. Needs `Authorization: Bearer <ATLAS_ADMIN_TOKEN>` (401/403 otherwise); the answer is `Cache-Control: private, no-store`, without an ETag",
+});
+
+/** The data a read may see: the public view, or with `include=drafts` (checked by draftsAccess) the admin view. */
+export function dataView(atlas: AtlasCache, c: Context<AppEnv>): Promise<AtlasView> {
+  return atlas.current(c.get("dataVersion"), c.get("includeDrafts") === true);
+}
+
+/**
+ * The flags a response carrying these waves' values sends (see WAVE_FLAG_FIELDS): which are provisional,
+ * and (only where one is, i.e. in an admin read) which are drafts.
+ */
+export function waveFlags(index: AtlasIndex, waveIds: Iterable<string>) {
+  const waves = [...new Set(waveIds)]
+    .sort()
+    .map((id) => index.waveById.get(id))
+    .filter((w): w is Wave => w !== undefined);
+  const provisionalWaves = waves.filter((w) => w.provisional === true).map((w) => w.id);
+  const draftWaves = waves.filter((w) => w.published === false).map((w) => w.id);
+  return {
+    provisional: provisionalWaves.length > 0,
+    provisionalWaves,
+    ...(draftWaves.length > 0 ? { draftWaves } : {}),
+  };
+}
 
 /** Largest number of codes one trends request may name. */
 export const MAX_CODES = 100;

@@ -22,7 +22,7 @@ export function dataRoutes({ db }: AppDeps, reference: ReferenceData) {
     .route("/", coverageRoutes(atlas))
     .route("/", trendsRoutes(atlas))
     .route("/", gapsRoutes(atlas))
-    .route("/", organisationsRoutes(atlas))
+    .route("/", organisationsRoutes(atlas, db))
     .route("/", factorsRoutes(atlas))
     .route("/", transitionsRoutes(atlas))
     .route("/", exportRoutes(atlas, reference.attribution));

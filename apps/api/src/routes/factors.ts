@@ -2,9 +2,9 @@ import { type AtlasIndex, computeFactors, FactorsResponseSchema, memoise } from 
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
 import { createRouter } from "../validation";
-import { resolveWave, waveParam } from "./data-params";
+import { dataView, includeParam, resolveWave, waveFlags, waveParam } from "./data-params";
 
-export const factorsQuery = z.object({ wave: waveParam });
+export const factorsQuery = z.object({ wave: waveParam, include: includeParam });
 
 const route = createRoute({
   method: "get",
@@ -21,11 +21,12 @@ const route = createRoute({
 /** The factors view for validated parameters (shared with the export). */
 export function factorsView(index: AtlasIndex, query: z.infer<typeof factorsQuery>) {
   const wave = resolveWave(index, query.wave);
-  return memoise(index, `factors:${wave.id}`, () => computeFactors(index, wave.id));
+  const factors = memoise(index, `factors:${wave.id}`, () => computeFactors(index, wave.id));
+  return { ...factors, ...waveFlags(index, [wave.id]) };
 }
 
 export function factorsRoutes(atlas: AtlasCache) {
   return createRouter().openapi(route, async (c) =>
-    c.json(factorsView((await atlas.current(c.get("dataVersion"))).index, c.req.valid("query")), 200),
+    c.json(factorsView((await dataView(atlas, c)).index, c.req.valid("query")), 200),
   );
 }

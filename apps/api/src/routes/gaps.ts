@@ -3,9 +3,23 @@ import { cacheableNeed, computeGaps, GapsResponseSchema, memoise } from "@atlas/
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
 import { createRouter } from "../validation";
-import { levelParam, needParams, resolveNeed, resolveWave, waveParam } from "./data-params";
+import {
+  dataView,
+  includeParam,
+  levelParam,
+  needParams,
+  resolveNeed,
+  resolveWave,
+  waveFlags,
+  waveParam,
+} from "./data-params";
 
-export const gapsQuery = z.object({ wave: waveParam, level: levelParam, ...needParams });
+export const gapsQuery = z.object({
+  wave: waveParam,
+  level: levelParam,
+  include: includeParam,
+  ...needParams,
+});
 
 const route = createRoute({
   method: "get",
@@ -25,11 +39,12 @@ export function gapsView(index: AtlasIndex, query: z.infer<typeof gapsQuery>) {
   const wave = resolveWave(index, query.wave);
   const need = resolveNeed(query);
   const compute = () => computeGaps(index, wave.id, query.level, need);
-  return cacheableNeed(need) ? memoise(index, `gaps:${wave.id}:${query.level}`, compute) : compute();
+  const gaps = cacheableNeed(need) ? memoise(index, `gaps:${wave.id}:${query.level}`, compute) : compute();
+  return { ...gaps, ...waveFlags(index, [wave.id]) };
 }
 
 export function gapsRoutes(atlas: AtlasCache) {
   return createRouter().openapi(route, async (c) =>
-    c.json(gapsView((await atlas.current(c.get("dataVersion"))).index, c.req.valid("query")), 200),
+    c.json(gapsView((await dataView(atlas, c)).index, c.req.valid("query")), 200),
   );
 }

@@ -1,15 +1,18 @@
-import { getDataVersion, listWaves } from "@atlas/db";
+import { listWaves } from "@atlas/db";
 import { HealthSchema } from "@atlas/domain";
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import type { AppDeps } from "../deps";
 import { createRouter } from "../validation";
+import { includeParam } from "./data-params";
 
 export const APP_VERSION = "0.1.0";
 
 const route = createRoute({
   method: "get",
   path: "/api/health",
-  summary: "Service and database status",
+  summary:
+    "Service and database status, the public data version, and how many waves are public (with include=drafts: the full version and every wave)",
+  request: { query: z.object({ include: includeParam }) },
   responses: {
     200: { description: "Healthy", content: { "application/json": { schema: HealthSchema } } },
     503: { description: "Database unavailable (problem+json)" },
@@ -18,11 +21,10 @@ const route = createRoute({
 
 export function healthRoutes({ db }: AppDeps) {
   return createRouter().openapi(route, async (c) => {
-    // The ETag middleware has read the version already (it keys the ETag); reuse it.
-    const [dataVersion, waves] = await Promise.all([
-      c.get("dataVersion") ?? getDataVersion(db.db),
-      listWaves(db.db),
-    ]);
+    const drafts = c.get("includeDrafts") === true;
+    // The ETag middleware has read the version it keys on (public, or full for drafts): report that one.
+    const dataVersion = c.get("dataVersion") ?? "0";
+    const waves = await listWaves(db.db, { publishedOnly: !drafts });
     return c.json(
       {
         status: "ok" as const,

@@ -28,7 +28,9 @@ describe.each(TEST_DIALECTS)("POST /api/imports on %s", (kind) => {
   });
   beforeEach(async () => {
     await t.db.db.deleteFrom("surveyReturns").execute();
+    await t.db.db.deleteFrom("returnRevisions").execute();
     await t.db.db.deleteFrom("importBatches").execute();
+    await t.db.db.deleteFrom("surveyWaves").execute();
   });
 
   it("is off (403) without a configured admin token", async () => {
@@ -63,10 +65,36 @@ describe.each(TEST_DIALECTS)("POST /api/imports on %s", (kind) => {
     const conflict = await post(t, other, { ...auth, "Content-Type": "text/csv" });
     expect(conflict.status).toBe(409);
     const p = ProblemSchema.parse(await conflict.json());
-    expect(p.detail).toMatch(/wave 2016 already has 2 returns from returns-2016\.csv.*\?replace=true/);
-    expect(p.errors).toEqual([expect.objectContaining({ parameter: "replace" })]);
+    expect(p.detail).toMatch(
+      /wave 2016 already has 2 returns from returns-2016\.csv.*\?mode=add.*\?mode=replace\. Nothing was imported\./,
+    );
+    expect(p.errors).toEqual([expect.objectContaining({ parameter: "mode" })]);
 
-    const replaced = await post(t, other, { ...auth, "Content-Type": "text/csv" }, "?replace=true");
+    // Replacing two returns with one removes half the wave: refused until confirmed, naming what goes.
+    const shrink = await post(t, other, { ...auth, "Content-Type": "text/csv" }, "?replace=true");
+    expect(shrink.status).toBe(409);
+    const refusal = ProblemSchema.parse(await shrink.json());
+    expect(refusal.type).toMatch(/confirmation-required$/);
+    expect(refusal.detail).toMatch(
+      /would remove 1 of its 2 stored returns.*: RAT.*\?mode=add.*\?confirmShrink=true/,
+    );
+    expect(refusal.errors).toEqual([expect.objectContaining({ parameter: "confirmShrink" })]);
+    expect(refusal.waves).toEqual([
+      expect.objectContaining({
+        waveId: "2016",
+        diff: expect.objectContaining({
+          removed: ["RAT"],
+          changed: [{ orgCode: "RV3", fields: ["provision", "places_offered"] }],
+        }),
+      }),
+    ]);
+    expect(await countReturns(t.db.db, "2016")).toBe(2);
+    const replaced = await post(
+      t,
+      other,
+      { ...auth, "Content-Type": "text/csv" },
+      "?replace=true&confirmShrink=true",
+    );
     expect(replaced.status).toBe(201);
     expect(await countReturns(t.db.db, "2016")).toBe(1);
   });
@@ -159,7 +187,7 @@ describe.each(TEST_DIALECTS)("POST /api/imports on %s", (kind) => {
   it("answers 401 with WWW-Authenticate to a missing or wrong token, and 429 after ten failures", async () => {
     const missing = await post(t, WAVE_2016, { "Content-Type": "text/csv" });
     expect(missing.status).toBe(401);
-    expect(missing.headers.get("www-authenticate")).toBe('Bearer realm="atlas-imports"');
+    expect(missing.headers.get("www-authenticate")).toBe('Bearer realm="atlas-admin"');
     for (let i = 0; i < 9; i++) {
       const wrong = await post(t, WAVE_2016, {
         Authorization: `Bearer wrong-${i}`,

@@ -1,14 +1,15 @@
-import { ImportSummarySchema, ProblemSchema } from "@atlas/domain";
+import { listOrganisations } from "@atlas/db";
+import { IMPORT_MODES, ImportSummarySchema, ProblemSchema, WAVE_ID_PATTERN } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps, AppEnv } from "../deps";
-import { ImportConflictError, ImportValidationError } from "../import/errors";
+import { importProblem } from "../import/import-problem";
 import { importSurveyFile } from "../import/import-survey";
-import { surveyTemplateCsv, surveyTemplateXlsx } from "../import/template";
+import { surveyTemplateCsv, surveyTemplateXlsx, templateOrganisations } from "../import/template";
 import { ProblemError } from "../problem";
 import { createRouter } from "../validation";
-import { clientAddress, FailureLimiter, requireAdminToken } from "./imports-auth";
+import { clientAddress } from "./admin-auth";
 
 const CSV = "text/csv";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -35,8 +36,34 @@ const importRoute = createRoute({
       },
     },
     query: z.object({
-      replace: flag.openapi({ description: "Replace waves that already have returns" }),
-      dryRun: flag.openapi({ description: "Validate and report, storing nothing" }),
+      mode: z.enum(IMPORT_MODES).optional().openapi({
+        description:
+          "create (default): refuse waves that already have returns; add: add or update the file's returns and keep the wave's others; replace: the wave's returns become exactly the file's",
+      }),
+      replace: flag.openapi({ description: "The older spelling of mode=replace" }),
+      dryRun: flag.openapi({ description: "Validate and report the diff per wave, storing nothing" }),
+      draft: flag.openapi({
+        description: "Waves the file creates are drafts: invisible to public reads until published",
+      }),
+      provisional: flag.openapi({ description: "Mark every wave in the file provisional" }),
+      confirmShrink: flag.openapi({
+        description: "Confirm a replace that removes more than 10% of a wave's stored returns",
+      }),
+      confirmWaves: z
+        .string()
+        .max(20_000)
+        .regex(
+          /^(19|20)\d{2}(-(0[1-9]|1[0-2]))?(,(19|20)\d{2}(-(0[1-9]|1[0-2]))?)*$/,
+          "a comma-separated list of wave ids, e.g. 2026,2027",
+        )
+        .optional()
+        .openapi({
+          description:
+            "Confirm that the file holds exactly these waves (needed when its rows name more than one wave), e.g. 2026,2027",
+        }),
+      by: z.string().max(200).optional().openapi({
+        description: "Who is importing (a name or initials, up to 60 characters), recorded with every change",
+      }),
       synthetic: flag.openapi({
         description: "Mark the waves synthetic (always so when the file name contains 'synthetic')",
       }),
@@ -55,7 +82,12 @@ const importRoute = createRoute({
     },
     401: { description: "No valid admin token", content: problem },
     403: { description: "HTTP imports are off (no ATLAS_ADMIN_TOKEN)", content: problem },
-    409: { description: "A wave in the file already has returns; use replace=true", content: problem },
+    400: { description: "A bad option (e.g. by, or mode with replace)", content: problem },
+    409: {
+      description:
+        "A wave in the file already has returns (use mode=add or mode=replace), a draft import names a published wave, or the import needs a confirmation (confirmWaves, confirmShrink): problem type confirmation-required, with `waves` holding the diff",
+      content: problem,
+    },
     413: { description: "The body is over the size limit", content: problem },
     415: { description: "Not CSV, XLSX or multipart", content: problem },
     422: { description: "The file is invalid: every problem with file, row and column", content: problem },
@@ -67,22 +99,35 @@ const templateRoute = (format: "csv" | "xlsx") =>
   createRoute({
     method: "get",
     path: `/api/imports/template.${format}`,
-    summary: `The blank survey template (${format.toUpperCase()})`,
+    summary: `The survey template (${format.toUpperCase()}): blank, or with wave pre-filled with a row per organisation open during that wave`,
+    request: {
+      query: z.object({
+        wave: z.string().regex(WAVE_ID_PATTERN, "a wave is YYYY or YYYY-MM, e.g. 2027").optional().openapi({
+          description:
+            "Pre-fill for this wave: wave, org_code and org_name (a helper the importer ignores) for every organisation open during it; everything else blank",
+          example: "2027",
+        }),
+      }),
+    },
     responses: {
       200: {
         description: "The template",
         content: { [format === "csv" ? CSV : XLSX]: { schema: z.string() } },
       },
+      400: { description: "Bad wave id (problem+json)" },
     },
   });
 
 let xlsxTemplate: Promise<Uint8Array> | undefined;
 
-/** `POST /api/imports` (admin token, size limit, rate-limited failures) and the template downloads. */
-export function importsRoutes({ db, config, logger }: AppDeps) {
+/**
+ * `POST /api/imports` (admin token, size limit, rate-limited failures) and the template downloads. `guard`
+ * is the app's one admin guard, so failed attempts on every admin route count together.
+ */
+export function importsRoutes({ db, config, logger }: AppDeps, guard: MiddlewareHandler<AppEnv>) {
   const router = createRouter();
   const megabytes = Math.round((config.maxImportBytes / 1024 / 1024) * 10) / 10;
-  router.use("/api/imports", requireAdminToken(config.adminToken, new FailureLimiter(), logger));
+  router.use("/api/imports", guard);
   router.use(
     "/api/imports",
     bodyLimit({
@@ -103,48 +148,54 @@ export function importsRoutes({ db, config, logger }: AppDeps) {
       const summary = await importSurveyFile(db, {
         fileName,
         bytes,
+        ...(query.mode === undefined ? {} : { mode: query.mode }),
         replace: query.replace,
         dryRun: query.dryRun,
         synthetic: query.synthetic,
+        draft: query.draft,
+        provisional: query.provisional,
+        confirmShrink: query.confirmShrink,
+        ...(query.confirmWaves === undefined ? {} : { confirmWaves: query.confirmWaves.split(",") }),
+        by: query.by ?? null,
         importedBy: `api:${clientAddress(c)}`,
       });
       logger.info("import", {
         requestId: c.get("requestId"),
         file: summary.file,
         status: summary.status,
+        mode: summary.mode,
         rows: summary.rows,
+        by: summary.by,
       });
       return c.json(summary, summary.status === "imported" ? 201 : 200);
     } catch (error) {
-      if (error instanceof ImportValidationError) {
-        throw new ProblemError("unprocessable", error.message, error.problems);
-      }
-      if (error instanceof ImportConflictError) {
-        throw new ProblemError(
-          "conflict",
-          error.message.replace("--replace (CLI) or ?replace=true (API)", "?replace=true"),
-          error.conflicts.map((w) => ({
-            parameter: "replace",
-            message: `wave ${w.waveId} already has ${w.storedRows} ${w.storedRows === 1 ? "return" : "returns"}${w.storedFrom ? ` from ${w.storedFrom}` : ""}`,
-          })),
-        );
-      }
-      throw error;
+      throw importProblem(error);
     }
   });
 
-  router.openapi(templateRoute("csv"), (c) =>
-    c.body(surveyTemplateCsv(), 200, {
+  const template = (format: "csv" | "xlsx", wave: string | undefined) => {
+    const name = `survey-template${wave ? `-${wave}` : ""}.${format}`;
+    return { "Content-Disposition": `attachment; filename="${name}"` };
+  };
+  router.openapi(templateRoute("csv"), async (c) => {
+    const { wave } = c.req.valid("query");
+    const prefill = wave ? templateOrganisations(await listOrganisations(db.db), wave) : undefined;
+    return c.body(surveyTemplateCsv(prefill), 200, {
       "Content-Type": `${CSV}; charset=utf-8`,
-      "Content-Disposition": 'attachment; filename="survey-template.csv"',
-    }),
-  );
+      ...template("csv", wave),
+    });
+  });
   router.openapi(templateRoute("xlsx"), async (c) => {
-    xlsxTemplate ??= surveyTemplateXlsx();
-    const bytes = await xlsxTemplate;
+    const { wave } = c.req.valid("query");
+    let bytes: Uint8Array;
+    if (wave) bytes = await surveyTemplateXlsx(templateOrganisations(await listOrganisations(db.db), wave));
+    else {
+      xlsxTemplate ??= surveyTemplateXlsx();
+      bytes = await xlsxTemplate;
+    }
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       "Content-Type": XLSX,
-      "Content-Disposition": 'attachment; filename="survey-template.xlsx"',
+      ...template("xlsx", wave),
     });
   });
   return router;

@@ -1,23 +1,43 @@
-import type { AtlasIndex } from "@atlas/domain";
+import { type AtlasDb, listRevisions } from "@atlas/db";
+import type { AtlasIndex, ReturnRevision } from "@atlas/domain";
 import {
   listOrganisationsAt,
+  listRegister,
   memoise,
   OrganisationDetailSchema,
   OrganisationsResponseSchema,
   organisationDetail,
+  successorName,
 } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
 import { ProblemError } from "../problem";
 import { createRouter } from "../validation";
-import { areaCodeParam, resolveArea, resolveWave, waveParam } from "./data-params";
+import {
+  areaCodeParam,
+  dataView,
+  includeParam,
+  resolveArea,
+  resolveWave,
+  waveFlags,
+  waveParam,
+} from "./data-params";
 
-export const organisationsQuery = z.object({ wave: waveParam, area: areaCodeParam });
+export const organisationsQuery = z.object({
+  wave: waveParam.openapi({
+    description:
+      "Survey wave id (YYYY or YYYY-MM): the organisations that existed in it, with their answers. Without it, the register: every organisation in the reference data, open and closed, whether or not any wave exists",
+    example: "2024",
+  }),
+  area: areaCodeParam,
+  include: includeParam,
+});
 
 const listRoute = createRoute({
   method: "get",
   path: "/api/organisations",
-  summary: "Organisations in a wave (optionally within an area), with provision, stage and places",
+  summary:
+    "The register of organisations (open and closed, with dates, area and successor), or with `wave` the organisations in that wave with provision, stage and places",
   request: { query: organisationsQuery },
   responses: {
     200: {
@@ -32,7 +52,8 @@ const listRoute = createRoute({
 const detailRoute = createRoute({
   method: "get",
   path: "/api/organisations/{code}",
-  summary: "One organisation, its area, predecessors and successor, and its journey over every wave",
+  summary:
+    "One organisation, its area, predecessors and successor, its journey over every wave, and the revisions of its returns",
   request: {
     params: z.object({
       code: z
@@ -40,6 +61,7 @@ const detailRoute = createRoute({
         .regex(/^[A-Za-z0-9]{1,20}$/, "an organisation code, e.g. RV3")
         .openapi({ param: { name: "code", in: "path" }, example: "RV3" }),
     }),
+    query: z.object({ include: includeParam }),
   },
   responses: {
     200: {
@@ -51,27 +73,40 @@ const detailRoute = createRoute({
   },
 });
 
-/** The organisations view for validated parameters (shared with the export). */
+/** The organisations view for validated parameters (shared with the export): the register without a wave. */
 export function organisationsView(index: AtlasIndex, query: z.infer<typeof organisationsQuery>) {
-  const wave = resolveWave(index, query.wave);
   const area = query.area === undefined ? null : resolveArea(index, query.area);
+  if (query.wave === undefined) {
+    return {
+      wave: null,
+      area,
+      synthetic: false,
+      ...waveFlags(index, []),
+      organisations: memoise(index, `register:${area}`, () => listRegister(index, area), { reference: true }),
+    };
+  }
+  const wave = resolveWave(index, query.wave);
   return {
     wave: wave.id,
     area,
     synthetic: wave.synthetic,
+    ...waveFlags(index, [wave.id]),
     organisations: memoise(index, `organisations:${wave.id}:${area}`, () =>
-      listOrganisationsAt(index, wave.id, area),
+      listOrganisationsAt(index, wave.id, area).map((o) => ({
+        ...o,
+        successorName: successorName(index, o),
+      })),
     ),
   };
 }
 
-export function organisationsRoutes(atlas: AtlasCache) {
+export function organisationsRoutes(atlas: AtlasCache, db: AtlasDb) {
   return createRouter()
     .openapi(listRoute, async (c) =>
-      c.json(organisationsView((await atlas.current(c.get("dataVersion"))).index, c.req.valid("query")), 200),
+      c.json(organisationsView((await dataView(atlas, c)).index, c.req.valid("query")), 200),
     )
     .openapi(detailRoute, async (c) => {
-      const { index } = await atlas.current(c.get("dataVersion"));
+      const { index, drafts } = await dataView(atlas, c);
       const { code } = c.req.valid("param");
       const detail = organisationDetail(index, code);
       if (!detail) {
@@ -79,6 +114,24 @@ export function organisationsRoutes(atlas: AtlasCache) {
           { parameter: "code", message: `unknown organisation "${code}"` },
         ]);
       }
-      return c.json(detail, 200);
+      // Revisions of the waves this reader may see; the technical origin (a user name, an address) only
+      // to admins.
+      const stored = await listRevisions(db.db, { orgCode: code, waveIds: index.waves.map((w) => w.id) });
+      const revisions: ReturnRevision[] = stored.map((r) => ({
+        waveId: r.waveId,
+        at: r.importedAt,
+        file: r.fileName,
+        checksum: r.checksum,
+        action: r.action,
+        fields: r.fields,
+        by: r.byLabel,
+        mode: r.mode,
+        ...(drafts ? { origin: r.importedBy } : {}),
+      }));
+      const flags = waveFlags(
+        index,
+        detail.journey.map((s) => s.waveId),
+      );
+      return c.json({ ...detail, ...flags, revisions }, 200);
     });
 }

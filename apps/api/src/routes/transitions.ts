@@ -3,11 +3,12 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
 import { ProblemError } from "../problem";
 import { createRouter } from "../validation";
-import { resolveWave, waveParam } from "./data-params";
+import { dataView, includeParam, resolveWave, waveFlags, waveParam } from "./data-params";
 
 export const transitionsQuery = z.object({
   from: waveParam.openapi({ description: "Earlier wave; default the wave before `to`" }),
   to: waveParam.openapi({ description: "Later wave; default the latest wave" }),
+  include: includeParam,
 });
 
 const route = createRoute({
@@ -38,11 +39,14 @@ export function transitionsView(index: AtlasIndex, query: z.infer<typeof transit
     fromId = index.waves[i - 1]!.id;
   }
   const from = resolveWave(index, fromId, "from");
-  return memoise(index, `transitions:${from.id}:${to.id}`, () => computeTransitions(index, from.id, to.id));
+  const transitions = memoise(index, `transitions:${from.id}:${to.id}`, () =>
+    computeTransitions(index, from.id, to.id),
+  );
+  return { ...transitions, ...waveFlags(index, [from.id, to.id]) };
 }
 
 export function transitionsRoutes(atlas: AtlasCache) {
   return createRouter().openapi(route, async (c) =>
-    c.json(transitionsView((await atlas.current(c.get("dataVersion"))).index, c.req.valid("query")), 200),
+    c.json(transitionsView((await dataView(atlas, c)).index, c.req.valid("query")), 200),
   );
 }

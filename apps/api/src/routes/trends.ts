@@ -6,11 +6,14 @@ import { createRouter } from "../validation";
 import {
   basisParam,
   codeListParam,
+  dataView,
+  includeParam,
   levelParam,
   metricParam,
   needParams,
   resolveCodes,
   resolveNeed,
+  waveFlags,
 } from "./data-params";
 
 export const trendsQuery = z.object({
@@ -22,6 +25,7 @@ export const trendsQuery = z.object({
     example: "E40000003,E40000005",
   }),
   basis: basisParam,
+  include: includeParam,
   ...needParams,
 });
 
@@ -45,13 +49,21 @@ export function trendsView(index: AtlasIndex, query: z.infer<typeof trendsQuery>
     computeTrends(index, { metric: query.metric, level: query.level, codes, basis: query.basis, need });
   // Only the unfiltered series for the default assumptions are memoised, so arbitrary code lists and
   // assumptions cannot grow the cache.
-  return codes === null && cacheableNeed(need)
-    ? memoise(index, `trends:${query.metric}:${query.level}:${query.basis}`, compute)
-    : compute();
+  const trends =
+    codes === null && cacheableNeed(need)
+      ? memoise(index, `trends:${query.metric}:${query.level}:${query.basis}`, compute)
+      : compute();
+  return {
+    ...trends,
+    ...waveFlags(
+      index,
+      index.waves.map((w) => w.id),
+    ),
+  };
 }
 
 export function trendsRoutes(atlas: AtlasCache) {
   return createRouter().openapi(route, async (c) =>
-    c.json(trendsView((await atlas.current(c.get("dataVersion"))).index, c.req.valid("query")), 200),
+    c.json(trendsView((await dataView(atlas, c)).index, c.req.valid("query")), 200),
   );
 }

@@ -1,7 +1,9 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001-initial";
+import * as m0002 from "./0002-survey-operations";
 
 /** Every migration, in order. The CLI, the server and the tests all run this list. */
 export const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
+  "0002-survey-operations": m0002,
 };

@@ -44,3 +44,9 @@ export async function findCurrentWaveBatch(
     .orderBy("importedAt", "desc")
     .executeTakeFirst();
 }
+
+/** Each wave's most recent import batch (any status): when, what and who last changed it. */
+export async function latestWaveBatches(db: Executor): Promise<Map<string, ImportBatchRow>> {
+  const rows = await db.selectFrom("importBatches").selectAll().orderBy("importedAt").execute();
+  return new Map(rows.map((r) => [r.waveId, r]));
+}

@@ -51,8 +51,9 @@ export async function listReturns(
 }
 
 /**
- * Per wave, a fingerprint of its stored returns: how many, and the first and last import batch they came
- * from. The importer replaces a wave whole under a new batch, so any import that touches a wave changes it.
+ * Per wave, a fingerprint of its stored returns: the wave's revision (bumped in the transaction of every
+ * write to the wave, including an add that changes one row in the middle), how many returns, and the first
+ * and last import batch they came from (so rows written outside the importer are noticed too).
  */
 export async function waveReturnFingerprints(db: Executor): Promise<Map<string, string>> {
   const rows = await db
@@ -65,7 +66,14 @@ export async function waveReturnFingerprints(db: Executor): Promise<Map<string, 
     ])
     .groupBy("waveId")
     .execute();
-  return new Map(rows.map((r) => [r.waveId, `${Number(r.rows)}|${r.firstBatch}|${r.lastBatch}`]));
+  const revisions = await db.selectFrom("surveyWaves").select(["id", "revision"]).execute();
+  const revisionOf = new Map(revisions.map((w) => [w.id, Number(w.revision)]));
+  return new Map(
+    rows.map((r) => [
+      r.waveId,
+      `${revisionOf.get(r.waveId) ?? 0}|${Number(r.rows)}|${r.firstBatch}|${r.lastBatch}`,
+    ]),
+  );
 }
 
 export async function countReturns(db: Executor, waveId?: string): Promise<number> {
@@ -76,6 +84,21 @@ export async function countReturns(db: Executor, waveId?: string): Promise<numbe
 
 export async function deleteWaveReturns(db: Executor, waveId: string): Promise<void> {
   await db.deleteFrom("surveyReturns").where("waveId", "=", waveId).execute();
+}
+
+/** Deletes some organisations' returns in one wave (chunked for the engines' parameter limits). */
+export async function deleteReturns(
+  db: Executor,
+  waveId: string,
+  orgCodes: readonly string[],
+): Promise<void> {
+  for (let i = 0; i < orgCodes.length; i += 500) {
+    await db
+      .deleteFrom("surveyReturns")
+      .where("waveId", "=", waveId)
+      .where("orgCode", "in", orgCodes.slice(i, i + 500))
+      .execute();
+  }
 }
 
 /** Inserts in chunks small enough for both engines' bound-parameter limits. */

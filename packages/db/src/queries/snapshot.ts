@@ -2,14 +2,19 @@ import type { AtlasData, SurveyReturn } from "@atlas/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../database";
 import { listAreas } from "./areas";
-import { getDataVersion } from "./meta";
+import { getDataVersions } from "./meta";
 import { listOrganisations } from "./organisations";
 import { listReturns, waveReturnFingerprints } from "./returns";
 import { listWaves } from "./waves";
 
-/** Everything the metrics read, and the data version it was read at. */
+/**
+ * Everything the metrics read, and the data versions it was read at. `data.waves` holds drafts too (each
+ * wave says whether it is `published`): callers serving the public must leave drafts out.
+ */
 export interface AtlasSnapshot {
   version: string;
+  /** The public data version at the same moment (changes only when what the public sees changes). */
+  publicVersion: string;
   data: AtlasData;
   /** Each wave's returns, with the fingerprint they were read at (see waveReturnFingerprints). */
   waves: ReadonlyMap<string, WaveReturns>;
@@ -25,10 +30,10 @@ interface WaveReturns {
  * its version even while an import commits (REPEATABLE READ on PostgreSQL; SQLite's WAL gives a
  * transaction one snapshot). Caches key on `version`.
  *
- * Given the previous snapshot, a wave whose returns' fingerprint (count and import batches) is unchanged
- * keeps its returns from it and only the other waves' returns are read: every import writes each of its
- * waves whole under a new batch, so after one import the cost is that import's rows plus one aggregate
- * query, not every row stored. (Survey data must change only through the importer, which the
+ * Given the previous snapshot, a wave whose returns' fingerprint (revision, count and import batches) is unchanged
+ * keeps its returns from it and only the other waves' returns are read: every import bumps the revision of
+ * each wave it writes, so after one import the cost is that import's waves plus one aggregate query, not
+ * every row stored. (Survey data must change only through the importer, which the
  * multi-process cache relies on already: it also bumps the data version.)
  */
 export async function readAtlasSnapshot(
@@ -40,7 +45,7 @@ export async function readAtlasSnapshot(
     .setIsolationLevel("repeatable read")
     .setAccessMode("read only")
     .execute(async (trx) => {
-      const version = await getDataVersion(trx);
+      const { version, publicVersion } = await getDataVersions(trx);
       const areas = await listAreas(trx);
       const organisations = await listOrganisations(trx);
       const waves = await listWaves(trx);
@@ -57,6 +62,6 @@ export async function readAtlasSnapshot(
       }
       for (const r of reread) (byWave.get(r.waveId)!.returns as SurveyReturn[]).push(r);
       const returns = [...byWave.values()].flatMap((w) => w.returns);
-      return { version, data: { areas, organisations, waves, returns }, waves: byWave };
+      return { version, publicVersion, data: { areas, organisations, waves, returns }, waves: byWave };
     });
 }

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { NEED_PARAMETER_IDS, type NeedParameterId } from "../need/parameters";
 import { AreaSchema, OrganisationSchema, WaveSchema } from "../reference";
+import { WaveImportSchema } from "../survey-file/import-summary";
 import { SurveyReturnSchema } from "../survey-return";
 import { AREA_LEVELS, PROVISIONS, REPORT_LEVELS, STAGES } from "../vocabulary";
+import { ReturnRevisionSchema, WAVE_STATES } from "./survey-ops";
 
 /**
  * The wire contract of the public API: the server validates and documents with these (OpenAPI 3.1),
@@ -54,8 +56,33 @@ export const HealthSchema = z.object({
   version: z.string(),
 });
 
+/**
+ * Sent on every response that carries a wave's values (coverage, trends, gaps, organisations in a wave and
+ * journeys, factors, transitions, export): which of those waves are provisional (their values may still
+ * change), so every view can say so, and with `include=drafts` which are drafts (not public yet).
+ */
+export const WAVE_FLAG_FIELDS = {
+  /** True when any wave whose values this response carries is provisional. */
+  provisional: z.boolean().optional(),
+  /** The provisional waves among those this response carries, oldest first (empty when none). */
+  provisionalWaves: z.array(z.string()).optional(),
+  /** Admin reads (`include=drafts`) only: the draft waves among those this response carries. */
+  draftWaves: z.array(z.string()).optional(),
+};
+
 export const WavesResponseSchema = z.object({
-  waves: z.array(WaveSchema.extend({ returns: z.number().int(), organisationsInvited: z.number().int() })),
+  waves: z.array(
+    WaveSchema.extend({
+      returns: z.number().int(),
+      organisationsInvited: z.number().int(),
+      /** Always sent: public reads list published waves only; `include=drafts` adds the drafts. */
+      published: z.boolean(),
+      provisional: z.boolean(),
+      state: z.enum(WAVE_STATES),
+      /** When the wave last became public (null for a draft). */
+      publishedAt: z.string().nullable(),
+    }),
+  ),
   synthetic: z.boolean(),
 });
 
@@ -206,6 +233,7 @@ export const CoverageResponseSchema = z.object({
   synthetic: z.boolean(),
   /** Need metrics: the assumptions the figures were computed with. */
   assumptions: NeedAssumptionsSchema.optional(),
+  ...WAVE_FLAG_FIELDS,
   comparator: ComparatorSchema,
   nations: z.array(ComparatorSchema),
   areas: z.array(AreaValueSchema),
@@ -227,6 +255,7 @@ export const TrendsResponseSchema = z.object({
   synthetic: z.boolean(),
   /** Need metrics: the assumptions the figures were computed with. */
   assumptions: NeedAssumptionsSchema.optional(),
+  ...WAVE_FLAG_FIELDS,
   series: z.array(z.object({ code: z.string(), name: z.string(), points: z.array(TrendPointSchema) })),
 });
 export type TrendsResponse = z.infer<typeof TrendsResponseSchema>;
@@ -252,6 +281,7 @@ export const GapsResponseSchema = z.object({
   wave: z.string(),
   level: z.enum(REPORT_LEVELS),
   synthetic: z.boolean(),
+  ...WAVE_FLAG_FIELDS,
   assumptions: NeedAssumptionsSchema,
   /** Areas (or organisations) where something is known to be missing, ranked by unmet places, largest first. */
   gaps: z.array(
@@ -319,11 +349,18 @@ export const OrganisationSummarySchema = OrganisationSchema.extend({
   provision: z.enum(PROVISIONS).nullable(),
   stage: z.enum(STAGES).nullable(),
   placesOffered: z.number().int().nullable(),
+  /** The successor's name beside its code (null without one). Always sent by the API. */
+  successorName: z.string().nullable().optional(),
 });
+/**
+ * GET /api/organisations: with `wave`, the organisations that existed in that wave with their answers;
+ * without it, the register: every organisation in the reference data (`wave: null`, no answers).
+ */
 export const OrganisationsResponseSchema = z.object({
-  wave: z.string(),
+  wave: z.string().nullable(),
   area: z.string().nullable(),
   synthetic: z.boolean(),
+  ...WAVE_FLAG_FIELDS,
   organisations: z.array(OrganisationSummarySchema),
 });
 export type OrganisationsResponse = z.infer<typeof OrganisationsResponseSchema>;
@@ -333,12 +370,19 @@ export const OrganisationDetailSchema = z.object({
   predecessors: z.array(OrganisationSchema),
   successor: OrganisationSchema.nullable(),
   synthetic: z.boolean(),
+  ...WAVE_FLAG_FIELDS,
   journey: z.array(JourneyStepSchema),
+  /**
+   * Every recorded change to this organisation's returns (added, changed, removed), newest first, in the
+   * waves the caller may see: when, which file, who, what action and which fields. Always sent by the API.
+   */
+  revisions: z.array(ReturnRevisionSchema).optional(),
 });
 
 export const FactorsResponseSchema = z.object({
   wave: z.string(),
   synthetic: z.boolean(),
+  ...WAVE_FLAG_FIELDS,
   stages: z.array(z.object({ stage: z.enum(STAGES), organisations: z.number().int() })),
   factors: z.array(
     z.object({
@@ -356,6 +400,7 @@ export const TransitionsResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
   synthetic: z.boolean(),
+  ...WAVE_FLAG_FIELDS,
   stages: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int() })),
   provision: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int() })),
 });
@@ -372,6 +417,7 @@ export const EXPORT_VIEWS = [
 export const ExportResponseSchema = z.object({
   view: z.enum(EXPORT_VIEWS),
   synthetic: z.boolean(),
+  ...WAVE_FLAG_FIELDS,
   /** Present when synthetic: a plain statement that the values are not real survey results. */
   notice: z.string().nullable(),
   sources: z.array(z.string()),
@@ -408,5 +454,7 @@ export const ProblemSchema = z.object({
       }),
     )
     .optional(),
+  /** An import refused until confirmed: what it would have done to each wave (the diff), as in a dry run. */
+  waves: z.array(WaveImportSchema).optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;

@@ -14,9 +14,18 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
+/**
+ * Helper columns the importer reads past: the pre-filled templates carry `org_name` beside `org_code` so a
+ * person can find their row; its cells are never validated or stored.
+ */
+export const HELPER_SURVEY_COLUMNS = ["org_name"] as const;
+export type HelperSurveyColumn = (typeof HELPER_SURVEY_COLUMNS)[number];
+
 /** Where each known column is in the rows, and what is wrong with the header. */
 export interface HeaderLayout {
   columns: Map<SurveyColumn, number>;
+  /** Positions of helper columns (e.g. org_name): their values are ignored. */
+  helpers: Map<HelperSurveyColumn, number>;
   /** Positions whose header cell is blank: values under them are reported, not read. */
   blank: number[];
   problems: SurveyFileProblem[];
@@ -34,6 +43,7 @@ const looksLike = (name: string) =>
  */
 export function readHeader(header: readonly string[], headerRow: number, file: string): HeaderLayout {
   const columns = new Map<SurveyColumn, number>();
+  const helpers = new Map<HelperSurveyColumn, number>();
   const blank: number[] = [];
   const problems: SurveyFileProblem[] = [];
   const problem = (column: string, message: string, value?: string) =>
@@ -47,6 +57,19 @@ export function readHeader(header: readonly string[], headerRow: number, file: s
     }
     // Spreadsheet users capitalise headings ("Wave", "ORG_CODE"): case is not a mistake worth refusing.
     const lower = name.toLowerCase();
+    const helper = (HELPER_SURVEY_COLUMNS as readonly string[]).includes(lower)
+      ? (lower as HelperSurveyColumn)
+      : undefined;
+    if (helper) {
+      const first = helpers.get(helper);
+      if (first === undefined) helpers.set(helper, index);
+      else
+        problem(
+          helper,
+          `column "${helper}" appears twice (columns ${columnLetter(first)} and ${columnLetter(index)}); keep one`,
+        );
+      return;
+    }
     const known = (SURVEY_COLUMNS as readonly string[]).includes(lower) ? (lower as SurveyColumn) : undefined;
     if (known) {
       const first = columns.get(known);
@@ -59,7 +82,8 @@ export function readHeader(header: readonly string[], headerRow: number, file: s
       return;
     }
     const unused = SURVEY_COLUMNS.filter((c) => !header.some((h) => h.trim().toLowerCase() === c));
-    const suggestion = nearest(looksLike(name), unused) ?? nearest(looksLike(name), SURVEY_COLUMNS);
+    const candidates = [...unused, ...HELPER_SURVEY_COLUMNS.filter((c) => !helpers.has(c))];
+    const suggestion = nearest(looksLike(name), candidates) ?? nearest(looksLike(name), SURVEY_COLUMNS);
     const separatorHint =
       header.length === 1 && /[;\t]/.test(name) ? "; columns must be separated by commas (,)" : "";
     problem(
@@ -79,5 +103,5 @@ export function readHeader(header: readonly string[], headerRow: number, file: s
       );
     }
   }
-  return { columns, blank, problems };
+  return { columns, helpers, blank, problems };
 }

@@ -27,10 +27,18 @@ export interface KnownOrganisation {
 export interface ParsedWave {
   waveId: string;
   returns: SurveyReturn[];
+  /** The spreadsheet row of each return (same order as `returns`). */
+  rows: number[];
 }
 
 export type SurveyValidation =
-  | { ok: true; waves: ParsedWave[]; rowCount: number }
+  | {
+      ok: true;
+      waves: ParsedWave[];
+      rowCount: number;
+      /** Rows of a pre-filled template left blank: only wave, org_code and org_name filled in; not returns. */
+      skippedRows: number;
+    }
   | { ok: false; problems: SurveyFileProblem[]; problemCount: number };
 
 export interface ValidateOptions {
@@ -69,9 +77,26 @@ export function validateSurveyTable(table: SurveyTable | null, options: Validate
   const layout = readHeader(table.header, table.headerRow, file);
   for (const p of layout.problems) problems.add(p);
 
-  const rows = table.rows.filter((r) => r.cells.some((c) => c.trim() !== ""));
+  const nonBlank = table.rows.filter((r) => r.cells.some((c) => c.trim() !== ""));
+  // A pre-filled template (it has the org_name helper column) has a row for every organisation invited;
+  // a row nobody has filled in yet (nothing beyond wave, org_code and org_name) is not a return.
+  const prefilled = [
+    layout.columns.get("wave"),
+    layout.columns.get("org_code"),
+    ...layout.helpers.values(),
+  ].filter((i): i is number => i !== undefined);
+  const isUnfilled = (cells: string[]) => cells.every((c, i) => prefilled.includes(i) || c.trim() === "");
+  const rows = layout.helpers.has("org_name") ? nonBlank.filter((r) => !isUnfilled(r.cells)) : nonBlank;
+  const skippedRows = nonBlank.length - rows.length;
   if (rows.length === 0) {
-    problems.add({ file, row: table.headerRow + 1, message: "the file has a header row but no data rows" });
+    problems.add({
+      file,
+      row: table.headerRow + 1,
+      message:
+        skippedRows > 0
+          ? `no return is filled in: each of the ${skippedRows} rows has only wave, org_code and org_name; fill in provision (at least) for each organisation that has answered`
+          : "the file has a header row but no data rows",
+    });
     return fail();
   }
   if (rows.length > limits.maxRows) {
@@ -87,7 +112,7 @@ export function validateSurveyTable(table: SurveyTable | null, options: Validate
   const codes = [...organisations.keys()];
   const seen = new Map<string, number>();
   const reportedBlank = new Set<number>();
-  const waves = new Map<string, SurveyReturn[]>();
+  const waves = new Map<string, { returns: SurveyReturn[]; rows: number[] }>();
 
   // A row's problems are listed in the order of its columns, as a person reads the row.
   const position = (column: string) =>
@@ -179,17 +204,18 @@ export function validateSurveyTable(table: SurveyTable | null, options: Validate
 
     const parsed = completeReturn(fields);
     if (rowOk && parsed) {
-      const list = waves.get(parsed.waveId) ?? [];
-      list.push(parsed);
-      waves.set(parsed.waveId, list);
+      const wave = waves.get(parsed.waveId) ?? { returns: [], rows: [] };
+      wave.returns.push(parsed);
+      wave.rows.push(row);
+      waves.set(parsed.waveId, wave);
     }
   }
 
   if (problems.count > 0) return fail();
   const grouped = [...waves.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([waveId, returns]) => ({ waveId, returns }));
-  return { ok: true, waves: grouped, rowCount: rows.length };
+    .map(([waveId, wave]) => ({ waveId, ...wave }));
+  return { ok: true, waves: grouped, rowCount: rows.length, skippedRows };
 }
 
 function notOpenMessage(

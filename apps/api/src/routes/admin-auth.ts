@@ -60,9 +60,11 @@ export function tokensMatch(given: string, expected: string): boolean {
 }
 
 /**
- * Guards an admin route: 403 when no admin token is configured (HTTP imports off), 429 after too many
- * failures from one address, 401 with WWW-Authenticate for a missing or wrong `Authorization: Bearer` token.
- * Every failure is logged with the client address and request id (never the token).
+ * Guards an admin request (imports, publication, the response tracker, `include=drafts` reads): 403 when no
+ * admin token is configured (admin over HTTP off), 429 after too many failures from one address, 401 with
+ * WWW-Authenticate for a missing or wrong `Authorization: Bearer` token. Every failure is logged with the
+ * client address and request id (never the token). Give every admin route the same guard (one limiter), so
+ * failures anywhere count together.
  */
 export function requireAdminToken(
   adminToken: string | undefined,
@@ -73,13 +75,17 @@ export function requireAdminToken(
     if (!adminToken) {
       throw new ProblemError(
         "forbidden",
-        "HTTP imports are off: the server has no ATLAS_ADMIN_TOKEN. Set one to enable them, or import with `pnpm atlas import FILE`.",
+        "HTTP imports are off, and so is every other admin request (drafts, publication, the response tracker): the server has no ATLAS_ADMIN_TOKEN. Set one to enable them, or use the CLI (`pnpm atlas import FILE`, `pnpm atlas publish WAVE`).",
       );
     }
     const client = clientAddress(c);
     const wait = limiter.retryAfter(client);
     if (wait > 0) {
-      logger.info("import refused: too many failed attempts", { requestId: c.get("requestId"), client });
+      logger.info("admin request refused: too many failed attempts", {
+        requestId: c.get("requestId"),
+        client,
+        path: c.req.path,
+      });
       throw new ProblemError(
         "too_many_requests",
         `Too many failed attempts from ${client}; try again in ${wait} s.`,
@@ -92,15 +98,21 @@ export function requireAdminToken(
     if (!match || !tokensMatch(match[1]!, adminToken)) {
       limiter.fail(client);
       const reason = match ? "wrong token" : header ? "not a Bearer token" : "no Authorization header";
-      logger.info("import refused: authorisation failed", { requestId: c.get("requestId"), client, reason });
+      logger.info("admin request refused: authorisation failed", {
+        requestId: c.get("requestId"),
+        client,
+        path: c.req.path,
+        reason,
+      });
       const error = match ? ', error="invalid_token"' : "";
       throw new ProblemError(
         "unauthorized",
-        "Imports need `Authorization: Bearer <token>` with the server's admin token.",
+        "Admin requests (imports, drafts, publication, the response tracker) need `Authorization: Bearer <token>` with the server's admin token.",
         [{ parameter: "Authorization", message: reason }],
-        { "WWW-Authenticate": `Bearer realm="atlas-imports"${error}` },
+        { "WWW-Authenticate": `Bearer realm="atlas-admin"${error}` },
       );
     }
+    c.set("admin", true);
     await next();
   };
 }

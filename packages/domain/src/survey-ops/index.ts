@@ -1,0 +1,5 @@
+export * from "./change-label";
+export * from "./confirm";
+export * from "./diff";
+export * from "./register";
+export * from "./tracker";
