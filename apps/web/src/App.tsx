@@ -1,6 +1,7 @@
 import { lazy, Suspense } from "react";
 import { Dashboard } from "./shell/Dashboard";
 import { Loading } from "./shell/Loading";
+import { ViewBoundary } from "./shell/ViewBoundary";
 import { useUrlState } from "./url/use-url-state";
 
 const BriefView = lazy(() => import("./brief/BriefView"));
@@ -10,9 +11,11 @@ export function App() {
   const [state] = useUrlState();
   if (state.view === "brief") {
     return (
-      <Suspense fallback={<Loading what="the area brief" />}>
-        <BriefView />
-      </Suspense>
+      <ViewBoundary what="The area brief">
+        <Suspense fallback={<Loading what="the area brief" />}>
+          <BriefView />
+        </Suspense>
+      </ViewBoundary>
     );
   }
   return <Dashboard />;

@@ -1,4 +1,5 @@
 export * from "./api/responses";
+export * from "./display/index";
 export * from "./metrics/index";
 export * from "./reference";
 export * from "./stats/index";

@@ -1,10 +1,13 @@
-import type {
-  CoverageResponse,
-  FactorsResponse,
-  GapsResponse,
-  OrganisationsResponse,
-  TransitionsResponse,
-  TrendsResponse,
+import {
+  byName,
+  COMPARISON_WORDS,
+  type CoverageResponse,
+  type FactorsResponse,
+  type GapsResponse,
+  type OrganisationsResponse,
+  STATUS_WORDS,
+  type TransitionsResponse,
+  type TrendsResponse,
 } from "@atlas/domain";
 import type { Cell } from "./csv";
 
@@ -19,8 +22,11 @@ function table(columns: string[], rows: Row[]): ExportTable {
   return { columns, rows };
 }
 
-/** One row per area of the coverage view, with the UK comparator alongside. */
-export function coverageRows(view: CoverageResponse): ExportTable {
+/**
+ * One row per area of the coverage view, in the order given (the screen's), with the UK comparator
+ * alongside. `status` and `comparison` are the screen's words; `status_code` is the vocabulary code.
+ */
+export function coverageRows(view: CoverageResponse, areas = view.areas): ExportTable {
   return table(
     [
       "wave",
@@ -36,6 +42,7 @@ export function coverageRows(view: CoverageResponse): ExportTable {
       "numerator",
       "denominator",
       "status",
+      "status_code",
       "comparison",
       "assessment",
       "nation_comparison",
@@ -48,7 +55,7 @@ export function coverageRows(view: CoverageResponse): ExportTable {
       "uk_upper",
       "synthetic",
     ],
-    view.areas.map((a) => ({
+    areas.map((a) => ({
       wave: view.wave,
       level: view.level,
       metric: view.metric,
@@ -61,10 +68,11 @@ export function coverageRows(view: CoverageResponse): ExportTable {
       upper: a.upper,
       numerator: a.numerator,
       denominator: a.denominator,
-      status: a.status,
-      comparison: a.comparison,
+      status: STATUS_WORDS[a.status],
+      status_code: a.status,
+      comparison: COMPARISON_WORDS[a.comparison],
       assessment: a.assessment,
-      nation_comparison: a.nationComparison ?? null,
+      nation_comparison: a.nationComparison ? COMPARISON_WORDS[a.nationComparison] : null,
       invited: a.invited,
       answered: a.answered,
       bound_lower: a.boundLower ?? null,
@@ -93,6 +101,7 @@ export function trendsRows(view: TrendsResponse, syntheticWaves: ReadonlySet<str
       "numerator",
       "denominator",
       "status",
+      "status_code",
       "changed",
       "rebased",
       "synthetic",
@@ -110,7 +119,8 @@ export function trendsRows(view: TrendsResponse, syntheticWaves: ReadonlySet<str
         upper: p.upper,
         numerator: p.numerator,
         denominator: p.denominator,
-        status: p.status,
+        status: STATUS_WORDS[p.status],
+        status_code: p.status,
         changed: p.changed,
         rebased: p.rebased ?? null,
         synthetic: syntheticWaves.has(p.wave),
@@ -153,7 +163,7 @@ export function gapsRows(view: GapsResponse): ExportTable {
   );
 }
 
-/** One row per organisation of the organisations view. */
+/** One row per organisation of the organisations view, by name as the organisation list shows them. */
 export function organisationsRows(view: OrganisationsResponse): ExportTable {
   return table(
     [
@@ -173,7 +183,7 @@ export function organisationsRows(view: OrganisationsResponse): ExportTable {
       "successor_code",
       "synthetic",
     ],
-    view.organisations.map((o) => ({
+    [...view.organisations].sort(byName).map((o) => ({
       wave: view.wave,
       code: o.code,
       name: o.name,

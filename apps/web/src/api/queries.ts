@@ -4,7 +4,6 @@ import {
   CoverageResponseSchema,
   FactorsResponseSchema,
   GapsResponseSchema,
-  HealthSchema,
   MetricsResponseSchema,
   OrganisationDetailSchema,
   OrganisationsResponseSchema,
@@ -24,16 +23,6 @@ import { BoundaryTopologySchema } from "./topology";
 
 /** Reference data changes only with a new release of the app; keep it for the session. */
 const REFERENCE = { staleTime: Number.POSITIVE_INFINITY, gcTime: Number.POSITIVE_INFINITY } as const;
-
-export const healthQuery = () =>
-  queryOptions({
-    queryKey: ["health"],
-    queryFn: ({ signal }) => getJson(apiPath("health"), HealthSchema, signal),
-    retry: false,
-    // Poll quickly while the API is away so the page recovers on its own.
-    refetchInterval: (query) => (query.state.status === "error" ? 2_000 : 60_000),
-    refetchIntervalInBackground: false,
-  });
 
 export const wavesQuery = () =>
   queryOptions({

@@ -1,11 +1,12 @@
 import type { GAP_REASONS } from "@atlas/domain";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { gapsQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
 import { formatNumber } from "../format/number";
 import { CsvLink } from "../shell/CsvLink";
 import { Loading } from "../shell/Loading";
-import { QueryError } from "../shell/QueryError";
+import { StaleNotice } from "../shell/StaleNotice";
+import { areaLevelOf } from "../state/area-lookup";
 import { useDashboard } from "../state/use-dashboard";
 
 type GapReason = (typeof GAP_REASONS)[number];
@@ -19,26 +20,30 @@ export const GAP_REASON_LABELS: Record<GapReason, string> = {
 
 /** Areas ranked by unmet provision, each with its reasons; a name opens the area's panel. */
 export function GapsView() {
-  const { state, update, wave } = useDashboard();
-  const gaps = useQuery({ ...gapsQuery(wave ?? "", state.level), enabled: wave !== null });
-  if (gaps.isError)
-    return <QueryError error={gaps.error} what="the gaps" retry={() => void gaps.refetch()} />;
-  if (!gaps.data || !wave) return <Loading what="the gaps" />;
+  const { state, update, wave, waves } = useDashboard();
+  const gaps = useQuery({
+    ...gapsQuery(wave ?? "", state.level),
+    enabled: wave !== null,
+    // While the next selection loads (or cannot, in an outage) the last list stays, named for what it is.
+    placeholderData: keepPreviousData,
+  });
+  if (!gaps.data) return <Loading what="the gaps" queries={[gaps, waves]} />;
   const list = gaps.data.gaps;
+  const level = areaLevelOf(gaps.data.level, state.level);
+  const shown = `${gaps.data.wave}: ${LEVEL_NOUNS[level]}`;
   return (
     <div className="gaps-view">
       <div className="view-toolbar">
-        <h2>
-          Gaps in provision, {wave}: {LEVEL_NOUNS[state.level]}
-        </h2>
-        <CsvLink request={{ view: "gaps", wave, level: state.level }} />
+        <h2>Gaps in provision, {shown}</h2>
+        <CsvLink request={{ view: "gaps", wave: gaps.data.wave, level }} />
       </div>
+      <StaleNotice queries={[gaps]} shown={`the gaps of ${shown}`} />
       <p>
         Areas where MBCT is missing, thin, lost, or unknown, the largest gap first. “Unknown” means nobody
         answered: it is not the same as “none”.
       </p>
       {list.length === 0 ? (
-        <p>No gaps found at this level in {wave}.</p>
+        <p>No gaps found at this level in {gaps.data.wave}.</p>
       ) : (
         <ol className="gap-list" data-testid="gap-list">
           {list.map((gap) => (

@@ -31,6 +31,7 @@ export const HealthSchema = z.object({
   synthetic: z.boolean(),
   version: z.string(),
 });
+export type Health = z.infer<typeof HealthSchema>;
 
 export const WavesResponseSchema = z.object({
   waves: z.array(WaveSchema.extend({ returns: z.number().int(), organisationsInvited: z.number().int() })),
