@@ -16,6 +16,7 @@ import { dataRoutes } from "./routes/data";
 import { docsRoutes } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { importsRoutes } from "./routes/imports";
+import { placesRoutes } from "./routes/places";
 import { wavesRoutes } from "./routes/waves";
 
 export interface AppOptions {
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   app.route("/", wavesRoutes(deps));
   app.route("/", areasRoutes(deps, reference.attribution));
   app.route("/", boundariesRoutes());
+  app.route("/", placesRoutes(reference.attribution));
   app.route("/", dataRoutes(deps, reference.attribution));
   app.route("/", importsRoutes(deps));
   docsRoutes(app);

@@ -7,6 +7,7 @@ import {
   MetricsResponseSchema,
   OrganisationDetailSchema,
   OrganisationsResponseSchema,
+  PlacesResponseSchema,
   type ReportLevel,
   TransitionsResponseSchema,
   TrendsResponseSchema,
@@ -42,6 +43,14 @@ export const areasQuery = (level: AreaLevel | null) =>
   queryOptions({
     queryKey: ["areas", level],
     queryFn: ({ signal }) => getJson(apiPath("areas", { level }), AreasResponseSchema, signal),
+    ...REFERENCE,
+  });
+
+/** Places by name (local authorities, counties…) and the NHS areas serving them, for search. */
+export const placesQuery = () =>
+  queryOptions({
+    queryKey: ["places"],
+    queryFn: ({ signal }) => getJson(apiPath("places"), PlacesResponseSchema, signal),
     ...REFERENCE,
   });
 

@@ -44,6 +44,36 @@ export const AreasResponseSchema = z.object({
   attribution: ATTRIBUTION_SCHEMA,
 });
 
+/** Kinds of place in GET /api/places (the GSS geography each name comes from). */
+export const PLACE_TYPES = [
+  "local_authority_district_2024",
+  "county_2023",
+  "local_authority_2021",
+  "council_area_2019",
+  "local_government_district_2021",
+] as const;
+export type PlaceType = (typeof PLACE_TYPES)[number];
+
+/**
+ * A place people know by name (a local authority, county, council area or district) and the NHS local
+ * area(s) serving it. A place split between areas lists each with its share, largest first; shares are
+ * counts of small areas (LSOAs, data zones), not of people: good for "mostly", not for arithmetic.
+ */
+export const PlaceSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  type: z.enum(PLACE_TYPES),
+  nation: z.string(),
+  areas: z.array(z.object({ code: z.string(), share: z.number().gt(0).lte(1) })).min(1),
+  shareBasis: z.string(),
+});
+export type Place = z.infer<typeof PlaceSchema>;
+
+export const PlacesResponseSchema = z.object({
+  places: z.array(PlaceSchema),
+  attribution: ATTRIBUTION_SCHEMA,
+});
+
 export const MetricSchema = z.object({
   id: z.string(),
   title: z.string(),
