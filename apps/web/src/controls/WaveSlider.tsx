@@ -1,10 +1,14 @@
 import { useEffect, useRef, useState } from "react";
+import { useWidth } from "../charts/use-width";
 import { useDashboard } from "../state/use-dashboard";
 import { usePrefersReducedMotion } from "../state/use-prefers-reduced-motion";
 
 /** Time per wave while playing; longer when the reader asked for less motion. */
 const STEP_MS = 1_400;
 const REDUCED_STEP_MS = 2_800;
+/** Room one character of a wave label needs under the track (0.72rem), and the gap between labels. */
+const TICK_CHAR_PX = 7.5;
+const TICK_GAP_PX = 8;
 
 /**
  * The survey wave: a slider over every wave, with play/pause. Playing moves one wave at a time and
@@ -17,6 +21,11 @@ export function WaveSlider() {
   const index = wave ? waveIds.indexOf(wave) : -1;
   const indexRef = useRef(index);
   indexRef.current = index;
+  // Every wave keeps a tick; only as many labels are shown as fit the track (the latest always).
+  const track = useRef<HTMLDivElement>(null);
+  const trackWidth = useWidth(track, 600, 1);
+  const labelPx = Math.max(4, ...waveIds.map((id) => id.length)) * TICK_CHAR_PX + TICK_GAP_PX;
+  const tickStep = Math.max(1, Math.ceil((waveIds.length * labelPx) / trackWidth));
 
   useEffect(() => {
     if (!playing) return;
@@ -61,9 +70,10 @@ export function WaveSlider() {
           disabled={waveIds.length < 2}
           aria-label={playing ? "Pause the waves" : "Play the waves in order"}
         >
-          {playing ? "❚❚ Pause" : "▶ Play"}
+          <span aria-hidden={!playing}>❚❚ Pause</span>
+          <span aria-hidden={playing}>▶ Play</span>
         </button>
-        <div className="wave-track">
+        <div className="wave-track" ref={track}>
           <input
             id="wave"
             type="range"
@@ -80,11 +90,24 @@ export function WaveSlider() {
             }}
           />
           <div className="wave-ticks" aria-hidden="true">
-            {waveIds.map((id) => (
-              <span key={id} className={id === wave ? "current" : undefined}>
-                {id}
-              </span>
-            ))}
+            {waveIds.map((id, i) => {
+              const last = waveIds.length - 1;
+              // The current wave is always labelled; the others every `tickStep`-th, counted from the latest,
+              // except those too close to the current one to fit beside it.
+              const onGrid = (last - i) % tickStep === 0 && Math.abs(i - index) >= tickStep;
+              const shown = id === wave || onGrid;
+              if (!shown) return null;
+              const place = i === 0 ? "first" : i === last ? "last" : "";
+              return (
+                <span
+                  key={id}
+                  className={`${place} ${id === wave ? "current" : ""}`.trim() || undefined}
+                  style={{ left: `${last > 0 ? (i / last) * 100 : 0}%` }}
+                >
+                  {id}
+                </span>
+              );
+            })}
           </div>
         </div>
       </div>
