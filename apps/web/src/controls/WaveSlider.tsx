@@ -2,20 +2,26 @@ import { useEffect, useRef, useState } from "react";
 import { useWidth } from "../charts/use-width";
 import { useDashboard } from "../state/use-dashboard";
 import { usePrefersReducedMotion } from "../state/use-prefers-reduced-motion";
+import { ControlScopeNote } from "./ControlScopeNote";
+import { controlScopes } from "./control-scope";
 
 /** Time per wave while playing; longer when the reader asked for less motion. */
 const STEP_MS = 1_400;
 const REDUCED_STEP_MS = 2_800;
+/** Slider moves closer together than this are one change in the history (a held or repeated arrow key). */
+const CONTINUOUS_MS = 1_500;
 /** Room one character of a wave label needs under the track (0.72rem), and the gap between labels. */
 const TICK_CHAR_PX = 7.5;
 const TICK_GAP_PX = 8;
 
 /**
  * The survey wave: a slider over every wave, with play/pause. Playing moves one wave at a time and
- * replaces the history entry (so Back leaves the animation, not each frame), stopping at the last wave.
+ * replaces the history entry (so Back leaves the animation, not each frame), stopping at the last wave;
+ * so do quick successive moves of the slider itself (arrow keys, dragging).
  */
 export function WaveSlider() {
-  const { update, waves, waveIds, wave, waveInfo } = useDashboard();
+  const { state, update, waves, waveIds, wave, waveInfo } = useDashboard();
+  const scope = controlScopes(state).wave;
   const [playing, setPlaying] = useState(false);
   const reducedMotion = usePrefersReducedMotion();
   const index = wave ? waveIds.indexOf(wave) : -1;
@@ -27,6 +33,21 @@ export function WaveSlider() {
   const labelPx = Math.max(4, ...waveIds.map((id) => id.length)) * TICK_CHAR_PX + TICK_GAP_PX;
   const tickStep = Math.max(1, Math.ceil((waveIds.length * labelPx) / trackWidth));
 
+  // A view that does not use the wave stops the animation.
+  useEffect(() => {
+    if (!scope.applies) setPlaying(false);
+  }, [scope.applies]);
+
+  // Moving the slider (arrow keys, dragging) is one continuous change: the first step adds a history
+  // entry, the steps that follow within a moment replace it, so Back returns to where it started.
+  const lastMove = useRef(Number.NEGATIVE_INFINITY);
+  const firstFrame = useRef(false);
+  const move = (next: string) => {
+    const now = Date.now();
+    update({ wave: next }, now - lastMove.current < CONTINUOUS_MS ? "replace" : "push");
+    lastMove.current = now;
+  };
+
   useEffect(() => {
     if (!playing) return;
     const timer = window.setInterval(
@@ -36,7 +57,10 @@ export function WaveSlider() {
           setPlaying(false);
           return;
         }
-        update({ wave: waveIds[next]! }, "replace");
+        // The first frame of a run adds one history entry (Back returns to where playing began), the
+        // rest replace it.
+        update({ wave: waveIds[next]! }, firstFrame.current ? "push" : "replace");
+        firstFrame.current = false;
       },
       reducedMotion ? REDUCED_STEP_MS : STEP_MS,
     );
@@ -48,8 +72,12 @@ export function WaveSlider() {
       setPlaying(false);
       return;
     }
-    // From the last wave, play starts again at the first.
-    if (index >= waveIds.length - 1 && waveIds.length > 0) update({ wave: waveIds[0]! });
+    // From the last wave, play starts again at the first (that jump is the run's one history entry).
+    firstFrame.current = true;
+    if (index >= waveIds.length - 1 && waveIds.length > 0) {
+      update({ wave: waveIds[0]! });
+      firstFrame.current = false;
+    }
     setPlaying(true);
   };
 
@@ -67,7 +95,7 @@ export function WaveSlider() {
           className="play"
           onClick={play}
           aria-pressed={playing}
-          disabled={waveIds.length < 2}
+          disabled={waveIds.length < 2 || !scope.applies}
           aria-label={playing ? "Pause the waves" : "Play the waves in order"}
         >
           <span aria-hidden={!playing}>❚❚ Pause</span>
@@ -81,12 +109,13 @@ export function WaveSlider() {
             max={Math.max(0, waveIds.length - 1)}
             step={1}
             value={Math.max(0, index)}
-            disabled={waveIds.length === 0}
+            disabled={waveIds.length === 0 || !scope.applies}
             aria-valuetext={label || undefined}
+            aria-describedby={scope.applies && !scope.note ? undefined : "wave-scope"}
             onChange={(event) => {
               setPlaying(false);
               const next = waveIds[Number(event.target.value)];
-              if (next) update({ wave: next });
+              if (next) move(next);
             }}
           />
           <div className="wave-ticks" aria-hidden="true">
@@ -111,6 +140,7 @@ export function WaveSlider() {
           </div>
         </div>
       </div>
+      <ControlScopeNote id="wave-scope" scope={scope} />
     </div>
   );
 }
