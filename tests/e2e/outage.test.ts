@@ -59,6 +59,16 @@ describe("through an API outage", () => {
       `${latest}|region|offering_pct`,
     );
     expect(await legendRows(s.page)).toEqual(before);
+    // Another level cannot load either: the map keeps its regions, values and counts together (never
+    // new boundaries with old values), and says which picture it is.
+    await s.page.getByRole("radio", { name: "Nations" }).check();
+    await s.page.waitForFunction(() => new URLSearchParams(location.search).get("level") === "nation");
+    await s.page.waitForTimeout(500);
+    expect(await s.page.getAttribute('[data-testid="map"]', "data-shown")).toBe(
+      `${latest}|region|offering_pct`,
+    );
+    expect(await legendRows(s.page)).toEqual(before);
+    expect(await s.page.locator(".map-tab h2").textContent()).toContain("regions");
 
     // A tab with nothing loaded yet says it cannot reach the API and when it tries again: never "Loading…".
     await s.page.getByRole("tab", { name: "Gaps" }).click();
@@ -104,7 +114,7 @@ describe("through an API outage", () => {
       `outage: ${requests.log.length} API requests in ${seconds.toFixed(1)} s; recovered in ${recoveredIn} ms`,
     );
     await s.page.getByRole("tab", { name: "Map" }).click();
-    await waitForMap(s.page, `${latest}|region|routine_pct`, 10_000);
+    await waitForMap(s.page, `${latest}|nation|routine_pct`, 10_000);
     expect(await stale.count()).toBe(0);
     s.watch.reset();
   }, 90_000);

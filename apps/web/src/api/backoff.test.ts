@@ -22,9 +22,9 @@ describe("backoff", () => {
     expect(backoffDelay(2, 1)).toBe(10_000);
   });
 
-  it("probes the health check every 2.0 to 2.2 s", () => {
+  it("probes the health check every 2.0 to 2.1 s", () => {
     expect(probeDelay(0)).toBe(2_000);
-    expect(probeDelay(1)).toBe(2_200);
+    expect(probeDelay(1)).toBe(2_100);
   });
 
   it("waits out outages, tries server errors twice more, and never repeats a bad request", () => {

@@ -9,8 +9,9 @@ import { ApiError, ApiUnreachableError } from "./client";
  */
 export const RETRY_MIN_MS = 2_000;
 export const RETRY_MAX_MS = 30_000;
-/** While the API is down the health probe runs every 2.0–2.2 s. */
-export const PROBE_JITTER = 0.1;
+/** While the API is down the health probe runs every 2.0–2.1 s: jitter enough to keep pages apart, little
+ * enough that the page notices the API's return within about 2 s. */
+export const PROBE_JITTER = 0.05;
 /** While it is up, a slow heartbeat notices an outage even when nobody clicks. */
 export const HEARTBEAT_MS = 60_000;
 /** Ordinary server errors (a bug, not an outage) are tried this many times in all, then shown. */
@@ -29,7 +30,7 @@ export function backoffDelay(attempt: number, random: number = Math.random()): n
   return Math.round(Math.min(RETRY_MAX_MS, Math.max(RETRY_MIN_MS, jittered)));
 }
 
-/** The health probe's period while the API is down: the floor plus up to 10% jitter. */
+/** The health probe's period while the API is down: the floor plus up to 5% jitter. */
 export function probeDelay(random: number = Math.random()): number {
   return Math.round(RETRY_MIN_MS * (1 + PROBE_JITTER * random));
 }

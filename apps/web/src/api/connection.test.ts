@@ -51,7 +51,7 @@ describe("ConnectionMonitor", () => {
     monitor.stop();
   });
 
-  it("probes every 2.0 to 2.2 s while the API is down, never faster", async () => {
+  it("probes every 2.0 to 2.1 s while the API is down, never faster", async () => {
     const { api, monitor } = fakeApi();
     api.up = false;
     monitor.start();
@@ -61,7 +61,7 @@ describe("ConnectionMonitor", () => {
     expect(api.probes.length).toBeLessThanOrEqual(11);
     for (const gap of gaps(api.probes)) {
       expect(gap).toBeGreaterThanOrEqual(RETRY_MIN_MS);
-      expect(gap).toBeLessThanOrEqual(2_200);
+      expect(gap).toBeLessThanOrEqual(2_100);
     }
     expect(monitor.getState().nextProbeAt).toBeGreaterThan(Date.now());
     monitor.stop();
@@ -96,10 +96,10 @@ describe("ConnectionMonitor", () => {
     expect(downSince).not.toBeNull();
     api.up = true;
     const back = Date.now();
-    await vi.advanceTimersByTimeAsync(2_200);
+    await vi.advanceTimersByTimeAsync(2_100);
     expect(recovered).toHaveBeenCalledTimes(1);
     expect(monitor.getState()).toMatchObject({ status: "up", downSince: null });
-    expect(api.probes.at(-1)! - back).toBeLessThanOrEqual(2_200);
+    expect(api.probes.at(-1)! - back).toBeLessThanOrEqual(2_100);
     await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
     expect(recovered).toHaveBeenCalledTimes(1);
     monitor.stop();

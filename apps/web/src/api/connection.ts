@@ -31,7 +31,7 @@ const browserDeps = (): ConnectionDeps => ({
 
 /**
  * The one place that asks /api/health. While the API answers it probes once a minute; once a probe (or
- * any data request, through `reportOutage`) finds it away, it probes every 2.0–2.2 s, and the moment a
+ * any data request, through `reportOutage`) finds it away, it probes every 2.0–2.1 s, and the moment a
  * probe answers again it tells its `onRecover` listeners (the query client refetches everything that
  * failed). Never more than one probe in flight, never two within RETRY_MIN_MS of each other.
  */

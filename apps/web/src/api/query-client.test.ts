@@ -99,12 +99,37 @@ describe("the query client through an outage", () => {
     const before = w.timesOf("/api/trends").length;
     w.api.up = true;
     const back = Date.now();
-    await vi.advanceTimersByTimeAsync(2_250);
+    await vi.advanceTimersByTimeAsync(2_150);
     expect(view.observer.getCurrentResult().data).toEqual({ series: ["UK"] });
     expect(w.timesOf("/api/trends").length).toBe(before + 1);
-    expect(w.timesOf("/api/trends").at(-1)! - back).toBeLessThanOrEqual(2_250);
+    expect(w.timesOf("/api/trends").at(-1)! - back).toBeLessThanOrEqual(2_150);
     expect(w.monitor.getState().status).toBe("up");
     view.unsubscribe();
     w.monitor.stop();
+  });
+
+  it("lets a view opened after the outage fetch at once, not at the end of an off-screen query's backoff", async () => {
+    // Jitter at its middle, so the retries fall at 0, 2, 6, 14 and 30 s and the next is 30 s later.
+    vi.spyOn(Math, "random").mockReturnValue(0.5);
+    const w = world();
+    w.monitor.start();
+    await vi.advanceTimersByTimeAsync(50);
+    w.api.up = false;
+    // A view that was open during the outage, then left (its query keeps sleeping in its backoff).
+    const left = w.observe("/api/gaps?level=nation", { gaps: [] });
+    await vi.advanceTimersByTimeAsync(31_000);
+    left.unsubscribe();
+    w.api.up = true;
+    await vi.advanceTimersByTimeAsync(2_150);
+    expect(w.monitor.getState().status).toBe("up");
+    // Back on that view: it asks at once.
+    const back = Date.now();
+    const again = w.observe("/api/gaps?level=nation", { gaps: ["x"] });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(again.observer.getCurrentResult().data).toEqual({ gaps: ["x"] });
+    expect(w.timesOf("/api/gaps?level=nation").at(-1)! - back).toBeLessThan(50);
+    again.unsubscribe();
+    w.monitor.stop();
+    vi.restoreAllMocks();
   });
 });

@@ -2,12 +2,14 @@ import { type Query, QueryClient } from "@tanstack/react-query";
 import { backoffDelay, isOutage, shouldRetry } from "./backoff";
 import type { ConnectionMonitor } from "./connection";
 
-/** A query that is waiting out an outage (retrying, or given up) and should be asked again at once. */
+/** A query sleeping between retries (the API was away when it last tried). */
+function retrying(query: Query): boolean {
+  return query.state.fetchStatus !== "idle" && query.state.fetchFailureCount > 0;
+}
+
+/** A query on screen that is waiting out an outage (retrying, or given up) and should be asked again. */
 function needsRecovery(query: Query): boolean {
-  const { state } = query;
-  const retrying = state.fetchStatus !== "idle" && state.fetchFailureCount > 0;
-  const failed = state.status === "error";
-  return (retrying || failed) && query.getObserversCount() > 0;
+  return (retrying(query) || query.state.status === "error") && query.getObserversCount() > 0;
 }
 
 /**
@@ -39,13 +41,17 @@ export function createQueryClient(monitor: ConnectionMonitor): QueryClient {
   return client;
 }
 
-/** Brings every waiting query back now instead of at the end of its backoff. */
+/**
+ * Brings every waiting query on screen back now instead of at the end of its backoff. A query sleeping
+ * between retries cannot be woken, only cancelled (back to its last good state, data kept) and asked
+ * again. Sleeping queries off screen (prefetches, views left during the outage) are cancelled too, so a
+ * view that mounts later fetches at once rather than waiting for the end of a 30 s sleep.
+ */
 export async function recover(client: QueryClient): Promise<void> {
-  const waiting = client.getQueryCache().findAll({ predicate: needsRecovery });
-  if (waiting.length === 0) return;
-  const targets = new Set(waiting);
-  // A query sleeping between retries cannot be woken, only cancelled (back to its last good state) and
-  // asked again; cancelling keeps any data it had on screen.
-  await Promise.all(waiting.map((query) => query.cancel({ revert: true, silent: true })));
-  await client.refetchQueries({ predicate: (query) => targets.has(query) }, { throwOnError: false });
+  const cache = client.getQueryCache();
+  const onScreen = new Set(cache.findAll({ predicate: needsRecovery }));
+  const sleeping = cache.findAll({ predicate: retrying });
+  await Promise.all(sleeping.map((query) => query.cancel({ revert: true, silent: true })));
+  if (onScreen.size === 0) return;
+  await client.refetchQueries({ predicate: (query) => onScreen.has(query) }, { throwOnError: false });
 }

@@ -41,7 +41,6 @@ export function WaveSlider() {
   // Moving the slider (arrow keys, dragging) is one continuous change: the first step adds a history
   // entry, the steps that follow within a moment replace it, so Back returns to where it started.
   const lastMove = useRef(Number.NEGATIVE_INFINITY);
-  const firstFrame = useRef(false);
   const move = (next: string) => {
     const now = Date.now();
     update({ wave: next }, now - lastMove.current < CONTINUOUS_MS ? "replace" : "push");
@@ -57,10 +56,7 @@ export function WaveSlider() {
           setPlaying(false);
           return;
         }
-        // The first frame of a run adds one history entry (Back returns to where playing began), the
-        // rest replace it.
-        update({ wave: waveIds[next]! }, firstFrame.current ? "push" : "replace");
-        firstFrame.current = false;
+        update({ wave: waveIds[next]! }, "replace");
       },
       reducedMotion ? REDUCED_STEP_MS : STEP_MS,
     );
@@ -72,12 +68,8 @@ export function WaveSlider() {
       setPlaying(false);
       return;
     }
-    // From the last wave, play starts again at the first (that jump is the run's one history entry).
-    firstFrame.current = true;
-    if (index >= waveIds.length - 1 && waveIds.length > 0) {
-      update({ wave: waveIds[0]! });
-      firstFrame.current = false;
-    }
+    // From the last wave, play starts again at the first.
+    if (index >= waveIds.length - 1 && waveIds.length > 0) update({ wave: waveIds[0]! });
     setPlaying(true);
   };
 
