@@ -14,6 +14,7 @@ const REQUESTS = [
   "/api/health",
   "/api/waves",
   "/api/areas?level=region",
+  "/api/places",
   "/api/metrics",
   "/api/coverage?wave=2026&level=local&metric=offering_pct",
   "/api/coverage?wave=2016&level=organisation&metric=participants_per_100k",

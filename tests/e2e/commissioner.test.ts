@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./support/axe";
 import { type AtlasSession, legendRows, startSession, waitForMap } from "./support/session";
@@ -85,21 +86,54 @@ describe("commissioner journey", () => {
     expect(await seriousViolations(s.page)).toEqual([]);
   }, 60_000);
 
-  it("downloads the CSV of exactly the gaps in view", async () => {
+  /** Downloads the view's CSV and reads it with csv-parse's defaults (header on the first line). */
+  async function downloadCsv(): Promise<{ name: string; text: string; records: Record<string, string>[] }> {
     const [download] = await Promise.all([
       s.page.waitForEvent("download"),
       s.page.getByRole("link", { name: "Download CSV of this view" }).click(),
     ]);
-    const csv = readFileSync((await download.path())!, "utf8");
-    expect(download.suggestedFilename()).toMatch(/gaps.*\.csv$/);
-    expect(csv.toLowerCase()).toContain("synthetic");
-    expect(csv).toContain(chosen.code);
-    const gaps = await s.api<{ gaps: unknown[] }>(`/api/gaps?wave=${latest}&level=local`);
-    const dataLines = csv
-      .replace(/^\uFEFF/, "")
-      .split(/\r?\n/)
-      .filter((line) => line && !line.startsWith("#"));
-    expect(dataLines.length - 1).toBe(gaps.gaps.length);
+    const text = readFileSync((await download.path())!, "utf8");
+    const [header, ...rows] = parse(text) as string[][];
+    const records = rows.map((row) => Object.fromEntries(header!.map((column, i) => [column, row[i]!])));
+    return { name: download.suggestedFilename(), text, records };
+  }
+
+  it("downloads the CSV of exactly the gaps in view, header first, in the order on screen", async () => {
+    const { name, text, records } = await downloadCsv();
+    expect(name).toMatch(/gaps.*\.csv$/);
+    expect(text.charCodeAt(0)).not.toBe(0xfeff);
+    expect(text.split("\r\n")[0]).toMatch(/^wave,level,rank,code,name,/);
+    // The ranked gaps, then the areas whose need is unknown, as the two lists on screen.
+    const ranked = await s.page.locator('[data-testid="gap-list"] .gap-name').allTextContents();
+    const unknown = await s.page.locator('[data-testid="gap-unknown-list"] .gap-name').allTextContents();
+    expect(records.map((r) => r.name)).toEqual([...ranked, ...unknown]);
+    expect(records.slice(0, ranked.length).every((r) => r.rank !== "")).toBe(true);
+    expect(records.map((r) => r.code)).toContain(chosen.code);
+    // Provenance travels on every row.
+    for (const record of records) {
+      expect(record.synthetic).toBe("true");
+      expect(record.notice).toMatch(/^SYNTHETIC DEMONSTRATION DATA/);
+      expect(record.licence).toMatch(/Open Government Licence/);
+      expect(record.query).toMatch(
+        new RegExp(`^view=gaps&wave=${latest}&level=local&atRisk=580000&commissionPct=15&`),
+      );
+      expect(Date.parse(record.exported_at!)).not.toBeNaN();
+    }
+  }, 60_000);
+
+  it("downloads the table sorted as on screen, with the table's words for each status", async () => {
+    await s.page.getByRole("tab", { name: "Table" }).click();
+    await s.page.locator('[data-testid="coverage-table"]').waitFor();
+    await s.page.getByRole("button", { name: "Value", exact: true }).click();
+    const rows = s.page.locator('[data-testid="coverage-table"] tbody tr');
+    const names = await rows.locator("th").allTextContents();
+    const statuses = await rows.locator("td:nth-child(5)").allTextContents();
+    const { records } = await downloadCsv();
+    expect(records.map((r) => r.name)).toEqual(names);
+    expect(records.map((r) => r.status)).toEqual(statuses);
+    expect(records[0]!.query).toContain("sort=value");
+    await s.page.getByRole("tab", { name: "Gaps" }).click();
+    await s.page.locator(".area-panel h2", { hasText: chosen.name }).waitFor();
   }, 60_000);
 
   it("opens a printable area brief, and Back returns to the panel", async () => {

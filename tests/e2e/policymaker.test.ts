@@ -138,7 +138,7 @@ describe("policymaker journey", () => {
     );
     expect(await s.page.locator(".organisation-list li").count()).toBe(organisations.organisations.length);
     expect(await seriousViolations(s.page)).toEqual([]);
-    const search = s.page.getByRole("combobox", { name: "Find an area or organisation" });
+    const search = s.page.getByRole("combobox", { name: "Find a place, area or organisation" });
     await search.fill("Cumbria, North");
     await s.page.getByRole("option", { name: /Cumbria, Northumberland, Tyne and Wear/ }).waitFor();
     await search.press("Enter");

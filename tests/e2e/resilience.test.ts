@@ -75,7 +75,7 @@ describe("resilience and access", () => {
     await s.page.keyboard.press("Enter");
     await s.page.locator(".area-panel h2", { hasText: name }).waitFor();
     // Search by keyboard alone.
-    await s.page.getByRole("combobox", { name: "Find an area or organisation" }).focus();
+    await s.page.getByRole("combobox", { name: "Find a place, area or organisation" }).focus();
     await s.page.keyboard.type("Wales");
     await s.page.keyboard.press("ArrowDown");
     await s.page.keyboard.press("ArrowUp");

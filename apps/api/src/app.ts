@@ -19,6 +19,7 @@ import { dataRoutes } from "./routes/data";
 import { docsRoutes } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { importsRoutes } from "./routes/imports";
+import { placesRoutes } from "./routes/places";
 import { waveAdminRoutes } from "./routes/wave-admin";
 import { wavesRoutes } from "./routes/waves";
 
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   app.route("/", areasRoutes(deps, reference.attribution));
   app.route("/", boundariesRoutes());
   app.route("/", contextRoutes());
+  app.route("/", placesRoutes(reference.attribution));
   app.route("/", dataRoutes(deps, reference));
   app.route("/", importsRoutes(deps, adminGuard));
   docsRoutes(app);

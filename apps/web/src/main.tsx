@@ -1,34 +1,24 @@
-import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { ApiUnreachableError, isRetryable } from "./api/client";
+import { connection } from "./api/connection-instance";
+import { createQueryClient } from "./api/query-client";
 import "./styles/app.css";
 import "./styles/print.css";
+import { prefetchViews } from "./shell/prefetch-views";
 import { parseUrlState } from "./url/url-state";
 
-const queryClient: QueryClient = new QueryClient({
-  queryCache: new QueryCache({
-    // Any request that finds the server gone makes the status check run now, which shows the banner
-    // and starts polling until the API is back.
-    onError: (error) => {
-      if (error instanceof ApiUnreachableError) void queryClient.invalidateQueries({ queryKey: ["health"] });
-    },
-  }),
-  defaultOptions: {
-    queries: {
-      staleTime: 5 * 60_000,
-      retry: (failures, error) => isRetryable(error) && failures < 3,
-      retryDelay: (attempt) => Math.min(500 * 2 ** attempt, 4_000),
-      refetchOnWindowFocus: false,
-    },
-  },
-});
+// Retries back off while the API is away; the connection monitor probes /api/health and brings every
+// waiting query back the moment it answers (api/query-client.ts).
+const queryClient = createQueryClient(connection);
+connection.start();
 
 // The map is the first view for most visits: start fetching its code (and maplibre) now, in parallel with
 // React's first render, instead of when the lazy component is first rendered.
 const initial = parseUrlState(window.location.search);
 if (initial.view === "dashboard" && initial.tab === "map") void import("./map/MapTab");
+prefetchViews();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

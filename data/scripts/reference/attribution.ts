@@ -13,6 +13,7 @@ export const ATTRIBUTION = {
     "Contains public sector information licensed under the OGL v3.0 (Department of Health NI / NISRA).",
     "Source: NHS Staff Survey, NHS England.",
     "Contains public sector information from NHS England Mental Health Services Monthly Statistics licensed under the Open Government Licence v3.0.",
+    "Place-to-area lookups: © Crown copyright, National Records of Scotland; contains public sector information licensed under the OGL v3.0 (OpenDataNI).",
   ],
   sources: [
     {
@@ -72,6 +73,15 @@ export const ATTRIBUTION = {
       publisher: "Office for National Statistics (via humaniverse/geographr)",
       licence: OGL,
       usedFor: "ICB to NHS England region, and ICB ODS to ONS codes",
+    },
+    {
+      id: "places-to-health-areas",
+      title:
+        "Local authorities, counties, council areas and districts to NHS local areas (LSOA 2021, data zone 2011 and district lookups)",
+      publisher:
+        "Office for National Statistics, National Records of Scotland, OpenDataNI (via humaniverse/geographr)",
+      licence: OGL,
+      usedFor: "Search by place name: which ICB, health board or HSC trust serves each place (places.csv)",
     },
     {
       id: "nrs-mid-2022",

@@ -1,5 +1,6 @@
 export * from "./api/responses";
 export * from "./api/survey-ops";
+export * from "./display/index";
 export * from "./metrics/index";
 export * from "./need/index";
 export * from "./reference";

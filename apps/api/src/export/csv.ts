@@ -21,19 +21,14 @@ function formatCell(cell: Cell): string {
 }
 
 /**
- * RFC 4180 CSV (CRLF line ends) with a UTF-8 byte-order mark so spreadsheets read accents correctly, and
- * `#` comment lines before the header for the export's metadata.
+ * RFC 4180 CSV: the header on the first line, CRLF line ends, UTF-8 without a byte-order mark, nothing
+ * before the header. R's read.csv, pandas.read_csv and Excel's column detection all read it as a table
+ * with their default settings; the metadata travel in columns of every row (see routes/export.ts).
  */
-export function toCsv(
-  comments: readonly string[],
-  columns: readonly string[],
-  rows: readonly Record<string, Cell>[],
-): string {
+export function toCsv(columns: readonly string[], rows: readonly Record<string, Cell>[]): string {
   const lines = [
-    // Comment lines are written whole (not quoted), so readers that skip `#` lines skip all of each.
-    ...comments.map((c) => `# ${c.replace(/[\r\n]+/g, " ")}`),
     columns.map((c) => formatCell(c)).join(","),
     ...rows.map((row) => columns.map((c) => formatCell(row[c] ?? null)).join(",")),
   ];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return `${lines.join("\r\n")}\r\n`;
 }

@@ -1,10 +1,14 @@
-import type {
-  CoverageResponse,
-  FactorsResponse,
-  GapsResponse,
-  OrganisationsResponse,
-  TransitionsResponse,
-  TrendsResponse,
+import {
+  byName,
+  COMPARISON_REASON_WORDS,
+  COMPARISON_WORDS,
+  type CoverageResponse,
+  type FactorsResponse,
+  type GapsResponse,
+  type OrganisationsResponse,
+  STATUS_WORDS,
+  type TransitionsResponse,
+  type TrendsResponse,
 } from "@atlas/domain";
 import type { Cell } from "./csv";
 
@@ -19,8 +23,11 @@ function table(columns: string[], rows: Row[]): ExportTable {
   return { columns, rows };
 }
 
-/** One row per area of the coverage view, with the UK comparator alongside. */
-export function coverageRows(view: CoverageResponse): ExportTable {
+/**
+ * One row per area of the coverage view, in the order given (the screen's), with the UK comparator
+ * alongside. `status` and `comparison` are the screen's words; `status_code` is the vocabulary code.
+ */
+export function coverageRows(view: CoverageResponse, areas = view.areas): ExportTable {
   return table(
     [
       "wave",
@@ -36,6 +43,7 @@ export function coverageRows(view: CoverageResponse): ExportTable {
       "numerator",
       "denominator",
       "status",
+      "status_code",
       "organisations",
       "lower_bound",
       "comparison",
@@ -59,7 +67,7 @@ export function coverageRows(view: CoverageResponse): ExportTable {
       "synthetic",
       "provisional",
     ],
-    view.areas.map((a) => ({
+    areas.map((a) => ({
       wave: view.wave,
       level: view.level,
       metric: view.metric,
@@ -72,14 +80,17 @@ export function coverageRows(view: CoverageResponse): ExportTable {
       upper: a.upper,
       numerator: a.numerator,
       denominator: a.denominator,
-      status: a.status,
+      status: STATUS_WORDS[a.status],
+      status_code: a.status,
       organisations: a.organisations ?? null,
       lower_bound: a.lowerBound ?? a.upperBound ?? null,
-      comparison: a.comparison,
-      comparison_reason: a.comparisonReason,
+      comparison: COMPARISON_WORDS[a.comparison],
+      comparison_reason: a.comparisonReason ? COMPARISON_REASON_WORDS[a.comparisonReason] : null,
       assessment: a.assessment,
-      nation_comparison: a.nationComparison ?? null,
-      nation_comparison_reason: a.nationComparisonReason ?? null,
+      nation_comparison: a.nationComparison ? COMPARISON_WORDS[a.nationComparison] : null,
+      nation_comparison_reason: a.nationComparisonReason
+        ? COMPARISON_REASON_WORDS[a.nationComparisonReason]
+        : null,
       invited: a.invited,
       answered: a.answered,
       bound_lower: a.boundLower ?? null,
@@ -119,6 +130,7 @@ export function trendsRows(
       "numerator",
       "denominator",
       "status",
+      "status_code",
       "organisations",
       "lower_bound",
       "changed",
@@ -139,7 +151,8 @@ export function trendsRows(
         upper: p.upper,
         numerator: p.numerator,
         denominator: p.denominator,
-        status: p.status,
+        status: STATUS_WORDS[p.status],
+        status_code: p.status,
         organisations: p.organisations ?? null,
         lower_bound: p.lowerBound ?? p.upperBound ?? null,
         changed: p.changed,
@@ -226,7 +239,7 @@ export function gapsRows(view: GapsResponse): ExportTable {
   );
 }
 
-/** One row per organisation of the organisations view. */
+/** One row per organisation of the organisations view, by name as the organisation list shows them. */
 export function organisationsRows(view: OrganisationsResponse): ExportTable {
   return table(
     [
@@ -248,7 +261,7 @@ export function organisationsRows(view: OrganisationsResponse): ExportTable {
       "synthetic",
       "provisional",
     ],
-    view.organisations.map((o) => ({
+    [...view.organisations].sort(byName).map((o) => ({
       wave: view.wave,
       code: o.code,
       name: o.name,

@@ -49,12 +49,12 @@ export function dataEtag(db: AtlasDb): MiddlewareHandler<AppEnv> {
 }
 
 /**
- * Boundaries and context series change only with a release, so they may be cached for a day; everything else is revalidated
+ * Boundaries, places and context series change only with a release, so they may be cached for a day; everything else is revalidated
  * on every use. That includes /api/health: a revalidation still reads the data version from the database,
  * so a 304 from it proves the process and the database are up, as a 200 does.
  */
 export function cachePolicy(path: string): string {
-  if (path.startsWith("/api/boundaries/") || path === "/api/context")
+  if (path.startsWith("/api/boundaries/") || path === "/api/places" || path === "/api/context")
     return "public, max-age=86400, stale-while-revalidate=604800";
   return "public, no-cache";
 }

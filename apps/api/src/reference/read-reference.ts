@@ -7,6 +7,8 @@ import {
   AreaSchema,
   type Organisation,
   OrganisationSchema,
+  type Place,
+  PlaceSchema,
 } from "@atlas/domain";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
@@ -97,4 +99,35 @@ export function readReference(dir: string = REFERENCE_DIR): ReferenceData {
 export function readBoundaries(level: AreaLevel, dir: string = REFERENCE_DIR): string {
   if (!AREA_LEVELS.includes(level)) throw new Error(`unknown level ${level}`);
   return readFileSync(join(dir, "boundaries", `${level}.topo.json`), "utf8");
+}
+
+/**
+ * The places lookup (data/reference/places.csv, built by data/scripts/build-places.ts): one entry per
+ * place, its areas largest share first. Checked against the wire schema, naming the row at fault.
+ */
+export function readPlaces(dir: string = REFERENCE_DIR): Place[] {
+  const file = join(dir, "places.csv");
+  const byCode = new Map<string, { place: Record<string, unknown>; row: number }>();
+  readCsv(file).forEach((r, i) => {
+    const entry = byCode.get(r.place_code!) ?? {
+      place: {
+        code: r.place_code,
+        name: r.place_name,
+        type: r.place_type,
+        nation: r.nation,
+        areas: [],
+        shareBasis: r.share_basis,
+      },
+      row: i + 2,
+    };
+    (entry.place.areas as Array<{ code: string; share: number }>).push({
+      code: r.area_code!,
+      share: Number(r.share_of_place),
+    });
+    byCode.set(r.place_code!, entry);
+  });
+  return [...byCode.values()].map(({ place, row }) => {
+    (place.areas as Array<{ share: number }>).sort((a, b) => b.share - a.share);
+    return parseRow(PlaceSchema, place, file, row);
+  });
 }

@@ -9,6 +9,8 @@ import {
   OrganisationDetailSchema,
   OrganisationsResponseSchema,
   ProblemSchema,
+  STATUS_WORDS,
+  sortAreas,
   TransitionsResponseSchema,
   TrendsResponseSchema,
 } from "@atlas/domain";
@@ -205,13 +207,14 @@ describe.each(TEST_DIALECTS)("data routes on %s", (kind) => {
     const view = CoverageResponseSchema.parse(
       (await get("/api/coverage?wave=2024&level=local&metric=offering_pct")).body,
     );
-    expect(exported.rows.map((r) => [r.code, r.value, r.status])).toEqual(
-      view.areas.map((a) => [a.code, a.value, a.status]),
+    // In the table view's default order (by name), with the table's words for each status.
+    expect(exported.rows.map((r) => [r.code, r.value, r.status, r.status_code])).toEqual(
+      sortAreas(view.areas, "name").map((a) => [a.code, a.value, STATUS_WORDS[a.status], a.status]),
     );
     expect(exported).toMatchObject({
       view: "coverage",
       synthetic: true,
-      filters: { wave: "2024", level: "local", metric: "offering_pct" },
+      filters: { wave: "2024", level: "local", metric: "offering_pct", sort: "name" },
     });
     expect(exported.notice).toMatch(/SYNTHETIC/);
     expect(exported.licence).toMatch(/Open Government Licence/);
@@ -245,24 +248,16 @@ describe.each(TEST_DIALECTS)("data routes on %s", (kind) => {
     );
   });
 
-  it("exports CSV with metadata lines, a header and one line per row; no 'synthetic' in real data's file name", async () => {
+  it("exports CSV with the header first and one line per row; no 'synthetic' in real data's file name", async () => {
     const res = await t.app.request("/api/export?view=gaps&wave=2022&level=local");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
     const disposition = res.headers.get("content-disposition") ?? "";
     expect(disposition).toBe('attachment; filename="mbct-atlas_gaps_2022_local.csv"');
-    const lines = (await res.text())
-      .replace(/^\uFEFF/, "")
-      .trimEnd()
-      .split("\r\n");
-    const comments = lines.filter((l) => l.startsWith("#"));
-    expect(comments.join("\n")).toMatch(/Licence: Open Government Licence/);
-    expect(comments.join("\n")).toMatch(/Filters: wave=2022; level=local; atRisk=580000; commissionPct=15/);
-    expect(comments.join("\n")).not.toMatch(/SYNTHETIC/);
-    const data = lines.filter((l) => !l.startsWith("#"));
-    expect(data[0]!.split(",").slice(0, 6)).toEqual(["wave", "level", "rank", "code", "name", "reasons"]);
+    const lines = (await res.text()).trimEnd().split("\r\n");
+    expect(lines[0]!.split(",").slice(0, 6)).toEqual(["wave", "level", "rank", "code", "name", "reasons"]);
     // Ranked gaps (by unmet places) first, then the unknowns, unranked.
-    expect(data.slice(1).map((l) => l.split(",")[3])).toEqual([
+    expect(lines.slice(1).map((l) => l.split(",")[3])).toEqual([
       "E54000064",
       "E54000028",
       "E54000027",
@@ -272,10 +267,7 @@ describe.each(TEST_DIALECTS)("data routes on %s", (kind) => {
     const trends = await t.app.request(
       "/api/export?view=trends&metric=offering_pct&level=nation&areas=K02000001",
     );
-    const trendLines = (await trends.text())
-      .trimEnd()
-      .split("\r\n")
-      .filter((l) => !l.startsWith("#") && !l.startsWith("\uFEFF#"));
+    const trendLines = (await trends.text()).trimEnd().split("\r\n");
     expect(trendLines).toHaveLength(1 + 2); // header, 2022, 2024
     expect(trends.headers.get("content-disposition")).toContain("synthetic");
   });

@@ -197,8 +197,12 @@ describe.each(TEST_DIALECTS)("drafts and publication on a fresh database (ATLAS_
     const trends = TrendsResponseSchema.parse(await (await t.app.request("/api/trends?level=nation")).json());
     expect(trends.provisionalWaves).toEqual(["2027"]);
     const csv = await (await t.app.request("/api/export?view=coverage&level=nation")).text();
-    expect(csv).toContain("# PROVISIONAL: the values for wave 2027 are provisional and may change.");
-    expect(csv.split("\r\n").find((l) => l.startsWith("wave,"))).toMatch(/,synthetic,provisional$/);
+    // Every row carries the notice and the provisional flag; the header is on line 1.
+    const [header, ...rows] = csv.trimEnd().split("\r\n");
+    expect(header).toMatch(/,provisional,synthetic,notice,/);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows)
+      expect(row).toContain("PROVISIONAL: the values for wave 2027 are provisional and may change.");
     // The public revision history names the file and the label, never the technical origin.
     const journey = OrganisationDetailSchema.parse(
       await (await t.app.request(`/api/organisations/${open2027[0]!.code}`)).json(),

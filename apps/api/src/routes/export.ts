@@ -1,8 +1,15 @@
 import type { AtlasIndex, NeedAssumptions } from "@atlas/domain";
-import { EXPORT_VIEWS, type ExportResponse, ExportResponseSchema, NEED_PARAMETER_IDS } from "@atlas/domain";
+import {
+  AREA_SORTS,
+  EXPORT_VIEWS,
+  type ExportResponse,
+  ExportResponseSchema,
+  NEED_PARAMETER_IDS,
+  sortAreas,
+} from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
-import { toCsv } from "../export/csv";
+import { type Cell, toCsv } from "../export/csv";
 import {
   coverageRows,
   type ExportTable,
@@ -46,6 +53,10 @@ const exportQuery = z.object({
   to: transitionsQuery.shape.to,
   include: includeParam,
   ...needParams,
+  sort: z.enum(AREA_SORTS).optional().openapi({
+    description:
+      "coverage only: the row order, as the table view sorts (name A–Z, the default; value high to low, missing last; response rate high to low)",
+  }),
 });
 
 /** The need assumptions a view was computed with, as filters, so an export says what it rests on. */
@@ -58,11 +69,13 @@ const route = createRoute({
   method: "get",
   path: "/api/export",
   summary:
-    "Exactly the rows of a view (coverage, trends, gaps, organisations, transitions, factors) as CSV or JSON, with source, licence, synthetic and provisional flags, filters and export time. Takes the view's own parameters.",
+    "Exactly the rows of a view (coverage, trends, gaps, organisations, transitions, factors) in the order the dashboard shows them, as CSV or JSON, with source, licence, synthetic and provisional flags, filters and export time. Takes the view's own parameters.",
+  description:
+    "CSV: the header is the first line (no byte-order mark, no comment lines), so R read.csv, pandas.read_csv and Excel read it with their default settings. Every row ends with the provenance columns synthetic, notice (synthetic, provisional and draft notices), source, licence, attribution, query (the parameters that reproduce the file, need-model assumptions included) and exported_at. JSON: the same rows, with the provenance once as fields. Statuses are the dashboard's words (value, no data, not applicable, suppressed, not surveyed), with the vocabulary code in status_code.",
   request: { query: exportQuery },
   responses: {
     200: {
-      description: "The rows; CSV has the metadata as leading # lines",
+      description: "The rows; in CSV each row carries the provenance columns",
       content: {
         "application/json": { schema: ExportResponseSchema },
         "text/csv": { schema: z.string() },
@@ -93,9 +106,10 @@ function build(index: AtlasIndex, q: z.infer<typeof exportQuery>): Built {
   switch (q.view) {
     case "coverage": {
       const v = coverageView(index, q);
+      const sort = q.sort ?? "name";
       return {
-        table: coverageRows(v),
-        filters: { wave: v.wave, level: v.level, metric: v.metric, ...needFilters(v.assumptions) },
+        table: coverageRows(v, sortAreas(v.areas, sort)),
+        filters: { wave: v.wave, level: v.level, metric: v.metric, sort, ...needFilters(v.assumptions) },
         waves: [v.wave],
       };
     }
@@ -151,12 +165,44 @@ export function exportFileName(
   synthetic: boolean,
   ext: string,
 ): string {
-  // The need assumptions are in the file's metadata; six numbers would make the name unreadable.
-  const named = Object.entries(filters)
-    .filter(([key]) => !(NEED_PARAMETER_IDS as readonly string[]).includes(key))
-    .map(([, value]) => value);
-  const parts = ["mbct-atlas", view, ...named, ...(synthetic ? ["synthetic"] : [])];
+  // The row order is not part of what the file holds, and the need assumptions are in the file's provenance
+  // (six numbers would make the name unreadable), so both stay out of the name.
+  const named = Object.entries(filters).filter(
+    ([key]) => key !== "sort" && !(NEED_PARAMETER_IDS as readonly string[]).includes(key),
+  );
+  const parts = ["mbct-atlas", view, ...named.map(([, v]) => v), ...(synthetic ? ["synthetic"] : [])];
   return `${parts.map((p) => p.replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 60)).join("_")}.${ext}`;
+}
+
+/** The columns every CSV row ends with, after the view's own (and its `synthetic` flag). */
+export const PROVENANCE_COLUMNS = [
+  "notice",
+  "source",
+  "licence",
+  "attribution",
+  "query",
+  "exported_at",
+] as const;
+
+/** The view's columns with `synthetic` last (every view's table has one; trends per row). */
+function withSynthetic(columns: readonly string[]): string[] {
+  return [...columns.filter((c) => c !== "synthetic"), "synthetic"];
+}
+
+/**
+ * Where the rows come from and on what terms, repeated on every row so that a row copied out of the
+ * file, or a file opened without its JSON twin, still says it. `query` reproduces the file.
+ */
+function provenanceColumns(body: ExportResponse): Record<(typeof PROVENANCE_COLUMNS)[number], Cell> {
+  const query = new URLSearchParams({ view: body.view, ...body.filters }).toString().replaceAll("%2C", ",");
+  return {
+    notice: body.notice ?? "",
+    source: `${body.sources.join("; ") || "no survey wave"}; reference geography, populations and organisations: ONS, NRS, NISRA, NHS England ODS, Scottish Government, DoH NI`,
+    licence: `${body.licence} (${body.licenceUrl})`,
+    attribution: body.attribution.join(" "),
+    query,
+    exported_at: body.exportedAt,
+  };
 }
 
 export function exportRoutes(atlas: AtlasCache, attribution: Attribution) {
@@ -168,11 +214,17 @@ export function exportRoutes(atlas: AtlasCache, attribution: Attribution) {
     const waves = built.waves.map((id) => index.waveById.get(id)!).filter(Boolean);
     const synthetic = waves.some((w) => w.synthetic);
     const flags = waveFlags(index, built.waves);
+    // Every warning the rows need travels with them, in the JSON's notice and on every CSV row.
+    const notices = [
+      ...(synthetic ? [SYNTHETIC_NOTICE] : []),
+      ...(flags.provisional ? [provisionalNotice(flags.provisionalWaves)] : []),
+      ...(flags.draftWaves ? [`DRAFT: waves ${flags.draftWaves.join(", ")} are not published yet.`] : []),
+    ];
     const body: ExportResponse = {
       view: query.view,
       synthetic,
       ...flags,
-      notice: synthetic ? SYNTHETIC_NOTICE : null,
+      notice: notices.length > 0 ? notices.join(" ") : null,
       sources: built.sources ?? [...new Set(waves.map((w) => w.source))],
       licence: attribution.licence,
       licenceUrl: attribution.licenceUrl,
@@ -187,20 +239,9 @@ export function exportRoutes(atlas: AtlasCache, attribution: Attribution) {
     if (query.format === "json") {
       return c.json(body, 200, { "Content-Disposition": disposition });
     }
-    const comments = [
-      `MBCT Access Atlas export: ${query.view}`,
-      ...(synthetic ? [SYNTHETIC_NOTICE] : []),
-      ...(flags.provisional ? [provisionalNotice(flags.provisionalWaves)] : []),
-      ...(flags.draftWaves ? [`DRAFT: waves ${flags.draftWaves.join(", ")} are not published yet.`] : []),
-      `Sources: ${body.sources.join("; ") || "none"}`,
-      `Licence: ${body.licence} (${body.licenceUrl})`,
-      ...body.attribution,
-      `Filters: ${Object.entries(body.filters)
-        .map(([k, v]) => `${k}=${v}`)
-        .join("; ")}`,
-      `Exported: ${body.exportedAt}`,
-    ];
-    return c.body(toCsv(comments, body.columns, body.rows), 200, {
+    const provenance = provenanceColumns(body);
+    const rows = body.rows.map((row) => ({ ...row, ...provenance, synthetic: row.synthetic ?? synthetic }));
+    return c.body(toCsv([...withSynthetic(body.columns), ...PROVENANCE_COLUMNS], rows), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": disposition,
     });

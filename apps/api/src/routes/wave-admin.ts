@@ -165,11 +165,8 @@ export function waveAdminRoutes({ db, logger }: AppDeps, guard: MiddlewareHandle
     const tracker = await readWaveTracker(db, id);
     if (c.req.valid("query").format === "json") return c.json(tracker, 200);
     const chase = tracker.organisations.filter((o) => o.status !== "returned");
+    // Header on line 1, like every CSV the atlas writes, so spreadsheets and R read it as it is.
     const csv = toCsv(
-      [
-        `MBCT Access Atlas response tracker: wave ${id}, organisations still to chase (${chase.length} of ${tracker.invited} invited)`,
-        `Exported: ${new Date().toISOString()}`,
-      ],
       TRACKER_CSV_COLUMNS,
       chase.map((o) => ({
         wave: id,

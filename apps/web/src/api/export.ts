@@ -1,11 +1,11 @@
-import type { EXPORT_VIEWS } from "@atlas/domain";
+import type { AreaSort, EXPORT_VIEWS } from "@atlas/domain";
 import { apiPath } from "./client";
 
 type ExportView = (typeof EXPORT_VIEWS)[number];
 
 /** The views /api/export can reproduce, with the filters each takes (the view's own query parameters). */
 export type ExportRequest = { view: ExportView } & (
-  | { view: "coverage"; wave: string; level: string; metric: string }
+  | { view: "coverage"; wave: string; level: string; metric: string; sort?: AreaSort }
   | { view: "gaps"; wave: string; level: string }
   | { view: "trends"; metric: string; level: string; areas: string[]; basis: "recorded" | "current" }
   | { view: "organisations"; wave: string; area: string | null }
@@ -14,14 +14,14 @@ export type ExportRequest = { view: ExportView } & (
 );
 
 /**
- * The URL of the CSV (or JSON) of exactly one view: the same filters the view used, so the download
- * always matches the screen.
+ * The URL of the CSV (or JSON) of exactly one view: the same filters the view used, and the order its
+ * rows are shown in, so the download always matches the screen.
  */
 export function exportUrl(request: ExportRequest, format: "csv" | "json" = "csv"): string {
   const { view, ...filters } = request;
-  const params: Record<string, string | null> = { view, format };
+  const params: Record<string, string | null | undefined> = { view, format };
   for (const [key, value] of Object.entries(filters)) {
-    params[key] = Array.isArray(value) ? value.join(",") : (value as string | null);
+    params[key] = Array.isArray(value) ? value.join(",") : (value as string | null | undefined);
   }
   return apiPath("export", params);
 }

@@ -4,10 +4,10 @@ import {
   CoverageResponseSchema,
   FactorsResponseSchema,
   GapsResponseSchema,
-  HealthSchema,
   MetricsResponseSchema,
   OrganisationDetailSchema,
   OrganisationsResponseSchema,
+  PlacesResponseSchema,
   type ReportLevel,
   TransitionsResponseSchema,
   TrendsResponseSchema,
@@ -24,16 +24,6 @@ import { BoundaryTopologySchema } from "./topology";
 
 /** Reference data changes only with a new release of the app; keep it for the session. */
 const REFERENCE = { staleTime: Number.POSITIVE_INFINITY, gcTime: Number.POSITIVE_INFINITY } as const;
-
-export const healthQuery = () =>
-  queryOptions({
-    queryKey: ["health"],
-    queryFn: ({ signal }) => getJson(apiPath("health"), HealthSchema, signal),
-    retry: false,
-    // Poll quickly while the API is away so the page recovers on its own.
-    refetchInterval: (query) => (query.state.status === "error" ? 2_000 : 60_000),
-    refetchIntervalInBackground: false,
-  });
 
 export const wavesQuery = () =>
   queryOptions({
@@ -53,6 +43,14 @@ export const areasQuery = (level: AreaLevel | null) =>
   queryOptions({
     queryKey: ["areas", level],
     queryFn: ({ signal }) => getJson(apiPath("areas", { level }), AreasResponseSchema, signal),
+    ...REFERENCE,
+  });
+
+/** Places by name (local authorities, counties…) and the NHS areas serving them, for search. */
+export const placesQuery = () =>
+  queryOptions({
+    queryKey: ["places"],
+    queryFn: ({ signal }) => getJson(apiPath("places"), PlacesResponseSchema, signal),
     ...REFERENCE,
   });
 

@@ -2,22 +2,13 @@ import { STAGE_LABELS } from "@atlas/domain";
 import { useQuery } from "@tanstack/react-query";
 import { organisationsQuery } from "../api/queries";
 import { PROVISION_COLOURS, PROVISION_SHORT } from "../format/provision";
-import { QueryError } from "../shell/QueryError";
+import { Loading } from "../shell/Loading";
 import { UrlLink } from "../url/UrlLink";
 
 /** The organisations in an area in one wave, with provision, stage and places; each links to its journey. */
 export function AreaOrganisations({ wave, area }: { wave: string; area: string }) {
   const organisations = useQuery(organisationsQuery(wave, area));
-  if (organisations.isError) {
-    return (
-      <QueryError
-        error={organisations.error}
-        what="the organisations"
-        retry={() => void organisations.refetch()}
-      />
-    );
-  }
-  if (!organisations.data) return <p role="status">Loading organisations…</p>;
+  if (!organisations.data) return <Loading what="the organisations" queries={[organisations]} />;
   const list = organisations.data.organisations;
   return (
     <section className="area-organisations" aria-labelledby="area-orgs-title">

@@ -3,7 +3,8 @@ import { useMemo } from "react";
 import { areasQuery, coverageQuery } from "../api/queries";
 import { formatInterval, formatValue } from "../format/number";
 import { COMPARISON_LABELS, STATUS_LABELS } from "../format/status";
-import { QueryError } from "../shell/QueryError";
+import { Loading } from "../shell/Loading";
+import { StaleNotice } from "../shell/StaleNotice";
 import { areaIndex, childLevel, nationOf } from "../state/area-lookup";
 import { useDashboard } from "../state/use-dashboard";
 import { UrlLink } from "../url/UrlLink";
@@ -49,9 +50,7 @@ export function AreaPanel({ code }: { code: string }) {
       ) : areas.isSuccess ? (
         <p>No area has the code {code}.</p>
       ) : null}
-      {coverage.isError ? (
-        <QueryError error={coverage.error} what="this area's value" retry={() => void coverage.refetch()} />
-      ) : null}
+      <StaleNotice queries={[coverage]} />
       {row && metric ? (
         <div className="area-value">
           <h3>
@@ -98,8 +97,8 @@ export function AreaPanel({ code }: { code: string }) {
               : ""}
           </p>
         </div>
-      ) : coverage.isLoading ? (
-        <p role="status">Loading the value…</p>
+      ) : !coverage.data ? (
+        <Loading what="this area's value" queries={[coverage, areas]} />
       ) : null}
       <div className="panel-actions">
         <UrlLink patch={{ view: "brief", area: code }} className="button-link">

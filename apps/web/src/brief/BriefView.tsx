@@ -17,7 +17,7 @@ import { boundaryFeatures } from "../map/geo";
 import { ApiStatus } from "../shell/ApiStatus";
 import { Footer } from "../shell/Footer";
 import { Loading } from "../shell/Loading";
-import { QueryError } from "../shell/QueryError";
+import { StaleNotice } from "../shell/StaleNotice";
 import { SyntheticBanner } from "../shell/SyntheticBanner";
 import { areaIndex, nationOf } from "../state/area-lookup";
 import { useDashboard } from "../state/use-dashboard";
@@ -30,7 +30,7 @@ import { nearestAreas } from "./nearest";
  * place. Prints cleanly on A4 (see print.css).
  */
 export default function BriefView() {
-  const { state, wave, waveIds, metric } = useDashboard();
+  const { state, wave, waveIds, metric, waves, metrics } = useDashboard();
   const code = state.area;
   const areas = useQuery(areasQuery(null));
   const index = useMemo(() => areaIndex(areas.data?.areas ?? []), [areas.data]);
@@ -90,9 +90,8 @@ export default function BriefView() {
       </main>
     );
   }
-  if (areas.isError)
-    return <QueryError error={areas.error} what="the areas" retry={() => void areas.refetch()} />;
-  if (!areas.data || !metric || !wave) return <Loading what="the area brief" />;
+  if (!areas.data || !metric || !wave)
+    return <Loading what="the area brief" queries={[areas, waves, metrics]} />;
   if (!area) {
     return (
       <main className="brief" id="content">
@@ -138,9 +137,10 @@ export default function BriefView() {
           </p>
         </header>
 
+        <StaleNotice queries={[coverage, trend, organisations, factors]} />
+
         <section aria-labelledby="brief-status">
           <h2 id="brief-status">Status in {wave}</h2>
-          {coverage.isError ? <QueryError error={coverage.error} what="the value" /> : null}
           {row ? (
             <>
               <p className="headline-value">
@@ -175,15 +175,14 @@ export default function BriefView() {
                 </li>
               </ul>
             </>
-          ) : coverage.isLoading ? (
-            <Loading what="the value" />
+          ) : !coverage.data ? (
+            <Loading what="the value" queries={[coverage]} />
           ) : null}
         </section>
 
         {area.level !== "nation" ? (
           <section aria-labelledby="brief-trend" className="brief-trend">
             <h2 id="brief-trend">Trend</h2>
-            {trend.isError ? <QueryError error={trend.error} what="the trend" /> : null}
             {/* Drawn once the UK reference has settled too, so the axes do not jump when it arrives. */}
             {trend.data && !ukTrend.isLoading ? (
               <TrendFigure
@@ -196,7 +195,9 @@ export default function BriefView() {
                 synthetic={trend.data.synthetic}
                 fileParts={["brief-trend", metric.id, area.code]}
               />
-            ) : null}
+            ) : (
+              <Loading what="the trend" queries={[trend, ukTrend]} />
+            )}
           </section>
         ) : null}
 
@@ -232,10 +233,8 @@ export default function BriefView() {
                 </tbody>
               </table>
             )
-          ) : organisations.isError ? (
-            <QueryError error={organisations.error} what="the organisations" />
           ) : (
-            <Loading what="the organisations" />
+            <Loading what="the organisations" queries={[organisations]} />
           )}
         </section>
 
@@ -250,8 +249,8 @@ export default function BriefView() {
                 </li>
               ))}
             </ol>
-          ) : boundaries.isLoading || offering.isLoading ? (
-            <Loading what="the nearest areas" />
+          ) : !boundaries.data || !offering.data ? (
+            <Loading what="the nearest areas" queries={[boundaries, offering]} />
           ) : (
             <p>No nearby area at this level reported an offer in {wave}.</p>
           )}
@@ -274,8 +273,8 @@ export default function BriefView() {
                 ))}
               </ol>
             </>
-          ) : factors.isLoading ? (
-            <Loading what="the facilitators" />
+          ) : !factors.data ? (
+            <Loading what="the facilitators" queries={[factors]} />
           ) : (
             <p>No organisation reported a later stage in {wave}.</p>
           )}

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { factorsQuery, transitionsQuery } from "../api/queries";
 import { CsvLink } from "../shell/CsvLink";
 import { Loading } from "../shell/Loading";
-import { QueryError } from "../shell/QueryError";
+import { StaleNotice } from "../shell/StaleNotice";
 import { useDashboard } from "../state/use-dashboard";
 import { ChartFigure } from "./ChartFigure";
 import { factorsChart } from "./factors-chart";
@@ -14,7 +14,7 @@ import { transitionsMatrix } from "./transitions-matrix";
  * which facilitators and barriers go with each stage in the wave in view.
  */
 export default function ChangeView() {
-  const { state, update, wave, waveIds } = useDashboard();
+  const { state, update, wave, waveIds, waves } = useDashboard();
   const toWave = state.to && waveIds.includes(state.to) ? state.to : (wave ?? null);
   const toIndex = toWave ? waveIds.indexOf(toWave) : -1;
   const fromWave =
@@ -24,7 +24,7 @@ export default function ChangeView() {
     enabled: Boolean(fromWave && toWave && fromWave !== toWave),
   });
   const factors = useQuery({ ...factorsQuery(wave ?? ""), enabled: wave !== null });
-  if (!wave || !fromWave || !toWave) return <Loading what="the waves" />;
+  if (!wave || !fromWave || !toWave) return <Loading what="the waves" queries={[waves]} />;
 
   const select = (id: string, label: string, value: string, key: "from" | "to") => (
     <label htmlFor={id}>
@@ -62,14 +62,10 @@ export default function ChangeView() {
             label="Download CSV of these transitions"
           />
         ) : null}
-        {transitions.isError ? (
-          <QueryError
-            error={transitions.error}
-            what="the transitions"
-            retry={() => void transitions.refetch()}
-          />
+        <StaleNotice queries={[transitions]} />
+        {!transitions.data && fromWave !== toWave ? (
+          <Loading what="the transitions" queries={[transitions]} />
         ) : null}
-        {transitions.isLoading ? <Loading what="the transitions" /> : null}
         {stageInput ? (
           <ChartFigure
             testId="stage-transitions"
@@ -109,10 +105,8 @@ export default function ChangeView() {
       </section>
       <section aria-labelledby="factors-title">
         <h2 id="factors-title">Facilitators and barriers by stage, {wave}</h2>
-        {factors.isError ? (
-          <QueryError error={factors.error} what="the factors" retry={() => void factors.refetch()} />
-        ) : null}
-        {factors.isLoading ? <Loading what="the factors" /> : null}
+        <StaleNotice queries={[factors]} />
+        {!factors.data ? <Loading what="the factors" queries={[factors]} /> : null}
         {factors.data ? (
           <CsvLink request={{ view: "factors", wave }} label="Download CSV of facilitators and barriers" />
         ) : null}

@@ -1,11 +1,11 @@
-import { UK_CODE } from "@atlas/domain";
+import { sortAreas, UK_CODE } from "@atlas/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { areasQuery, coverageQuery, trendsQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
 import { CsvLink } from "../shell/CsvLink";
 import { Loading } from "../shell/Loading";
-import { QueryError } from "../shell/QueryError";
+import { StaleNotice } from "../shell/StaleNotice";
 import { useDashboard } from "../state/use-dashboard";
 import { BasisSwitch } from "./BasisSwitch";
 import { ChartFigure } from "./ChartFigure";
@@ -18,7 +18,7 @@ import { dotTable } from "./tables";
  * with the selected area added), and every area at the level ranked against the UK for the wave.
  */
 export default function ChartTab() {
-  const { state, wave, waveIds, metric } = useDashboard();
+  const { state, wave, waveIds, metric, waves, metrics } = useDashboard();
   const areas = useQuery(areasQuery(null));
   // The UK first, then each nation: the API accepts the UK's code at nation level.
   const nations = useMemo(
@@ -45,7 +45,7 @@ export default function ChartTab() {
     enabled: Boolean(wave && metric),
   });
 
-  if (!metric || !wave) return <Loading what="the charts" />;
+  if (!metric || !wave) return <Loading what="the charts" queries={[waves, metrics]} />;
   const uk = nationTrends.data?.series.find((s) => s.code === UK_CODE) ?? null;
   const trendInput = {
     series: [...(nationTrends.data?.series ?? []), ...(areaTrend.data?.series ?? [])],
@@ -54,7 +54,8 @@ export default function ChartTab() {
     metricTitle: metric.title,
     reference: uk,
   };
-  const ranked = [...(coverage.data?.areas ?? [])].sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
+  // Ranked high to low, missing values last: the same order as the ranking's CSV (sort=value).
+  const ranked = sortAreas(coverage.data?.areas ?? [], "value");
   const dotInput = coverage.data
     ? {
         rows: ranked,
@@ -67,18 +68,12 @@ export default function ChartTab() {
     : null;
   return (
     <div className="chart-tab">
+      <StaleNotice queries={[nationTrends, coverage]} />
       <section aria-labelledby="national-trend-title">
         <h2 id="national-trend-title">
           National trend{selected && selected.level !== "nation" ? ` and ${selected.name}` : ""}
         </h2>
         <BasisSwitch />
-        {nationTrends.isError ? (
-          <QueryError
-            error={nationTrends.error}
-            what="the national trend"
-            retry={() => void nationTrends.refetch()}
-          />
-        ) : null}
         {nationTrends.data ? (
           <TrendFigure
             id="national-trend-chart"
@@ -106,17 +101,14 @@ export default function ChartTab() {
               />
             }
           />
-        ) : nationTrends.isLoading ? (
-          <Loading what="the national trend" />
-        ) : null}
+        ) : (
+          <Loading what="the national trend" queries={[nationTrends, areas]} />
+        )}
       </section>
       <section aria-labelledby="ranked-title">
         <h2 id="ranked-title">
           Every {state.level === "local" ? "local area" : state.level} against the UK, {wave}
         </h2>
-        {coverage.isError ? (
-          <QueryError error={coverage.error} what="the ranking" retry={() => void coverage.refetch()} />
-        ) : null}
         {dotInput && coverage.data ? (
           <ChartFigure
             testId="ranked-dot-plot"
@@ -134,14 +126,14 @@ export default function ChartTab() {
             fileParts={["ranked", metric.id, wave, state.level]}
             note={
               <CsvLink
-                request={{ view: "coverage", wave, level: state.level, metric: metric.id }}
+                request={{ view: "coverage", wave, level: state.level, metric: metric.id, sort: "value" }}
                 label="CSV"
               />
             }
           />
-        ) : coverage.isLoading ? (
-          <Loading what="the ranking" />
-        ) : null}
+        ) : (
+          <Loading what="the ranking" queries={[coverage]} />
+        )}
       </section>
     </div>
   );

@@ -5,7 +5,7 @@ import { areasQuery, coverageQuery, trendsQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
 import { CsvLink } from "../shell/CsvLink";
 import { Loading } from "../shell/Loading";
-import { QueryError } from "../shell/QueryError";
+import { StaleNotice } from "../shell/StaleNotice";
 import { useDashboard } from "../state/use-dashboard";
 import { AreaChooser } from "./AreaChooser";
 import { BasisSwitch } from "./BasisSwitch";
@@ -20,7 +20,7 @@ import { dotTable, funnelTable } from "./tables";
  * UK, and a funnel plot of every local area with the picked areas (or their local areas) marked.
  */
 export default function CompareView() {
-  const { state, update, wave, waveIds, metric } = useDashboard();
+  const { state, update, wave, waveIds, metric, waves, metrics } = useDashboard();
   const areas = useQuery(areasQuery(null));
   const atLevel = useMemo(
     () => (areas.data?.areas ?? []).filter((a) => a.level === state.level),
@@ -45,7 +45,8 @@ export default function CompareView() {
     enabled: ready && metric?.unit === "percent",
   });
 
-  if (!metric || !wave || !areas.data) return <Loading what="the comparison" />;
+  if (!metric || !wave || !areas.data)
+    return <Loading what="the comparison" queries={[waves, metrics, areas]} />;
   // Local areas to mark on the funnel: the picked ones, or those inside the picked nations/regions.
   const parents = new Map(areas.data.areas.map((a) => [a.code, a.parentCode]));
   const marked = new Set(
@@ -113,8 +114,9 @@ export default function CompareView() {
         <p className="prompt">Pick at least two areas to see their trends, a dot plot and the funnel plot.</p>
       ) : null}
       {ready ? <BasisSwitch /> : null}
-      {ready && trends.isError ? (
-        <QueryError error={trends.error} what="the trends" retry={() => void trends.refetch()} />
+      {ready ? <StaleNotice queries={[trends, coverage, local]} /> : null}
+      {ready && !(trends.data && !ukTrend.isLoading) ? (
+        <Loading what="the trends" queries={[trends, ukTrend]} />
       ) : null}
       {/* Drawn once the UK reference has settled too, so the axes do not jump when it arrives. */}
       {ready && trends.data && !ukTrend.isLoading ? (
@@ -162,8 +164,9 @@ export default function CompareView() {
           The funnel plot is drawn for percentage metrics only; “{metric.title}” is not one.
         </p>
       ) : null}
-      {ready && local.isError ? (
-        <QueryError error={local.error} what="the funnel plot" retry={() => void local.refetch()} />
+      {ready && !coverage.data ? <Loading what="the dot plot" queries={[coverage]} /> : null}
+      {ready && metric.unit === "percent" && !local.data ? (
+        <Loading what="the funnel plot" queries={[local]} />
       ) : null}
       {ready && funnelInput && local.data ? (
         <ChartFigure

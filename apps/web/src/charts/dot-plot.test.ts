@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dotPlot, dotPlotHeight } from "./dot-plot";
-import { fitName } from "./svg";
+import { labelsOutside, overlappingLabels } from "./label-boxes";
+import { fitLabel } from "./layout";
 import { areaValue, count, meta } from "./test-fixtures";
 
 const rows = [
@@ -49,10 +50,22 @@ describe("dotPlot", () => {
   });
 
   it("shortens long names to fit, ICBs first", () => {
-    expect(fitName("NHS West Yorkshire Integrated Care Board", 40)).toBe("NHS West Yorkshire ICB");
-    expect(fitName("NHS Staffordshire and Stoke-on-Trent Integrated Care Board", 25)).toBe(
-      "NHS Staffordshire and St…",
-    );
+    expect(fitLabel("NHS West Yorkshire Integrated Care Board", 300)).toBe("NHS West Yorkshire ICB");
+    const cut = fitLabel("NHS Staffordshire and Stoke-on-Trent Integrated Care Board", 150);
+    expect(cut).toMatch(/^NHS Staffordshire.*…$/);
+    expect(cut.length).toBeLessThan("NHS Staffordshire and Stoke-on-Trent ICB".length);
+  });
+
+  it("puts each name on its own line above its row on a phone, the plot across the whole width", () => {
+    const narrow = dotPlot(input, 340, meta("narrow"));
+    // Names start at the left edge (not right-aligned against a name column) ...
+    expect(narrow).toMatch(/<text x="16" y="\d+"[^>]*>Name A<\/text>/);
+    // ... and the axis runs from edge to edge, so the dots have room.
+    const ticks = [...narrow.matchAll(/<line x1="([\d.]+)" x2="[\d.]+" y1="28"/g)].map((m) => Number(m[1]));
+    expect(Math.min(...ticks)).toBeLessThan(30);
+    expect(Math.max(...ticks)).toBeGreaterThan(300);
+    expect(overlappingLabels(narrow)).toEqual([]);
+    expect(labelsOutside(narrow)).toEqual([]);
   });
 
   it("flags a value from fewer than 5 answers by its name", () => {

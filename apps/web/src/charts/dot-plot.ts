@@ -1,7 +1,9 @@
 import type { AreaValue, Comparison, Metric } from "@atlas/domain";
 import { scaleLinear } from "d3";
 import { flagKey, isSmallNumber, STATUS_FLAGS } from "./flags";
-import { fitName, GRID, MUTED, type SvgMeta, svgDocument, tag, text, titleTag, wrapWords } from "./svg";
+import { fitLabel, spacedTicks } from "./layout";
+import { GRID, MUTED, type SvgMeta, svgDocument, tag, text, titleTag } from "./svg";
+import { fitText, textWidth, wrapToWidth } from "./text-metrics";
 
 export type DotRow = Pick<
   AreaValue,
@@ -29,21 +31,29 @@ export const COMPARISON_STYLE: Record<
   not_compared: { fill: "#9aa5b1", stroke: "#616e7c", text: "#52606d", word: "not compared" },
 };
 
+/** Below this width names go on a line of their own above each row, and the plot takes the full width. */
+export const DOT_STACK_BELOW = 560;
 const ROW = 22;
-const MARGIN = { top: 34, right: 96, left: 250 };
+const STACKED_ROW = 40;
+const TOP = 34;
 
-/** The height a dot plot of `rows` rows needs. */
-export function dotPlotHeight(rows: number, noteLines = 1): number {
-  return MARGIN.top + Math.max(rows, 1) * ROW + 34 + noteLines * 13 + 4;
+function stacked(width: number): boolean {
+  return width < DOT_STACK_BELOW;
 }
 
-/** Characters of a name that fit in the left margin at 13 px (about 7.5 px each in a wide sans). */
-const NAME_CHARS = Math.floor((MARGIN.left - 12) / 7.5);
+/** The height a dot plot of `rows` rows needs at `width`, with `noteLines` lines of key beneath. */
+export function dotPlotHeight(rows: number, noteLines = 1, width = 800): number {
+  const row = stacked(width) ? STACKED_ROW : ROW;
+  return TOP + Math.max(rows, 1) * row + 34 + noteLines * 13 + 4;
+}
+
+const WORD_WIDTH = Math.max(...Object.values(COMPARISON_STYLE).map((s) => textWidth(s.word, 13, true)));
 
 /**
  * A dot plot of areas against a comparator: each area's value with its 95% interval, the comparator as a
  * line with its own interval shaded, and the comparison printed in words beside each row. Missing values
- * say why in the row; values from fewer than 5 answers are flagged by their name.
+ * say why in the row; values from fewer than 5 answers are flagged by their name. On a narrow screen each
+ * name sits on its own line above its row, so the plot keeps the whole width.
  */
 export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): string {
   let max = input.unit === "percent" ? 100 : 0;
@@ -51,17 +61,36 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
     for (const row of input.rows) max = Math.max(max, row.upper ?? row.value ?? 0);
     max = Math.max(max, input.comparator?.upper ?? input.comparator?.value ?? 0) * 1.1 || 1;
   }
+  const narrow = stacked(width);
+  const rowHeight = narrow ? STACKED_ROW : ROW;
+  const suffix = input.unit === "percent" ? "%" : "";
+  const label = (row: DotRow, room: number) => {
+    const small = isSmallNumber(input.unit, row.denominator) && row.status === "ok";
+    const strong = input.highlight?.has(row.code) ?? false;
+    const flag = small ? " (n<5)" : "";
+    return { text: `${fitLabel(row.name, room - textWidth(flag, 13, strong), 13, strong)}${flag}`, strong };
+  };
+  // Wide: the name column is as wide as the longest name needs, up to 250 px or 40% of the figure.
+  const nameRoom = Math.min(250, width * 0.4);
+  const longest = Math.max(
+    60,
+    ...input.rows.map((row) => textWidth(label(row, nameRoom - 12).text, 13, input.highlight?.has(row.code))),
+  );
+  // Narrow: room at both ends for half of an end tick label ("100%").
+  const left = narrow ? 24 : Math.min(nameRoom, longest + 14);
+  const right = narrow ? 24 : WORD_WIDTH + 16;
   const x = scaleLinear()
     .domain([0, max])
     .nice()
-    .range([MARGIN.left, width - MARGIN.right]);
-  const plotBottom = MARGIN.top + Math.max(input.rows.length, 1) * ROW;
+    .range([left, width - right]);
+  const top = TOP;
+  const plotBottom = top + Math.max(input.rows.length, 1) * rowHeight;
   const body: string[] = [];
-  const suffix = input.unit === "percent" ? "%" : "";
+  const tickLabel = (tick: number) => `${tick}${suffix}`;
 
-  for (const tick of x.ticks(5)) {
-    body.push(tag("line", { x1: x(tick), x2: x(tick), y1: MARGIN.top - 6, y2: plotBottom, stroke: GRID }));
-    body.push(text(x(tick), plotBottom + 16, `${tick}${suffix}`, { "text-anchor": "middle", fill: MUTED }));
+  for (const tick of spacedTicks(x, tickLabel, 13, narrow ? 4 : 5)) {
+    body.push(tag("line", { x1: x(tick), x2: x(tick), y1: top - 6, y2: plotBottom, stroke: GRID }));
+    body.push(text(x(tick), plotBottom + 16, tickLabel(tick), { "text-anchor": "middle", fill: MUTED }));
   }
   const comparator = input.comparator;
   if (comparator?.value != null) {
@@ -69,9 +98,9 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
       body.push(
         tag("rect", {
           x: x(comparator.lower),
-          y: MARGIN.top - 6,
+          y: top - 6,
           width: Math.max(1, x(comparator.upper) - x(comparator.lower)),
-          height: plotBottom - MARGIN.top + 6,
+          height: plotBottom - top + 6,
           fill: "#52606d",
           "fill-opacity": 0.12,
           class: "comparator-band",
@@ -82,7 +111,7 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
       tag("line", {
         x1: x(comparator.value),
         x2: x(comparator.value),
-        y1: MARGIN.top - 10,
+        y1: top - 10,
         y2: plotBottom,
         stroke: "#1f2933",
         "stroke-width": 1.5,
@@ -90,44 +119,39 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
         class: "comparator",
       }),
     );
-    body.push(
-      text(
-        x(comparator.value),
-        MARGIN.top - 14,
-        `${comparator.name} ${comparator.value.toFixed(1)}${suffix}`,
-        { "text-anchor": "middle", "font-weight": 600 },
-      ),
-    );
+    // Centred on its line, but kept inside the figure.
+    const words = `${fitLabel(comparator.name, width - 80, 13, true)} ${comparator.value.toFixed(1)}${suffix}`;
+    const w = textWidth(words, 13, true);
+    const cx = Math.min(width - 8 - w / 2, Math.max(8 + w / 2, x(comparator.value)));
+    body.push(text(cx, top - 14, words, { "text-anchor": "middle", "font-weight": 600 }));
   }
 
   let hasSmall = false;
   input.rows.forEach((row, i) => {
-    const cy = MARGIN.top + i * ROW + ROW / 2;
+    const rowTop = top + i * rowHeight;
+    const cy = narrow ? rowTop + 29 : rowTop + ROW / 2;
+    const nameY = narrow ? rowTop + 13 : cy + 4;
     const small = isSmallNumber(input.unit, row.denominator);
     hasSmall ||= small && row.status === "ok";
-    const strong = input.highlight?.has(row.code);
-    const flagged = small && row.status === "ok";
+    const missing = row.status !== "ok" || row.value === null;
+    const style = COMPARISON_STYLE[row.comparison];
+    // Narrow: the name on its own line, the comparison word at its end; wide: the name in the left column.
+    const room = narrow ? width - 32 - (missing ? 0 : WORD_WIDTH + 8) : left - 12;
+    const name = label(row, room);
     const parts: string[] = [
-      text(
-        MARGIN.left - 8,
-        cy + 4,
-        flagged ? `${fitName(row.name, NAME_CHARS - 6)} (n<5)` : fitName(row.name, NAME_CHARS),
-        {
-          "text-anchor": "end",
-          "font-weight": strong ? 700 : 400,
-        },
-      ),
+      narrow
+        ? text(16, nameY, name.text, { "font-weight": name.strong ? 700 : 400 })
+        : text(left - 8, nameY, name.text, { "text-anchor": "end", "font-weight": name.strong ? 700 : 400 }),
     ];
-    if (row.status !== "ok" || row.value === null) {
+    if (missing) {
       const flag = row.status === "ok" ? STATUS_FLAGS.no_data : STATUS_FLAGS[row.status];
       parts.push(
-        text(MARGIN.left + 4, cy + 4, `${flag.mark}  ${flag.meaning}`, {
+        text(left + 4, cy + 4, fitText(`${flag.mark}  ${flag.meaning}`, width - left - 12, 13), {
           fill: MUTED,
           "font-style": "italic",
         }),
       );
     } else {
-      const style = COMPARISON_STYLE[row.comparison];
       if (row.lower !== null && row.upper !== null) {
         parts.push(
           tag("line", {
@@ -144,7 +168,7 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
       }
       parts.push(
         tag("circle", {
-          cx: x(row.value),
+          cx: x(row.value!),
           cy,
           r: 5,
           fill: style.fill,
@@ -154,10 +178,13 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
         }),
       );
       parts.push(
-        text(width - MARGIN.right + 8, cy + 4, style.word, {
-          fill: style.text,
-          "font-weight": 600,
-        }),
+        narrow
+          ? text(width - 16, nameY, style.word, {
+              fill: style.text,
+              "font-weight": 600,
+              "text-anchor": "end",
+            })
+          : text(width - right + 8, cy + 4, style.word, { fill: style.text, "font-weight": 600 }),
       );
     }
     const interval =
@@ -182,11 +209,12 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
   ]
     .filter(Boolean)
     .join(" · ");
-  const note = wrapWords(
+  const note = wrapToWidth(
     `${input.metricTitle}, ${input.wave}. Bars: 95% intervals.${key ? ` ${key}` : ""}`,
-    Math.floor((width - 24) / 6),
+    width - 24,
+    11,
   );
-  const height = dotPlotHeight(input.rows.length, note.length);
+  const height = dotPlotHeight(input.rows.length, note.length, width);
   note.forEach((line, i) => {
     body.push(text(12, plotBottom + 34 + i * 13, line, { fill: MUTED, "font-size": 11, class: "note" }));
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { funnelPlot, plottable } from "./funnel-plot";
+import { labelsOutside, overlappingLabels } from "./label-boxes";
 import { areaValue, count, meta } from "./test-fixtures";
 
 const rows = [
@@ -34,9 +35,9 @@ describe("funnelPlot", () => {
     expect(svg).toContain('class="point within" data-codes="C,D"');
   });
 
-  it("draws coinciding areas as one mark that says how many it stands for", () => {
+  it("draws coinciding areas as one mark that says how many it stands for, the number inside it", () => {
     expect(count(svg, /class="point /)).toBe(3);
-    expect(svg).toContain(">×2</text>");
+    expect(svg).toMatch(/class="count">2<\/text>/);
     expect(svg).toContain("2 areas (Name C; Name D): 1 of 2 (50.0%), within the limits");
   });
 
@@ -48,8 +49,27 @@ describe("funnelPlot", () => {
   });
 
   it("marks highlighted areas, naming a lone one", () => {
-    expect(svg).toContain(">1 marked</text>");
+    expect(svg).toMatch(/font-weight="700" font-size="11"[^>]*>1 marked<\/text>/);
     const lone = funnelPlot({ ...input, highlight: new Set(["A"]) }, { width: 700, height: 440 }, meta("f2"));
-    expect(lone).toContain('font-size="11">Name A</text>');
+    expect(lone).toMatch(/font-weight="700" font-size="11"[^>]*>Name A<\/text>/);
+  });
+
+  it("names marked areas in the note when there is no room beside their points", () => {
+    // Thirty marked areas close together leave no room for every name on a phone.
+    const crowd = Array.from({ length: 30 }, (_, i) =>
+      areaValue(`Z${i}`, 50, {
+        numerator: i % 6,
+        denominator: 6 + (i % 5),
+        name: `NHS Area ${i} Integrated Care Board`,
+      }),
+    );
+    const svg = funnelPlot(
+      { ...input, rows: crowd, highlight: new Set(crowd.map((r) => r.code)) },
+      { width: 300, height: 440 },
+      meta("f3"),
+    );
+    expect(svg).toMatch(/Circled: (\d+ more marked areas \(see the table\)|NHS Area)/);
+    expect(overlappingLabels(svg)).toEqual([]);
+    expect(labelsOutside(svg)).toEqual([]);
   });
 });

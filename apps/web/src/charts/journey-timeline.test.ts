@@ -1,6 +1,7 @@
 import { blankReturn } from "@atlas/domain";
 import { describe, expect, it } from "vitest";
 import { type JourneyStep, journeyTimeline } from "./journey-timeline";
+import { labelsOutside, overlappingLabels } from "./label-boxes";
 import { count, meta } from "./test-fixtures";
 
 const step = (
@@ -43,5 +44,19 @@ describe("journeyTimeline", () => {
     expect(svg).toContain(">Champion left</text>");
     expect(svg).toContain(">Funding cut</text>");
     expect(svg).toContain("2018: champion absent");
+  });
+
+  it("reads down the page on a phone, one row per wave, so words never run into the next wave", () => {
+    const narrow = journeyTimeline(
+      { name: "Test Trust", waves: ["2012", "2014", "2016", "2018"], journey },
+      340,
+      meta("jt-narrow"),
+    );
+    expect(narrow).toContain(">Wave</text>");
+    expect(count(narrow, /class="provision provision-/)).toBe(3);
+    expect(count(narrow, /class="not-surveyed"/)).toBe(1);
+    expect(narrow).toContain("Champion: no · Champion left · Funding cut");
+    expect(overlappingLabels(narrow)).toEqual([]);
+    expect(labelsOutside(narrow)).toEqual([]);
   });
 });

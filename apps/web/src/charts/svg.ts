@@ -149,9 +149,3 @@ export function wrappedText(
   const spans = lines.map((line, i) => tag("tspan", { x, dy: i === 0 ? 0 : lineHeight }, esc(line)));
   return tag("text", { x, y: y - (lines.length - 1) * lineHeight, ...attrs }, spans);
 }
-
-/** A name that fits: "Integrated Care Board" shortened to ICB, then cut with an ellipsis. */
-export function fitName(name: string, max: number): string {
-  const short = name.replace(/ Integrated Care Board$/, " ICB");
-  return short.length > max ? `${short.slice(0, max - 1)}…` : short;
-}

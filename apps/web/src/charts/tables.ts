@@ -1,4 +1,4 @@
-import { STAGE_LABELS } from "@atlas/domain";
+import { STAGE_LABELS, STATUS_WORDS } from "@atlas/domain";
 import { funnelPosition } from "@atlas/domain/stats";
 import { PROVISION_SHORT, vocabularyWords } from "../format/provision";
 import type { DotPlotInput } from "./dot-plot";
@@ -34,7 +34,7 @@ export function trendTable(input: TrendChartInput): TableData {
         num(p.upper),
         num(p.numerator, 0),
         num(p.denominator, 0),
-        p.status === "ok" ? "value" : why(p.status),
+        STATUS_WORDS[p.status],
         p.changed ? "organisations changed" : "",
       ]),
     ),
@@ -52,7 +52,7 @@ export function dotTable(input: DotPlotInput): TableData {
       num(r.upper),
       num(r.denominator, 0),
       COMPARISON_STYLE[r.comparison].word,
-      r.status === "ok" ? "value" : why(r.status),
+      STATUS_WORDS[r.status],
     ]),
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { labelsOutside, overlappingLabels } from "./label-boxes";
 import { count, meta } from "./test-fixtures";
 import { orderCategories, summariseTransitions, transitionsMatrix } from "./transitions-matrix";
 
@@ -50,5 +51,32 @@ describe("stage order", () => {
       same: 0,
       other: 0,
     });
+  });
+
+  it("never runs two column headers together: hyphenated on a desktop, upright on a phone", () => {
+    const all = [
+      "not_started",
+      "starting_out",
+      "developmental",
+      "sustainable",
+      "no_response",
+      "not_surveyed",
+    ];
+    const full = all.flatMap((from) => all.map((to) => ({ from, to, count: 1 })));
+    const desktop = transitionsMatrix(
+      { fromWave: "2024", toWave: "2026", transitions: full, kind: "stage" },
+      760,
+      meta("d"),
+    );
+    expect(desktop).not.toContain("rotate(");
+    expect(overlappingLabels(desktop)).toEqual([]);
+    const phone = transitionsMatrix(
+      { fromWave: "2024", toWave: "2026", transitions: full, kind: "stage" },
+      330,
+      meta("p"),
+    );
+    expect(phone).toContain('transform="rotate(-90');
+    expect(overlappingLabels(phone)).toEqual([]);
+    expect(labelsOutside(phone)).toEqual([]);
   });
 });

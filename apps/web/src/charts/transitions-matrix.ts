@@ -1,7 +1,9 @@
 import { PROVISIONS, STAGES } from "@atlas/domain";
 import { vocabularyWords } from "../format/provision";
 import { textOn } from "./contrast";
-import { MUTED, type SvgMeta, svgDocument, tag, text, titleTag, wrappedText } from "./svg";
+import { columnHeaders, textLines } from "./layout";
+import { MUTED, type SvgMeta, svgDocument, tag, text, titleTag } from "./svg";
+import { fitText, textWidth, wrapToWidth } from "./text-metrics";
 
 export interface Transition {
   from: string;
@@ -67,47 +69,73 @@ export function summariseTransitions(transitions: Transition[]): TransitionSumma
 /**
  * A transition matrix: rows are the category in the first wave, columns the category in the second, each
  * cell the number of organisations that made that move, with row and column totals. The diagonal
- * (no change) is outlined.
+ * (no change) is outlined. Column headers wrap (long words hyphenated) or, in narrow columns, stand
+ * upright; row labels wrap into their column; every caption wraps to the width.
  */
 export function transitionsMatrix(input: TransitionsInput, width: number, meta: SvgMeta): string {
   const rowsKeys = orderCategories(input.transitions.map((t) => t.from));
   const colKeys = orderCategories(input.transitions.map((t) => t.to));
-  const cellW = Math.max(56, Math.min(96, (width - 190) / Math.max(1, colKeys.length + 1)));
-  const cellH = 34;
-  const left = 150;
-  const top = 78;
-  const height = top + (rowsKeys.length + 1) * cellH + 48;
+  const narrow = width < 560;
+  const left = narrow ? 76 : 150;
+  const labelSize = narrow ? 10 : 13;
+  const cellW = Math.max(21, Math.min(96, (width - left - 6) / Math.max(1, colKeys.length + 1)));
+  const rowLabels = rowsKeys.map((key) => wrapToWidth(vocabularyWords(key), left - 14, labelSize));
+  const cellH = Math.max(30, ...rowLabels.map((lines) => lines.length * (labelSize + 2) + 8));
+  const centres = [...colKeys, "Total"].map((_, j) => left + j * cellW + cellW / 2);
+  const headerBottom = 200; // placeholder: headers are laid out first to learn their height
+  const measured = columnHeaders(
+    [...colKeys.map(vocabularyWords), "Total"],
+    centres,
+    cellW,
+    headerBottom,
+    11,
+  );
+  const top = 30 + measured.height + 6;
+  const headers = columnHeaders([...colKeys.map(vocabularyWords), "Total"], centres, cellW, top - 8, 11);
   const counts = new Map(input.transitions.map((t) => [`${t.from}→${t.to}`, t.count]));
   const max = Math.max(1, ...input.transitions.map((t) => t.count));
-  const body: string[] = [
-    text(left + (colKeys.length * cellW) / 2, 18, `${input.toWave} →`, {
-      "text-anchor": "middle",
-      "font-weight": 600,
-    }),
-    text(12, top - 8, `${input.fromWave} ↓`, { "font-weight": 600 }),
-  ];
-  colKeys.forEach((key, j) => {
-    body.push(
-      wrappedText(
-        left + j * cellW + cellW / 2,
-        top - 10,
-        vocabularyWords(key),
-        Math.max(6, Math.floor(cellW / 7)),
-        { "text-anchor": "middle", "font-size": 11 },
-      ),
-    );
-  });
-  body.push(
-    text(left + colKeys.length * cellW + cellW / 2, top - 10, "Total", {
-      "text-anchor": "middle",
-      "font-size": 11,
-      "font-weight": 600,
-    }),
+
+  const s = input.kind === "stage" ? summariseTransitions(input.transitions) : null;
+  const summary = wrapToWidth(
+    s
+      ? `Moved forward a stage or more: ${s.forward} · moved back: ${s.back} · same stage: ${s.same}${s.other ? ` · other (no stage in one wave): ${s.other}` : ""}. Outlined cells: no change.`
+      : "Outlined cells: no change between the two waves.",
+    width - 24,
+    11,
   );
+  const gridBottom = top + (rowsKeys.length + 1) * cellH;
+  const height = gridBottom + 16 + summary.length * 13;
+  const toLabel = fitText(`${input.toWave} →`, width - left, 13, true);
+  const body: string[] = [
+    text(
+      Math.max(
+        left + textWidth(toLabel, 13, true) / 2,
+        Math.min(width - 8 - textWidth(toLabel, 13, true) / 2, left + (colKeys.length * cellW) / 2),
+      ),
+      18,
+      toLabel,
+      {
+        "text-anchor": "middle",
+        "font-weight": 600,
+      },
+    ),
+    text(12, top - 8, `${input.fromWave} ↓`, { "font-weight": 600 }),
+    ...headers.parts,
+  ];
   const colTotals = colKeys.map(() => 0);
   rowsKeys.forEach((from, i) => {
     const y = top + i * cellH;
-    body.push(text(left - 8, y + cellH / 2 + 4, vocabularyWords(from), { "text-anchor": "end" }));
+    const lines = rowLabels[i]!;
+    const lineHeight = labelSize + 2;
+    body.push(
+      textLines(
+        left - 8,
+        y + cellH / 2 + 4 - ((lines.length - 1) * lineHeight) / 2,
+        lines,
+        { "text-anchor": "end", "font-size": labelSize },
+        lineHeight,
+      ),
+    );
     let rowTotal = 0;
     colKeys.forEach((to, j) => {
       const count = counts.get(`${from}→${to}`) ?? 0;
@@ -133,6 +161,7 @@ export function transitionsMatrix(input: TransitionsInput, width: number, meta: 
             "text-anchor": "middle",
             fill: textOn(TRANSITION_SHADES[shade]!),
             "font-weight": from === to ? 700 : 400,
+            "font-size": cellW < 28 ? 10 : narrow ? 11 : 13,
           }),
         ]),
       );
@@ -141,36 +170,27 @@ export function transitionsMatrix(input: TransitionsInput, width: number, meta: 
       text(left + colKeys.length * cellW + cellW / 2, y + cellH / 2 + 4, String(rowTotal), {
         "text-anchor": "middle",
         "font-weight": 600,
+        "font-size": cellW < 28 ? 10 : narrow ? 11 : 13,
       }),
     );
   });
   const totalsY = top + rowsKeys.length * cellH;
-  body.push(text(left - 8, totalsY + cellH / 2 + 4, "Total", { "text-anchor": "end", "font-weight": 600 }));
+  body.push(
+    text(left - 8, totalsY + cellH / 2 + 4, "Total", {
+      "text-anchor": "end",
+      "font-weight": 600,
+      "font-size": labelSize,
+    }),
+  );
   colTotals.forEach((total, j) => {
     body.push(
       text(left + j * cellW + cellW / 2, totalsY + cellH / 2 + 4, String(total), {
         "text-anchor": "middle",
         "font-weight": 600,
+        "font-size": cellW < 28 ? 10 : narrow ? 11 : 13,
       }),
     );
   });
-  if (input.kind === "stage") {
-    const s = summariseTransitions(input.transitions);
-    body.push(
-      text(
-        12,
-        height - 14,
-        `Moved forward a stage or more: ${s.forward} · moved back: ${s.back} · same stage: ${s.same}${s.other ? ` · other (no stage in one wave): ${s.other}` : ""}. Outlined cells: no change.`,
-        { fill: MUTED, "font-size": 11 },
-      ),
-    );
-  } else {
-    body.push(
-      text(12, height - 14, "Outlined cells: no change between the two waves.", {
-        fill: MUTED,
-        "font-size": 11,
-      }),
-    );
-  }
+  body.push(textLines(12, gridBottom + 16, summary, { fill: MUTED, "font-size": 11 }, 13));
   return svgDocument({ width, height }, meta, body);
 }

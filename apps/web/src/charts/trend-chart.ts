@@ -1,8 +1,8 @@
 import type { Metric, TrendsResponse } from "@atlas/domain";
 import { area, line, type ScaleLinear, type ScalePoint, scaleLinear, scalePoint } from "d3";
 import { flagKey, isSmallNumber, STATUS_FLAGS, spreadLabels } from "./flags";
+import { fitLabel, labelStep } from "./layout";
 import {
-  fitName,
   GRID,
   INK,
   MUTED,
@@ -15,8 +15,8 @@ import {
   tag,
   text,
   titleTag,
-  wrapWords,
 } from "./svg";
+import { textWidth, wrapToWidth } from "./text-metrics";
 
 export type TrendSeries = TrendsResponse["series"][number];
 type Point = TrendSeries["points"][number];
@@ -68,9 +68,12 @@ function axes(frame: Frame, input: TrendChartInput, waveLabels: boolean): string
     );
   }
   if (waveLabels) {
+    // As many wave labels as fit without touching, counted back from the latest (always labelled).
+    const spacing = input.waves.length > 1 ? frame.x(input.waves[1]!)! - frame.x(input.waves[0]!)! : 0;
+    const widest = Math.max(...input.waves.map((w) => textWidth(w, 11)));
+    const step = labelStep(input.waves.length, spacing, widest);
     input.waves.forEach((wave, i) => {
-      // In narrow panels label every other wave, always the first and last.
-      if (frame.right - frame.left < 300 && i % 2 === 1 && i !== input.waves.length - 1) return;
+      if ((input.waves.length - 1 - i) % step !== 0) return;
       out.push(
         text(frame.x(wave)!, frame.bottom + 15, wave, {
           "text-anchor": "middle",
@@ -184,22 +187,32 @@ function drawReference(reference: TrendSeries, frame: Frame): string {
     : "";
 }
 
-/** The caption and the key to the flags, wrapped to the width and set from the bottom edge up. */
-function footer(input: TrendChartInput, width: number, height: number): string[] {
+/** The caption and the key to the flags, wrapped to the width: every line, nothing cut off. */
+function footerLines(input: TrendChartInput, width: number): string[] {
   const statuses = input.series.flatMap((s) => s.points.map((p) => p.status));
   const hasSmall = input.series.some((s) =>
     s.points.some((p) => p.status === "ok" && isSmallNumber(input.unit, p.denominator)),
   );
   const reference = input.reference ? ` Dashed grey: ${input.reference.name}.` : "";
-  const maxChars = Math.floor((width - 24) / 6);
-  const lines = [
-    ...wrapWords(`${input.metricTitle}: value and 95% interval band per wave.${reference}`, maxChars),
-    ...wrapWords(flagKey(statuses, hasSmall), maxChars),
-  ].slice(0, 3);
+  return [
+    ...wrapToWidth(`${input.metricTitle}: value and 95% interval band per wave.${reference}`, width - 24, 11),
+    ...wrapToWidth(flagKey(statuses, hasSmall), width - 24, 11),
+  ];
+}
+
+/** The footer set from the bottom edge up. */
+function footer(lines: string[], height: number): string[] {
   return lines.map((line, i) =>
-    text(12, height - 8 - (lines.length - 1 - i) * 13, line, { fill: MUTED, "font-size": 11 }),
+    text(12, height - 8 - (lines.length - 1 - i) * 13, line, {
+      fill: MUTED,
+      "font-size": 11,
+      class: "footer",
+    }),
   );
 }
+
+/** Below this width the series are named in a key under the plot instead of beside their lines. */
+export const TREND_KEY_BELOW = 560;
 
 const OVERLAY = { top: 20, right: 190, bottom: 64, left: 52 };
 
@@ -209,72 +222,90 @@ const OVERLAY = { top: 20, right: 190, bottom: 64, left: 52 };
  * hollow; a merger in the area's organisations is a dotted line. Best for one to three series.
  */
 export function trendChart(input: TrendChartInput, size: SvgSize, meta: SvgMeta): string {
-  const { width, height } = size;
+  const { width } = size;
+  const keyBelow = width < TREND_KEY_BELOW;
+  const right = keyBelow ? 20 : OVERLAY.right;
+  const notes = footerLines(input, width);
+  // The key under the plot (narrow): one line per series, its marker and its name.
+  const keyRows = keyBelow ? input.series.length : 0;
+  const bottom = 30 + keyRows * 16 + notes.length * 13 + 8;
+  const height = Math.max(size.height, OVERLAY.top + 140 + bottom);
   const frame: Frame = {
     x: scalePoint<string>()
       .domain(input.waves)
-      .range([OVERLAY.left, width - OVERLAY.right])
+      .range([OVERLAY.left, width - right])
       .padding(0.3),
     y: scaleLinear()
       .domain([0, yMax(input)])
       .nice()
-      .range([height - OVERLAY.bottom, OVERLAY.top]),
+      .range([height - bottom, OVERLAY.top]),
     top: OVERLAY.top,
-    bottom: height - OVERLAY.bottom,
+    bottom: height - bottom,
     left: OVERLAY.left,
-    right: width - OVERLAY.right,
+    right: width - right,
   };
   const body = axes(frame, input, true);
   if (input.reference) body.push(drawReference(input.reference, frame));
   input.series.forEach((series, i) => {
     body.push(drawSeries(series, i, frame, input.unit, i));
   });
-  // Direct labels at each series' last drawn point, spread so they never overlap.
-  const drawn = has(frame.x);
-  const labelY = spreadLabels(
-    input.series.map((s, i) => {
-      const last = [...s.points].reverse().find(drawn);
-      return last ? frame.y(last.value!) : OVERLAY.top + i * 14;
-    }),
-    15,
-    OVERLAY.top,
-    frame.bottom,
-  );
-  // About 7.5px a character at 13px bold: names are cut to what fits in the right margin.
-  const maxChars = Math.floor((OVERLAY.right - 26) / 7.5);
-  input.series.forEach((series, i) => {
-    const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
-    const shape = SERIES_SHAPES[i % SERIES_SHAPES.length]!;
-    const name = fitName(series.name, maxChars);
-    body.push(
-      tag("path", {
-        d: markerPath(shape, 8),
-        transform: `translate(${width - OVERLAY.right + 12},${labelY[i]})`,
-        fill: colour,
+  const marker = (i: number, x: number, y: number) =>
+    tag("path", {
+      d: markerPath(SERIES_SHAPES[i % SERIES_SHAPES.length]!, 8),
+      transform: `translate(${x},${y})`,
+      fill: SERIES_COLOURS[i % SERIES_COLOURS.length]!,
+    });
+  if (keyBelow) {
+    input.series.forEach((series, i) => {
+      const y = frame.bottom + 34 + i * 16;
+      body.push(
+        marker(i, 16, y - 4),
+        text(26, y, fitLabel(series.name, width - 38, 13, true), {
+          fill: INK,
+          "font-weight": 600,
+          class: "series-label",
+        }),
+      );
+    });
+  } else {
+    // Direct labels at each series' last drawn point, spread so they never overlap.
+    const drawn = has(frame.x);
+    const labelY = spreadLabels(
+      input.series.map((s, i) => {
+        const last = [...s.points].reverse().find(drawn);
+        return last ? frame.y(last.value!) : OVERLAY.top + i * 14;
       }),
-      // Label text in ink (coloured text would fail contrast); the marker beside it carries the colour.
-      text(width - OVERLAY.right + 20, labelY[i]! + 4, name, {
-        fill: INK,
-        "font-weight": 600,
-        class: "series-label",
-      }),
+      15,
+      OVERLAY.top,
+      frame.bottom,
     );
-  });
-  body.push(...footer(input, width, height));
-  return svgDocument(size, meta, body);
+    input.series.forEach((series, i) => {
+      body.push(
+        marker(i, width - right + 12, labelY[i]!),
+        // Label text in ink (coloured text would fail contrast); the marker beside it carries the colour.
+        text(width - right + 20, labelY[i]! + 4, fitLabel(series.name, right - 26, 13, true), {
+          fill: INK,
+          "font-weight": 600,
+          class: "series-label",
+        }),
+      );
+    });
+  }
+  body.push(...footer(notes, height));
+  return svgDocument({ width, height }, meta, body);
 }
 
-const PANEL = { height: 170, gapX: 28, gapY: 50, left: 44, top: 8, bottom: 60 };
+const PANEL = { height: 170, gapX: 28, gapY: 50, left: 44, top: 8 };
 
-/** Columns of panels for a width: three on a wide screen, two on a narrow one, never more than series. */
+/** Columns of panels for a width: three on a wide screen, two on a middling one, one on a phone. */
 export function panelColumns(width: number, series: number): number {
-  return Math.max(1, Math.min(series, width >= 900 ? 3 : 2));
+  return Math.max(1, Math.min(series, width >= 900 ? 3 : width >= 480 ? 2 : 1));
 }
 
-/** The height a small-multiple trend chart of `series` panels needs at `width`. */
-export function trendPanelsHeight(series: number, width: number): number {
+/** The height a small-multiple trend chart of `series` panels needs at `width`, with its footer lines. */
+export function trendPanelsHeight(series: number, width: number, footerLineCount = 2): number {
   const rows = Math.ceil(series / panelColumns(width, series));
-  return PANEL.top + rows * (PANEL.height + PANEL.gapY) + PANEL.bottom;
+  return PANEL.top + rows * (PANEL.height + PANEL.gapY) + 20 + footerLineCount * 13;
 }
 
 /**
@@ -283,7 +314,8 @@ export function trendPanelsHeight(series: number, width: number): number {
  */
 export function trendPanels(input: TrendChartInput, width: number, meta: SvgMeta): string {
   const cols = panelColumns(width, input.series.length);
-  const height = trendPanelsHeight(input.series.length, width);
+  const notes = footerLines(input, width);
+  const height = trendPanelsHeight(input.series.length, width, notes.length);
   const panelWidth = (width - PANEL.left - (cols - 1) * PANEL.gapX - 12) / cols;
   const y0 = scaleLinear()
     .domain([0, yMax(input)])
@@ -314,7 +346,7 @@ export function trendPanels(input: TrendChartInput, width: number, meta: SvgMeta
           transform: `translate(${left + 5},${top - 12})`,
           fill: colour,
         }),
-        text(left + 14, top - 8, fitName(series.name, Math.floor((panelWidth - 16) / 7.5)), {
+        text(left + 14, top - 8, fitLabel(series.name, panelWidth - 16, 13, true), {
           fill: INK,
           "font-weight": 700,
           class: "series-label",
@@ -325,6 +357,6 @@ export function trendPanels(input: TrendChartInput, width: number, meta: SvgMeta
       ]),
     );
   });
-  body.push(...footer(input, width, height));
+  body.push(...footer(notes, height));
   return svgDocument({ width, height }, meta, body);
 }

@@ -1,5 +1,7 @@
 import { AREA_LEVELS, type AreaLevel } from "@atlas/domain";
 import { useUrlState } from "../url/use-url-state";
+import { ControlScopeNote } from "./ControlScopeNote";
+import { controlScopes } from "./control-scope";
 
 export const LEVEL_LABELS: Record<AreaLevel, string> = {
   nation: "Nations",
@@ -17,8 +19,13 @@ export const LEVEL_NOUNS: Record<AreaLevel, string> = {
 /** Nation, region or local: a radio group, so arrow keys move between levels. */
 export function LevelSwitch() {
   const [state, update] = useUrlState();
+  const scope = controlScopes(state).level;
   return (
-    <fieldset className="control level-switch">
+    <fieldset
+      className="control level-switch"
+      disabled={!scope.applies}
+      aria-describedby={scope.applies && !scope.note ? undefined : "level-scope"}
+    >
       <legend>Level</legend>
       {AREA_LEVELS.map((level) => (
         <label key={level}>
@@ -32,6 +39,7 @@ export function LevelSwitch() {
           {LEVEL_LABELS[level]}
         </label>
       ))}
+      <ControlScopeNote id="level-scope" scope={scope} />
     </fieldset>
   );
 }

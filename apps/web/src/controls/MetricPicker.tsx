@@ -1,4 +1,6 @@
 import { useDashboard } from "../state/use-dashboard";
+import { ControlScopeNote } from "./ControlScopeNote";
+import { controlScopes } from "./control-scope";
 
 const POLARITY_WORDS = {
   higher_is_better: "Higher is better.",
@@ -16,6 +18,7 @@ const INTERVAL_WORDS = {
 /** Chooses the metric, with its definition always on screen (not hidden in a tooltip). */
 export function MetricPicker() {
   const { state, update, metrics, metric } = useDashboard();
+  const scope = controlScopes(state).metric;
   return (
     <div className="control metric-picker">
       <label htmlFor="metric">Metric</label>
@@ -23,8 +26,8 @@ export function MetricPicker() {
         id="metric"
         value={metric?.id ?? state.metric}
         onChange={(event) => update({ metric: event.target.value })}
-        aria-describedby="metric-definition"
-        disabled={!metrics.data}
+        aria-describedby={scope.applies ? "metric-definition" : "metric-scope metric-definition"}
+        disabled={!metrics.data || !scope.applies}
       >
         {metrics.data ? (
           metrics.data.metrics.map((m) => (
@@ -36,6 +39,7 @@ export function MetricPicker() {
           <option value={state.metric}>{metrics.isError ? "Metrics unavailable" : "Loading metrics…"}</option>
         )}
       </select>
+      <ControlScopeNote id="metric-scope" scope={scope} />
       <div id="metric-definition" className="metric-definition">
         {metric ? (
           <>

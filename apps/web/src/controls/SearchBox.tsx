@@ -1,31 +1,47 @@
 import { useQuery } from "@tanstack/react-query";
 import { type KeyboardEvent, useId, useMemo, useState } from "react";
-import { areasQuery, organisationsQuery } from "../api/queries";
+import { areasQuery, organisationsQuery, placesQuery } from "../api/queries";
 import { useDashboard } from "../state/use-dashboard";
 import { type SearchResult, searchAll } from "./search-index";
 
 /**
- * Search by area or organisation name or code (WAI-ARIA combobox with a listbox popup). Choosing an area
- * opens its panel at its level; choosing an organisation opens its journey.
+ * Search by place (local authority, county, council area), NHS area or organisation, by name or code
+ * (WAI-ARIA combobox with a listbox popup). Choosing an area opens its panel at its level; choosing a
+ * place opens the panel of the NHS area serving (most of) it; choosing an organisation opens its journey.
  */
 export function SearchBox() {
   const { state, update, wave } = useDashboard();
   const areas = useQuery(areasQuery(null));
   const organisations = useQuery({ ...organisationsQuery(wave ?? "", null), enabled: wave !== null });
+  // The places list is only needed once someone starts to search: fetched on first focus.
+  const [wanted, setWanted] = useState(false);
+  const places = useQuery({ ...placesQuery(), enabled: wanted });
   const [query, setQuery] = useState("");
+  const [announcement, setAnnouncement] = useState("");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const listId = useId();
   const results = useMemo(
-    () => searchAll(query, areas.data?.areas ?? [], organisations.data?.organisations ?? []),
-    [query, areas.data, organisations.data],
+    () =>
+      searchAll(
+        query,
+        areas.data?.areas ?? [],
+        organisations.data?.organisations ?? [],
+        places.data?.places ?? [],
+      ),
+    [query, areas.data, organisations.data, places.data],
   );
   const expanded = open && query.trim().length >= 2;
 
   const choose = (result: SearchResult) => {
-    if (result.kind === "area") {
+    if (result.kind === "area" || result.kind === "place") {
       const keepTab = ["map", "chart", "table", "gaps"].includes(state.tab);
-      update({ area: result.code, level: result.level ?? state.level, tab: keepTab ? state.tab : "map" });
+      update({
+        area: result.target ?? result.code,
+        level: result.level ?? state.level,
+        tab: keepTab ? state.tab : "map",
+      });
+      setAnnouncement(result.kind === "place" ? `${result.name}: ${result.detail}` : "");
     } else {
       update({ org: result.code, tab: "organisation" });
     }
@@ -52,13 +68,13 @@ export function SearchBox() {
   const optionId = (index: number) => `${listId}-option-${index}`;
   return (
     <div className="control search-box">
-      <label htmlFor="search">Find an area or organisation</label>
+      <label htmlFor="search">Find a place, area or organisation</label>
       <input
         id="search"
         type="search"
         role="combobox"
         autoComplete="off"
-        placeholder="Name or code, e.g. Leeds or E54000054"
+        placeholder="e.g. Leeds, Norfolk, Cardiff or E54000054"
         aria-expanded={expanded}
         aria-controls={listId}
         aria-autocomplete="list"
@@ -70,8 +86,13 @@ export function SearchBox() {
           setActive(0);
         }}
         onKeyDown={onKeyDown}
+        onFocus={() => setWanted(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
+      {/* Says which NHS area a chosen place opened, for screen readers (the panel shows it to everyone). */}
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
       <div
         id={listId}
         role="listbox"
@@ -81,7 +102,7 @@ export function SearchBox() {
       >
         {expanded && results.length === 0 ? (
           <div className="no-results" role="option" aria-selected={false} aria-disabled="true" tabIndex={-1}>
-            No area or organisation matches “{query}”
+            {places.isLoading ? "Loading place names…" : `No place, area or organisation matches “${query}”`}
           </div>
         ) : null}
         {expanded
@@ -100,7 +121,8 @@ export function SearchBox() {
               >
                 <span className="result-name">{result.name}</span>{" "}
                 <span className="result-detail">
-                  {result.detail} · {result.code}
+                  {result.detail}
+                  {result.kind === "place" ? "" : ` · ${result.code}`}
                 </span>
               </div>
             ))

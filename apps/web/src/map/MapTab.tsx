@@ -3,8 +3,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { boundariesQuery, coverageQuery, organisationsQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
 import { Loading } from "../shell/Loading";
-import { QueryError } from "../shell/QueryError";
-import { childLevel } from "../state/area-lookup";
+import { StaleNotice } from "../shell/StaleNotice";
+import { cannotLoad } from "../shell/view-queries";
+import { areaLevelOf, childLevel } from "../state/area-lookup";
 import { useDashboard } from "../state/use-dashboard";
 import { usePrefersReducedMotion } from "../state/use-prefers-reduced-motion";
 import type { MapPosition } from "../url/url-state";
@@ -23,20 +24,23 @@ const AREA_WORDS = { nation: "nation", region: "region", local: "area" } as cons
  * with counts, tooltips, and downloads. Clicking a nation or region selects it and drills down a level.
  */
 export default function MapTab() {
-  const { state, update, wave, waveIds, metric } = useDashboard();
+  const { state, update, wave, waveIds, metric, waves, metrics } = useDashboard();
   const client = useQueryClient();
   const reducedMotion = usePrefersReducedMotion();
   const showPoints = state.points === "on";
   const [hover, setHover] = useState<HoverTarget | null>(null);
   const frame = useRef<HTMLDivElement>(null);
   const [fitTo, setFitTo] = useState<[number, number, number, number] | null>(null);
-  const boundaries = useQuery(boundariesQuery(state.level));
   const coverage = useQuery({
     ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""),
     enabled: Boolean(wave && metric),
     // Keep the last map on screen while the next wave loads, so playing does not flash empty areas.
     placeholderData: keepPreviousData,
   });
+  // Boundaries of the level whose values are on screen: while the next level's values are still coming
+  // (or cannot, in an outage) the map keeps the last complete picture instead of mixing two levels.
+  const shownLevel = areaLevelOf(coverage.data?.level ?? state.level, state.level);
+  const boundaries = useQuery(boundariesQuery(shownLevel));
   const organisations = useQuery({
     ...organisationsQuery(wave ?? "", null),
     enabled: Boolean(wave) && showPoints,
@@ -59,7 +63,8 @@ export default function MapTab() {
     [boundaries.data],
   );
   const values = useMemo(() => coverage.data?.areas ?? [], [coverage.data]);
-  const unit = metric?.unit ?? "percent";
+  const shownMetric = metrics.data?.metrics.find((m) => m.id === coverage.data?.metric) ?? metric;
+  const unit = shownMetric?.unit ?? "percent";
   const classification = useMemo(
     () =>
       classify(
@@ -91,34 +96,31 @@ export default function MapTab() {
   const onMove = useCallback((position: MapPosition) => update({ map: position }, "replace"), [update]);
   const onAreaClick = useCallback(
     (code: string) => {
-      const below = childLevel(state.level);
+      const below = childLevel(shownLevel);
       const feature = joined.features.find((f) => f.properties.code === code);
       if (below && feature) setFitTo(featureBounds(feature.geometry));
       update({ area: code, ...(below ? { level: below } : {}) });
     },
-    [state.level, joined, update],
+    [shownLevel, joined, update],
   );
   const onOrganisationClick = useCallback(
     (code: string) => update({ org: code, tab: "organisation" }),
     [update],
   );
 
-  if (boundaries.isError)
-    return (
-      <QueryError error={boundaries.error} what="the boundaries" retry={() => void boundaries.refetch()} />
-    );
-  if (coverage.isError && !coverage.data)
-    return <QueryError error={coverage.error} what="the map values" retry={() => void coverage.refetch()} />;
+  const needed = [boundaries, coverage, waves, metrics];
+  if ((!coverage.data || !boundaries.data) && cannotLoad(needed))
+    return <Loading what="the map" queries={needed} />;
 
   const shownWave = coverage.data?.wave ?? wave;
-  const title = metric ? `${metric.title}, ${shownWave}` : "Loading…";
+  const title = shownMetric ? `${shownMetric.title}, ${shownWave}` : "Loading…";
   const dataKey = coverage.data ? `${coverage.data.wave}|${coverage.data.level}|${coverage.data.metric}` : "";
   const stale = coverage.isPlaceholderData || coverage.isFetching;
   return (
     <div className="map-tab">
       <div className="view-toolbar">
         <h2>
-          {title}: {LEVEL_NOUNS[state.level]}
+          {title}: {LEVEL_NOUNS[shownLevel]}
         </h2>
         <label className="inline-check">
           <input
@@ -128,23 +130,24 @@ export default function MapTab() {
           />
           Show organisations
         </label>
-        {coverage.data && metric ? (
+        {coverage.data && shownMetric ? (
           <MapDownloads
             areas={joined}
             points={points}
             classification={classification}
             counts={counts}
-            metric={metric}
+            metric={shownMetric}
             wave={coverage.data.wave}
-            level={state.level}
+            level={shownLevel}
             selected={state.area}
             synthetic={coverage.data.synthetic}
           />
         ) : null}
       </div>
+      <StaleNotice queries={[coverage]} shown={`${title}: ${LEVEL_NOUNS[shownLevel]}`} />
       <p className="hint" id="map-hint">
-        Click or tap an area to see its details{childLevel(state.level) ? " and its parts" : ""}. Every area
-        is also in the Table tab and in search, for keyboard and screen-reader use.{" "}
+        Click or tap an area to see its details{childLevel(shownLevel) ? " and its parts" : ""}. Every area is
+        also in the Table tab and in search, for keyboard and screen-reader use.{" "}
         {stale ? <span role="status">Updating…</span> : null}
       </p>
       <div className="map-layout">
@@ -158,19 +161,19 @@ export default function MapTab() {
             position={state.map}
             fitTo={fitTo}
             reducedMotion={reducedMotion}
-            label={`Map of ${title} by ${state.level} area. Use the Table tab to read every value.`}
+            label={`Map of ${title} by ${shownLevel} area. Use the Table tab to read every value.`}
             dataKey={dataKey}
             onMove={onMove}
             onAreaClick={onAreaClick}
             onOrganisationClick={onOrganisationClick}
             onHover={setHover}
           />
-          {shownHover && metric && shownWave ? (
+          {shownHover && shownMetric && shownWave ? (
             <MapTooltip
               target={shownHover}
               unit={unit}
               wave={shownWave}
-              metricTitle={metric.title}
+              metricTitle={shownMetric.title}
               frameWidth={frame.current?.clientWidth ?? 0}
             />
           ) : null}
@@ -179,7 +182,7 @@ export default function MapTab() {
           title={title}
           classification={classification}
           counts={counts}
-          areaWord={AREA_WORDS[state.level]}
+          areaWord={AREA_WORDS[shownLevel]}
           provisionCounts={provisionCounts}
         />
       </div>

@@ -7,7 +7,7 @@ import { journeyTable } from "../charts/tables";
 import { normalise } from "../controls/search-index";
 import { CsvLink } from "../shell/CsvLink";
 import { Loading } from "../shell/Loading";
-import { QueryError } from "../shell/QueryError";
+import { StaleNotice } from "../shell/StaleNotice";
 import { useDashboard } from "../state/use-dashboard";
 import { UrlLink } from "../url/UrlLink";
 
@@ -27,11 +27,7 @@ export default function OrganisationView() {
 function Journey({ code }: { code: string }) {
   const { waveIds } = useDashboard();
   const detail = useQuery(organisationQuery(code));
-  if (detail.isError)
-    return (
-      <QueryError error={detail.error} what={`the journey of ${code}`} retry={() => void detail.refetch()} />
-    );
-  if (!detail.data) return <Loading what="the organisation" />;
+  if (!detail.data) return <Loading what={`the journey of ${code}`} queries={[detail]} />;
   const { organisation, area, predecessors, successor, journey, synthetic } = detail.data;
   const input = { name: organisation.name, waves: waveIds, journey };
   return (
@@ -40,6 +36,7 @@ function Journey({ code }: { code: string }) {
         <UrlLink patch={{ org: null }}>← All organisations</UrlLink>
       </p>
       <h2>{organisation.name}</h2>
+      <StaleNotice queries={[detail]} />
       <p className="area-meta">
         {TYPE_WORDS[organisation.type] ?? organisation.type} · {organisation.code} · in{" "}
         <UrlLink patch={{ area: area.code, level: area.level, tab: "map" }}>{area.name}</UrlLink>
@@ -93,7 +90,7 @@ function Journey({ code }: { code: string }) {
 }
 
 function OrganisationPicker() {
-  const { wave } = useDashboard();
+  const { wave, waves } = useDashboard();
   const organisations = useQuery({ ...organisationsQuery(wave ?? "", null), enabled: wave !== null });
   const [filter, setFilter] = useState("");
   const list = useMemo(() => {
@@ -108,18 +105,12 @@ function OrganisationPicker() {
           normalise(o.areaName).includes(q),
       );
   }, [organisations.data, filter]);
-  if (organisations.isError)
-    return (
-      <QueryError
-        error={organisations.error}
-        what="the organisations"
-        retry={() => void organisations.refetch()}
-      />
-    );
-  if (!organisations.data || !wave) return <Loading what="the organisations" />;
+  if (!organisations.data || !wave)
+    return <Loading what="the organisations" queries={[organisations, waves]} />;
   return (
     <div className="organisation-picker">
       <h2>Organisation journeys</h2>
+      <StaleNotice queries={[organisations]} />
       <p>
         Choose an organisation to see its provision and stage in every wave, with the events that turned it.
       </p>

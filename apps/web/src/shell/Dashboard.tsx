@@ -12,6 +12,7 @@ import { Footer } from "./Footer";
 import { Loading } from "./Loading";
 import { SyntheticBanner } from "./SyntheticBanner";
 import { TabList, tabId, tabPanelId } from "./Tabs";
+import { ViewBoundary } from "./ViewBoundary";
 
 const MapTab = lazy(() => import("../map/MapTab"));
 const ChartTab = lazy(() => import("../charts/ChartTab"));
@@ -74,9 +75,11 @@ export function Dashboard() {
           id={tabPanelId(state.tab)}
           aria-labelledby={tabId(state.tab)}
         >
-          <Suspense fallback={<Loading what="this view" />}>
-            <TabContent tab={state.tab} />
-          </Suspense>
+          <ViewBoundary key={state.tab} what="This view">
+            <Suspense fallback={<Loading what="this view" />}>
+              <TabContent tab={state.tab} />
+            </Suspense>
+          </ViewBoundary>
         </section>
         {panel ? <AreaPanel code={state.area!} /> : null}
       </main>

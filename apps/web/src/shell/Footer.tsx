@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { areasQuery, healthQuery } from "../api/queries";
+import { useConnection } from "../api/connection-instance";
+import { areasQuery } from "../api/queries";
 
 /** Source and licence attribution (from the API), the data version, and where the open data are. */
 export function Footer() {
   const areas = useQuery(areasQuery(null));
-  const health = useQuery(healthQuery());
+  const health = useConnection().health;
   const attribution = areas.data?.attribution;
   return (
     <footer className="site-footer">
@@ -22,9 +23,9 @@ export function Footer() {
         )}
       </p>
       <p>
-        Survey data: {health.data?.synthetic ? "synthetic demonstration waves (not real returns). " : ""}
+        Survey data: {health?.synthetic ? "synthetic demonstration waves (not real returns). " : ""}
         Open data: <a href="/api/docs">API reference</a> · <a href="/api/openapi.json">OpenAPI</a>
-        {health.data ? ` · data version ${health.data.dataVersion} · ${health.data.database}` : ""}
+        {health ? ` · data version ${health.dataVersion} · ${health.database}` : ""}
       </p>
     </footer>
   );

@@ -18,3 +18,8 @@ export function nationOf(code: string, areas: ReadonlyMap<string, Area>): Area |
 export function areaIndex(areas: ReadonlyArray<Area>): Map<string, Area> {
   return new Map(areas.map((a) => [a.code, a]));
 }
+
+/** The area level of a response (reports may also be per organisation, which no view here asks for). */
+export function areaLevelOf(level: string, fallback: AreaLevel): AreaLevel {
+  return level === "nation" || level === "region" || level === "local" ? level : fallback;
+}

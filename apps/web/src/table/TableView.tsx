@@ -1,48 +1,38 @@
-import type { AreaValue } from "@atlas/domain";
-import { useQuery } from "@tanstack/react-query";
+import { type AreaSort, sortAreas } from "@atlas/domain";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { coverageQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
 import { formatInterval, formatValue } from "../format/number";
-import { COMPARISON_LABELS, STATUS_SHORT } from "../format/status";
+import { COMPARISON_WORDS, STATUS_WORDS } from "../format/status";
 import { CsvLink } from "../shell/CsvLink";
 import { Loading } from "../shell/Loading";
-import { QueryError } from "../shell/QueryError";
+import { StaleNotice } from "../shell/StaleNotice";
+import { areaLevelOf } from "../state/area-lookup";
 import { useDashboard } from "../state/use-dashboard";
-
-type SortKey = "name" | "value" | "response";
-
-function compareRows(key: SortKey) {
-  return (a: AreaValue, b: AreaValue): number => {
-    if (key === "name") return a.name.localeCompare(b.name);
-    if (key === "response") return b.answered / Math.max(1, b.invited) - a.answered / Math.max(1, a.invited);
-    // Values high to low; missing values last, whatever their reason.
-    if (a.value === null) return b.value === null ? a.name.localeCompare(b.name) : 1;
-    if (b.value === null) return -1;
-    return b.value - a.value;
-  };
-}
 
 /**
  * The map's data as a table: every area at the level, its value, interval, counts, status and comparison.
  * This is also the keyboard and screen-reader route to every area (each name opens its panel).
  */
 export function TableView() {
-  const { state, update, wave, metric } = useDashboard();
-  const [sort, setSort] = useState<SortKey>("name");
+  const { state, update, wave, metric, waves, metrics } = useDashboard();
+  const [sort, setSort] = useState<AreaSort>("name");
   const coverage = useQuery({
     ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""),
     enabled: Boolean(wave && metric),
+    // While the next selection loads (or cannot, in an outage) the last table stays, named for what it is.
+    placeholderData: keepPreviousData,
   });
-  const rows = useMemo(
-    () => [...(coverage.data?.areas ?? [])].sort(compareRows(sort)),
-    [coverage.data, sort],
-  );
-  if (coverage.isError)
-    return <QueryError error={coverage.error} what="the table" retry={() => void coverage.refetch()} />;
-  if (!coverage.data || !metric || !wave) return <Loading what="the table" />;
-  const { comparator } = coverage.data;
-  const sortButton = (key: SortKey, label: string) => (
+  // The same order as the CSV link below (the export sorts with the same shared function).
+  const rows = useMemo(() => sortAreas(coverage.data?.areas ?? [], sort), [coverage.data, sort]);
+  const shownMetric = metrics.data?.metrics.find((m) => m.id === coverage.data?.metric);
+  if (!coverage.data || !shownMetric)
+    return <Loading what="the table" queries={[coverage, waves, metrics]} />;
+  const { comparator, wave: shownWave } = coverage.data;
+  const level = areaLevelOf(coverage.data.level, state.level);
+  const shown = `${shownMetric.title}, ${shownWave}: ${LEVEL_NOUNS[level]}`;
+  const sortButton = (key: AreaSort, label: string) => (
     <button type="button" className="sort" onClick={() => setSort(key)} aria-pressed={sort === key}>
       {label}
     </button>
@@ -50,11 +40,10 @@ export function TableView() {
   return (
     <div className="table-view">
       <div className="view-toolbar">
-        <h2>
-          {metric.title}, {wave}: {LEVEL_NOUNS[state.level]}
-        </h2>
-        <CsvLink request={{ view: "coverage", wave, level: state.level, metric: metric.id }} />
+        <h2>{shown}</h2>
+        <CsvLink request={{ view: "coverage", wave: shownWave, level, metric: shownMetric.id, sort }} />
       </div>
+      <StaleNotice queries={[coverage]} shown={shown} />
       <p className="sort-row">
         Sort by: {sortButton("name", "Name")} {sortButton("value", "Value")}{" "}
         {sortButton("response", "Response rate")}
@@ -62,8 +51,9 @@ export function TableView() {
       <div className="table-scroll">
         <table className="data-table" data-testid="coverage-table">
           <caption>
-            {metric.title} by {state.level} area, wave {wave}. {comparator.name}:{" "}
-            {formatValue(comparator.value, metric.unit)} {formatInterval(comparator.lower, comparator.upper)}.
+            {shownMetric.title} by {level} area, wave {shownWave}. {comparator.name}:{" "}
+            {formatValue(comparator.value, shownMetric.unit)}{" "}
+            {formatInterval(comparator.lower, comparator.upper)}.
           </caption>
           <thead>
             <tr>
@@ -95,7 +85,9 @@ export function TableView() {
                     {row.name}
                   </button>
                 </th>
-                <td className="num">{row.status === "ok" ? formatValue(row.value, metric.unit) : "—"}</td>
+                <td className="num">
+                  {row.status === "ok" ? formatValue(row.value, shownMetric.unit) : "—"}
+                </td>
                 <td>
                   {row.lower !== null && row.upper !== null
                     ? `${row.lower.toFixed(1)}–${row.upper.toFixed(1)}`
@@ -104,8 +96,8 @@ export function TableView() {
                 <td className="num">
                   {row.numerator ?? "—"} / {row.denominator ?? "—"}
                 </td>
-                <td>{row.status === "ok" ? "value" : STATUS_SHORT[row.status]}</td>
-                <td>{COMPARISON_LABELS[row.comparison].split(" (")[0]}</td>
+                <td>{STATUS_WORDS[row.status]}</td>
+                <td>{COMPARISON_WORDS[row.comparison]}</td>
                 <td className="num">
                   {row.answered} / {row.invited}
                 </td>

@@ -55,6 +55,7 @@ export const HealthSchema = z.object({
   synthetic: z.boolean(),
   version: z.string(),
 });
+export type Health = z.infer<typeof HealthSchema>;
 
 /**
  * Sent on every response that carries a wave's values (coverage, trends, gaps, organisations in a wave and
@@ -89,6 +90,36 @@ export const WavesResponseSchema = z.object({
 export const AreasResponseSchema = z.object({
   level: z.enum(AREA_LEVELS).nullable(),
   areas: z.array(AreaSchema),
+  attribution: ATTRIBUTION_SCHEMA,
+});
+
+/** Kinds of place in GET /api/places (the GSS geography each name comes from). */
+export const PLACE_TYPES = [
+  "local_authority_district_2024",
+  "county_2023",
+  "local_authority_2021",
+  "council_area_2019",
+  "local_government_district_2021",
+] as const;
+export type PlaceType = (typeof PLACE_TYPES)[number];
+
+/**
+ * A place people know by name (a local authority, county, council area or district) and the NHS local
+ * area(s) serving it. A place split between areas lists each with its share, largest first; shares are
+ * counts of small areas (LSOAs, data zones), not of people: good for "mostly", not for arithmetic.
+ */
+export const PlaceSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  type: z.enum(PLACE_TYPES),
+  nation: z.string(),
+  areas: z.array(z.object({ code: z.string(), share: z.number().gt(0).lte(1) })).min(1),
+  shareBasis: z.string(),
+});
+export type Place = z.infer<typeof PlaceSchema>;
+
+export const PlacesResponseSchema = z.object({
+  places: z.array(PlaceSchema),
   attribution: ATTRIBUTION_SCHEMA,
 });
 
@@ -418,7 +449,7 @@ export const ExportResponseSchema = z.object({
   view: z.enum(EXPORT_VIEWS),
   synthetic: z.boolean(),
   ...WAVE_FLAG_FIELDS,
-  /** Present when synthetic: a plain statement that the values are not real survey results. */
+  /** Warnings the rows need: that they are synthetic (not real survey results), provisional, or from draft waves. */
   notice: z.string().nullable(),
   sources: z.array(z.string()),
   licence: z.string(),

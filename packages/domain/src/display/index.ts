@@ -1,0 +1,2 @@
+export * from "./area-order";
+export * from "./words";
