@@ -35,6 +35,8 @@ export interface ImportInput {
   replace?: boolean;
   /** Validate and report what would happen, storing nothing. */
   dryRun?: boolean;
+  /** The workbook sheet to read (XLSX); otherwise the one visible sheet whose first row names survey columns. */
+  sheet?: string | undefined;
   /** Who imported it, recorded with the batch, e.g. `cli:alice` or `api:203.0.113.9`. */
   importedBy: string;
   /** Marks the waves synthetic. A file whose name contains "synthetic" is always synthetic. */
@@ -64,7 +66,7 @@ export async function importSurveyFile(
 ): Promise<ImportSummary> {
   const file = sanitiseFileName(input.fileName);
   const limits = { ...SURVEY_FILE_LIMITS, ...input.limits };
-  const decoded = await decodeSurveyFile(input.bytes, file, limits.maxRows);
+  const decoded = await decodeSurveyFile(input.bytes, file, { maxRows: limits.maxRows, sheet: input.sheet });
   if (!decoded.ok) throw new ImportValidationError(file, decoded.problems);
   const organisations = await listOrganisations(database.db);
   const validation = validateSurveyTable(decoded.table, { file, organisations, limits });
