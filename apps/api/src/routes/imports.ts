@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps, AppEnv } from "../deps";
 import { ImportConflictError, ImportValidationError } from "../import/errors";
-import { importSurveyFile } from "../import/import-survey";
+import { IMPORT_RETRY_AFTER_SECONDS, inProcessImports } from "../import/run/import-runner";
 import { surveyTemplateCsv, surveyTemplateXlsx } from "../import/template";
 import { ProblemError } from "../problem";
 import { createRouter } from "../validation";
@@ -45,6 +45,10 @@ const importRoute = createRoute({
         .max(255)
         .optional()
         .openapi({ description: "The file's name, for a raw (non-multipart) body" }),
+      sheet: z.string().min(1).max(255).optional().openapi({
+        description:
+          "The workbook sheet to read (XLSX); without it, the one visible sheet whose first row names survey columns. Hidden sheets are never read.",
+      }),
     }),
   },
   responses: {
@@ -60,6 +64,10 @@ const importRoute = createRoute({
     415: { description: "Not CSV, XLSX or multipart", content: problem },
     422: { description: "The file is invalid: every problem with file, row and column", content: problem },
     429: { description: "Too many failed attempts from this address", content: problem },
+    503: {
+      description: "Another import is running in this process (one at a time; see Retry-After)",
+      content: problem,
+    },
   },
 });
 
@@ -79,7 +87,7 @@ const templateRoute = (format: "csv" | "xlsx") =>
 let xlsxTemplate: Promise<Uint8Array> | undefined;
 
 /** `POST /api/imports` (admin token, size limit, rate-limited failures) and the template downloads. */
-export function importsRoutes({ db, config, logger }: AppDeps) {
+export function importsRoutes({ db, config, logger, imports = inProcessImports(db) }: AppDeps) {
   const router = createRouter();
   const megabytes = Math.round((config.maxImportBytes / 1024 / 1024) * 10) / 10;
   router.use("/api/imports", requireAdminToken(config.adminToken, new FailureLimiter(), logger));
@@ -98,14 +106,25 @@ export function importsRoutes({ db, config, logger }: AppDeps) {
 
   router.openapi(importRoute, async (c) => {
     const query = c.req.valid("query");
-    const { fileName, bytes } = await readUpload(c, query.fileName);
+    // Taken before the body is read, so a refused upload is never held in memory.
+    const slot = imports.reserve();
+    if (!slot) {
+      throw new ProblemError(
+        "import_in_progress",
+        `Another import is running on this server; imports run one at a time. Try again in ${IMPORT_RETRY_AFTER_SECONDS} seconds.`,
+        undefined,
+        { "Retry-After": String(IMPORT_RETRY_AFTER_SECONDS) },
+      );
+    }
     try {
-      const summary = await importSurveyFile(db, {
+      const { fileName, bytes } = await readUpload(c, query.fileName);
+      const summary = await slot.run({
         fileName,
         bytes,
         replace: query.replace,
         dryRun: query.dryRun,
         synthetic: query.synthetic,
+        sheet: query.sheet,
         importedBy: `api:${clientAddress(c)}`,
       });
       logger.info("import", {
@@ -130,6 +149,8 @@ export function importsRoutes({ db, config, logger }: AppDeps) {
         );
       }
       throw error;
+    } finally {
+      slot.release();
     }
   });
 

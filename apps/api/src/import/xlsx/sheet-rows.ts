@@ -65,7 +65,9 @@ export async function readSheetRows(
     archive.chunks(sheet.part),
     sheet.part,
     {
+      // After a stop, the rest of the chunk already handed to the parser is ignored.
       open(name, a) {
+        if (stopped) return;
         switch (name) {
           case "row":
             rowNumber = a.r ? Number.parseInt(a.r, 10) : rowNumber + 1;
@@ -96,10 +98,12 @@ export async function readSheetRows(
         }
       },
       text(text) {
+        if (stopped) return;
         if (capture === "v" || capture === "t") value += text;
         else if (capture === "f") formula = (formula ?? "") + text;
       },
       close(name) {
+        if (stopped) return;
         switch (name) {
           case "v":
           case "t":
