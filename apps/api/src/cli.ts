@@ -8,7 +8,7 @@ const USAGE = `Usage: pnpm atlas <command>
 Commands:
   migrate                          bring the database schema up to date
   seed                             load reference data (and demo data unless ATLAS_DEMO=0) into an empty database
-  import FILE [--dry-run] [--replace]
+  import FILE [--dry-run] [--replace] [--sheet NAME]
                                    validate and import a survey file (CSV or XLSX); see data/survey-format.md
                                    (an empty database gets the reference data first, never the demo waves)
 

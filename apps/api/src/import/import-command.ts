@@ -11,12 +11,14 @@ const MAX_CLI_FILE_BYTES = 100 * 1024 * 1024;
 /** Exit codes: 0 imported (or unchanged, or a valid dry run), 1 invalid file, 2 usage, 3 wave exists. */
 export const IMPORT_EXIT = { ok: 0, invalid: 1, usage: 2, conflict: 3 } as const;
 
-const USAGE = `Usage: pnpm atlas import FILE [--dry-run] [--replace] [--synthetic]
+const USAGE = `Usage: pnpm atlas import FILE [--dry-run] [--replace] [--synthetic] [--sheet NAME]
 
-  FILE         a survey file, CSV (UTF-8) or XLSX (first sheet), as documented in data/survey-format.md
-  --dry-run    validate and report what would change, storing nothing
-  --replace    replace the stored returns of waves the file holds (otherwise such waves are refused)
-  --synthetic  mark the waves as synthetic (always so when the file name contains "synthetic")`;
+  FILE          a survey file, CSV (UTF-8) or XLSX, as documented in data/survey-format.md
+  --dry-run     validate and report what would change, storing nothing
+  --replace     replace the stored returns of waves the file holds (otherwise such waves are refused)
+  --synthetic   mark the waves as synthetic (always so when the file name contains "synthetic")
+  --sheet NAME  the workbook sheet to read (otherwise the one visible sheet whose first row names survey
+                columns; hidden sheets are never read)`;
 
 export interface CommandIo {
   out(text: string): void;
@@ -37,8 +39,14 @@ export async function runImportCommand(
   args: readonly string[],
   io: CommandIo = processIo,
 ): Promise<number> {
-  const flags = new Set(args.filter((a) => a.startsWith("--")));
-  const files = args.filter((a) => !a.startsWith("--"));
+  const sheetOption = takeValue(args, "--sheet");
+  if (!sheetOption.ok) {
+    io.err(`import: --sheet needs a sheet name, e.g. --sheet "2026 returns"\n\n${USAGE}\n`);
+    return IMPORT_EXIT.usage;
+  }
+  const rest = sheetOption.rest;
+  const flags = new Set(rest.filter((a) => a.startsWith("--")));
+  const files = rest.filter((a) => !a.startsWith("--"));
   const unknown = [...flags].filter((f) => !["--dry-run", "--replace", "--synthetic", "--help"].includes(f));
   if (flags.has("--help")) {
     io.out(`${USAGE}\n`);
@@ -72,6 +80,7 @@ export async function runImportCommand(
       replace: flags.has("--replace"),
       dryRun: flags.has("--dry-run"),
       synthetic: flags.has("--synthetic"),
+      sheet: sheetOption.value,
       importedBy: `cli:${currentUser()}`,
     });
     io.out(`${summary.message}\n`);
@@ -89,6 +98,28 @@ export async function runImportCommand(
     }
     throw error;
   }
+}
+
+/** An option with a value (`--sheet NAME` or `--sheet=NAME`), and the arguments without it. */
+function takeValue(
+  args: readonly string[],
+  name: string,
+): { ok: true; value: string | undefined; rest: string[] } | { ok: false } {
+  const rest: string[] = [];
+  let value: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === name) {
+      const next = args[i + 1];
+      if (next === undefined || next.startsWith("--") || next.trim() === "") return { ok: false };
+      value = next;
+      i++;
+    } else if (arg.startsWith(`${name}=`)) {
+      value = arg.slice(name.length + 1);
+      if (value.trim() === "") return { ok: false };
+    } else rest.push(arg);
+  }
+  return { ok: true, value, rest };
 }
 
 function currentUser(): string {

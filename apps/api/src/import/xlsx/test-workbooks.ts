@@ -35,7 +35,7 @@ export function textPart(name: string, text: string): ZipPart {
 }
 
 /** A ZIP archive (local headers, data, central directory) holding the parts in order. */
-export function zipArchive(parts: readonly ZipPart[]): Uint8Array {
+export function zipArchive(parts: readonly ZipPart[]): Uint8Array<ArrayBuffer> {
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
@@ -71,7 +71,7 @@ export function zipArchive(parts: readonly ZipPart[]): Uint8Array {
   end.setUint16(10, parts.length, true);
   end.setUint32(12, centralSize, true);
   end.setUint32(16, offset, true);
-  return Buffer.concat([...chunks, ...central, new Uint8Array(end.buffer)]);
+  return new Uint8Array(Buffer.concat([...chunks, ...central, new Uint8Array(end.buffer)]));
 }
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -105,7 +105,7 @@ export function sheetRowsXml(rows: readonly (readonly string[])[], firstRow = 1)
 }
 
 /** A minimal workbook with these sheets, in tab order, each visible unless its state says otherwise. */
-export function workbookWithSheets(sheets: readonly SheetSpec[]): Uint8Array {
+export function workbookWithSheets(sheets: readonly SheetSpec[]): Uint8Array<ArrayBuffer> {
   const parts: ZipPart[] = [
     textPart(
       "[Content_Types].xml",
