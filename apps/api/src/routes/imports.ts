@@ -106,9 +106,11 @@ export function importsRoutes({ db, config, logger, imports = inProcessImports(d
 
   router.openapi(importRoute, async (c) => {
     const query = c.req.valid("query");
-    // Taken before the body is read, so a refused upload is never held in memory.
+    // Taken before the body is read, so a refused upload is never held in memory: it is read and dropped
+    // (answering before a client has sent its body would break its connection).
     const slot = imports.reserve();
     if (!slot) {
+      await discardBody(c);
       throw new ProblemError(
         "import_in_progress",
         `Another import is running on this server; imports run one at a time. Try again in ${IMPORT_RETRY_AFTER_SECONDS} seconds.`,
@@ -169,6 +171,20 @@ export function importsRoutes({ db, config, logger, imports = inProcessImports(d
     });
   });
   return router;
+}
+
+/** Reads the request body to its end, keeping none of it. */
+async function discardBody(c: Context<AppEnv>): Promise<void> {
+  const body = c.req.raw.body;
+  if (!body) return;
+  const reader = body.getReader();
+  try {
+    while (!(await reader.read()).done) {
+      // dropped
+    }
+  } catch {
+    // A client that gave up mid-upload gets no answer anyway.
+  }
 }
 
 /** The uploaded file's bytes and name, from a multipart form (field `file`) or a raw CSV/XLSX body. */
