@@ -1,4 +1,3 @@
-import { countReturns } from "@atlas/db";
 import { dumpTables, TEST_DIALECTS } from "@atlas/db/testing";
 import { ImportSummarySchema, type Problem, ProblemSchema } from "@atlas/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
