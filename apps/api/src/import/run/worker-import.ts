@@ -6,6 +6,12 @@ import type { ImportInput } from "../import-survey";
 /** Heap a worker may use for one import; the largest allowed file needs far less (see tests/bench). */
 export const IMPORT_WORKER_HEAP_MIB = 384;
 
+/**
+ * The worker thread's nice value (0 normal, 19 lowest), set before it loads any module: on Linux a thread
+ * has its own, so the import yields the CPU to the server's request loop whenever both want it.
+ */
+export const IMPORT_NICE = 10;
+
 export interface WorkerImportOptions {
   /** The worker's old-generation heap limit in MiB (past it the import is refused, the server unharmed). */
   maxHeapMiB?: number;
@@ -36,7 +42,7 @@ export function importInWorker(
   const job: ImportJob = { databaseUrl, input };
   return new Promise((resolve, reject) => {
     const worker = new Worker(BOOTSTRAP, {
-      workerData: { entry: ENTRY.href, job },
+      workerData: { entry: ENTRY.href, nice: IMPORT_NICE, job },
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMiB },
     });
     let outcome: ImportOutcome | undefined;
