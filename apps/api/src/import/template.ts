@@ -74,7 +74,7 @@ export function vocabularyRows(): [SurveyColumn, string, string][] {
 /**
  * The blank XLSX template: a `returns` sheet (header, drop-down lists, whole-number checks; wave and
  * org_code formatted as text so 2024-05 stays a wave, not a date), and sheets listing the vocabulary
- * and how to fill it in. Only the first sheet is read on import.
+ * and how to fill it in. Only `returns` has a survey header row, so only it is read on import.
  */
 export async function surveyTemplateXlsx(): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();

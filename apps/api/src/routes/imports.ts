@@ -25,7 +25,7 @@ const importRoute = createRoute({
   path: "/api/imports",
   summary: "Validate and import a survey file (all or nothing); see data/survey-format.md",
   description:
-    "The body is the file: text/csv (UTF-8, BOM optional), an XLSX workbook (first sheet), or multipart/form-data with the file in field `file`. Needs `Authorization: Bearer <ATLAS_ADMIN_TOKEN>`.",
+    "The body is the file: text/csv (UTF-8, BOM optional), an XLSX workbook (the visible sheet whose first row names survey columns, or `sheet`), or multipart/form-data with the file in field `file`. Needs `Authorization: Bearer <ATLAS_ADMIN_TOKEN>`.",
   request: {
     // Documentation only: raw bodies are read by readUpload, not by a validator.
     body: {
