@@ -5,7 +5,7 @@ import {
   shownValue,
   WAVE_ID_PATTERN,
 } from "@atlas/domain";
-import { CsvError, type Info, parse } from "csv-parse/sync";
+import { CsvError, parse } from "csv-parse/sync";
 import type { InflateBudget } from "./xlsx/zip";
 
 export type Decoded = { ok: true; table: SurveyTable | null } | { ok: false; problems: SurveyFileProblem[] };
@@ -25,16 +25,15 @@ export interface DecodeOptions {
  * A quoted cell that swallowed what look like whole rows (a quote left open) is refused: see `runawayQuotes`.
  */
 export function decodeCsv(text: string, file: string, maxRows: number): Decoded {
-  let records: { record: string[]; info: Info }[];
+  let records: string[][];
   try {
     records = parse(text, {
       bom: true,
-      info: true,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
       to: maxRows + 2,
-    }) as unknown as { record: string[]; info: Info }[];
+    }) as string[][];
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const records = typeof error.records === "number" ? error.records : undefined;
@@ -53,8 +52,8 @@ export function decodeCsv(text: string, file: string, maxRows: number): Decoded 
     ok: true,
     table: {
       headerRow: 1,
-      header: first.record,
-      rows: rest.map(({ record }, i) => ({ row: i + 2, cells: record })),
+      header: first,
+      rows: rest.map((cells, i) => ({ row: i + 2, cells })),
     },
   };
 }
@@ -73,11 +72,8 @@ const excerpt = (line: string) => (line.length > 60 ? `${line.slice(0, 60)}…` 
  * organisation-code-like value where the header puts `wave` and `org_code` (columns A and B when the header
  * names neither), or has as many commas as the header row and at least eight.
  */
-function runawayQuotes(
-  records: readonly { record: string[]; info: Info }[],
-  file: string,
-): SurveyFileProblem[] {
-  const header = records[0]!.record.map((h) =>
+function runawayQuotes(records: readonly string[][], file: string): SurveyFileProblem[] {
+  const header = records[0]!.map((h) =>
     h
       .replace(/^\uFEFF/, "")
       .trim()
@@ -94,10 +90,12 @@ function runawayQuotes(
     );
   };
   const problems: SurveyFileProblem[] = [];
-  records.forEach(({ record, info }, index) => {
-    // info.lines is the file line the record ends on; it starts as many line breaks earlier.
-    const breaks = record.reduce((n, cell) => n + cell.split(LINE_BREAK).length - 1, 0);
-    const startLine = info.lines - breaks;
+  const hasBreak = (cell: string) => cell.includes("\n") || cell.includes("\r");
+  // Each record ends with one line break; line breaks inside its cells push later records further down.
+  let linesInCells = 0;
+  records.forEach((record, index) => {
+    if (!record.some(hasBreak)) return;
+    const startLine = index + 1 + linesInCells;
     let linesBefore = 0;
     record.forEach((cell, column) => {
       const lines = cell.split(LINE_BREAK);
@@ -115,6 +113,7 @@ function runawayQuotes(
       }
       linesBefore += lines.length - 1;
     });
+    linesInCells += linesBefore;
   });
   return problems;
 }
