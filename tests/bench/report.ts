@@ -41,7 +41,7 @@ export function renderResults(r: BenchResults): string {
   const out: string[] = [
     "# Benchmark results",
     "",
-    `Measured by \`pnpm bench\` on ${m.date}: ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB memory, Node.js ${m.node}, ${m.platform}.`,
+    `Measured by \`pnpm bench\` on ${m.date}: ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB memory, Node.js ${m.node}, ${m.platform}${m.loadAverage ? `; load average ${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end (other work on the machine)` : ""}.`,
     "Every ratio compares figures from this same run. Regenerate with `npx pnpm@10.34.8 bench`.",
     "",
   ];

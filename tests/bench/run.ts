@@ -16,7 +16,7 @@ import {
   runImportLoad,
   writeImportBenchFiles,
 } from "./import-load";
-import { machineInfo } from "./machine";
+import { finishMachineInfo, machineInfo } from "./machine";
 import { renderResults } from "./report";
 import { runScale, type ScaleResult } from "./scale";
 import { runWeb, type WebResult } from "./web";
@@ -106,7 +106,7 @@ if (only.has("import")) {
 }
 
 const results = {
-  machine,
+  machine: finishMachineInfo(machine),
   settings: { seconds, connections: LOAD_CONNECTIONS, importConnections: IMPORT_LOAD_CONNECTIONS },
   load,
   scale,
