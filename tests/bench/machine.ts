@@ -1,4 +1,4 @@
-import { cpus, freemem, totalmem } from "node:os";
+import { cpus, freemem, loadavg, totalmem } from "node:os";
 
 export interface MachineInfo {
   cores: number;
@@ -8,6 +8,8 @@ export interface MachineInfo {
   node: string;
   platform: string;
   date: string;
+  /** The 1-minute load average when the run started and when it ended: other work on a shared machine. */
+  loadAverage?: { start: number; end: number };
 }
 
 /** What the figures were measured on, recorded beside them in every run. */
@@ -21,5 +23,16 @@ export function machineInfo(): MachineInfo {
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
     date: new Date().toISOString(),
+    loadAverage: { start: round1(loadavg()[0]!), end: Number.NaN },
+  };
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/** Records the load average at the end of a run beside the one at its start. */
+export function finishMachineInfo(machine: MachineInfo): MachineInfo {
+  return {
+    ...machine,
+    loadAverage: { start: machine.loadAverage?.start ?? Number.NaN, end: round1(loadavg()[0]!) },
   };
 }

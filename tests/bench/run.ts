@@ -2,21 +2,27 @@
  * `pnpm bench`: measures the API under load, the cost of growth, and the web page, on this machine, and writes
  * tests/bench/RESULTS.md and tests/bench/results.json. Figures are measured in this run, never copied.
  *
- * BENCH_SECONDS (default 10) sets each load test's duration; BENCH_ONLY=api,scale,web picks sections;
+ * BENCH_SECONDS (default 10) sets each load test's duration; BENCH_ONLY=api,scale,web,import picks sections;
  * BENCH_SCALE=1,10,100 and BENCH_WAVES=8,40 set the scale grid.
  */
-import { writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openTestDb } from "@atlas/db/testing";
 import { startServer } from "../support/server-process";
 import { LOAD_CONNECTIONS, type LoadResult, type LoadTarget, runApiLoad } from "./api-load";
-import { machineInfo } from "./machine";
+import {
+  IMPORT_LOAD_CONNECTIONS,
+  type ImportLoadResult,
+  runImportLoad,
+  writeImportBenchFiles,
+} from "./import-load";
+import { finishMachineInfo, machineInfo } from "./machine";
 import { renderResults } from "./report";
 import { runScale, type ScaleResult } from "./scale";
 import { runWeb, type WebResult } from "./web";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const only = new Set((process.env.BENCH_ONLY ?? "api,scale,web").split(","));
+const only = new Set((process.env.BENCH_ONLY ?? "api,scale,web,import").split(","));
 const multipliers = (process.env.BENCH_SCALE ?? "1,10,100").split(",").map(Number);
 const waveCounts = (process.env.BENCH_WAVES ?? "8,40").split(",").map(Number);
 const here = new URL(".", import.meta.url).pathname;
@@ -45,9 +51,10 @@ const ENDPOINTS: Record<string, LoadTarget> = {
 async function withServer<T>(
   kind: "sqlite" | "postgres",
   fn: (server: { url: string; pid: number }) => Promise<T>,
+  env: Record<string, string> = {},
 ) {
   const database = await openTestDb(kind, { migrate: false });
-  const server = await startServer({ DATABASE_URL: database.url, LOG_LEVEL: "error" });
+  const server = await startServer({ DATABASE_URL: database.url, LOG_LEVEL: "error", ...env });
   try {
     return await fn({ url: server.url, pid: server.child.pid! });
   } finally {
@@ -60,6 +67,7 @@ const machine = machineInfo();
 const load: LoadResult[] = [];
 const scale: ScaleResult[] = [];
 const web: WebResult[] = [];
+const imports: ImportLoadResult[] = [];
 /** A desktop and a small laptop window: headless Chromium paints WebGL in software, so cost follows pixels. */
 const VIEWPORTS = [
   { width: 1400, height: 1000 },
@@ -91,7 +99,33 @@ if (only.has("web")) {
   });
 }
 
-const results = { machine, settings: { seconds, connections: LOAD_CONNECTIONS }, load, scale, web };
+if (only.has("import")) {
+  const dir = join(here, "tmp", "import");
+  mkdirSync(dir, { recursive: true });
+  process.stderr.write("import: writing the workbooks…\n");
+  const files = await writeImportBenchFiles(dir);
+  const token = "bench-import-token-0123456789abcdef";
+  for (const kind of ["sqlite", "postgres"] as const) {
+    process.stderr.write(`import under load on ${kind}…\n`);
+    await withServer(
+      kind,
+      async (server) => {
+        imports.push(...(await runImportLoad(server, kind, token, files, seconds)));
+      },
+      { ATLAS_ADMIN_TOKEN: token },
+    );
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const results = {
+  machine: finishMachineInfo(machine),
+  settings: { seconds, connections: LOAD_CONNECTIONS, importConnections: IMPORT_LOAD_CONNECTIONS },
+  load,
+  scale,
+  web,
+  imports,
+};
 writeFileSync(join(here, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(join(here, "RESULTS.md"), renderResults(results));
 process.stdout.write(renderResults(results));

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readReference } from "@atlas/api";
+import { workbookWithSheets } from "@atlas/api/testing";
 import { connect, countAreas, listWaves } from "@atlas/db";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli-process";
@@ -44,4 +45,31 @@ describe("pnpm atlas import on a database nobody has started yet", () => {
       await handle.close();
     }
   }, 60_000);
+
+  it("reads the workbook sheet named with --sheet, and says which sheets there are when the name is wrong", async () => {
+    const [a, b] = openOrganisationCodes();
+    const file = join(dir, "returns.xlsx");
+    const header = ["wave", "org_code", "provision"];
+    writeFileSync(
+      file,
+      workbookWithSheets([
+        { name: "2024", rows: [header, ["2024", a!, "routine"]] },
+        { name: "2025", rows: [header, ["2025", a!, "routine"], ["2025", b!, "none"]] },
+      ]),
+    );
+    const env = { DATABASE_URL: `sqlite:${join(dir, "atlas.sqlite")}` };
+
+    const both = await runCli(["import", file], env).done;
+    expect(both.code).toBe(1);
+    expect(both.stderr).toMatch(
+      /more than one visible sheet has a survey header row: "2024" \(row 1\), "2025" \(row 1\)/,
+    );
+    const wrong = await runCli(["import", file, "--sheet", "2026"], env).done;
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/there is no sheet named "2026"; the visible sheets are "2024", "2025"/);
+    const picked = await runCli(["import", file, "--sheet", "2025"], env).done;
+    expect(picked.stderr).toBe("");
+    expect(picked.code).toBe(0);
+    expect(picked.stdout).toMatch(/^Imported 2 rows from returns\.xlsx: wave 2025 created/);
+  }, 90_000);
 });

@@ -98,7 +98,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
         "internal",
         "An unexpected error occurred; quote the request id when reporting it.",
       );
-    const log = problem.status >= 500 ? deps.logger.error : deps.logger.debug;
+    // A busy import slot is an expected answer, not a fault of the server.
+    const fault = problem.status >= 500 && problem.code !== "import_in_progress";
+    const log = fault ? deps.logger.error : deps.logger.debug;
     log("request failed", {
       requestId: id,
       path: c.req.path,

@@ -11,7 +11,7 @@ Commands:
   migrate                          bring the database schema up to date
   seed                             load reference data (and demo data unless ATLAS_DEMO=0) into an empty database
   import FILE [--add | --replace] [--dry-run] [--draft] [--provisional] [--by NAME]
-              [--confirm-shrink] [--confirm-waves LIST] [--synthetic] [--json]
+              [--confirm-shrink] [--confirm-waves LIST] [--sheet NAME] [--synthetic] [--json]
                                    validate and import a survey file (CSV or XLSX); see data/survey-format.md
                                    (an empty database gets the reference data first, never the demo waves)
   template WAVE [--out DIR]        write survey-template-WAVE.csv and .xlsx, pre-filled with a row per

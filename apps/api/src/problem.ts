@@ -11,6 +11,7 @@ export type ProblemCode =
   | "unsupported_media_type"
   | "unprocessable"
   | "too_many_requests"
+  | "import_in_progress"
   | "database_unavailable"
   | "internal";
 
@@ -25,6 +26,7 @@ const STATUS: Record<ProblemCode, { status: number; title: string }> = {
   unsupported_media_type: { status: 415, title: "Unsupported media type" },
   unprocessable: { status: 422, title: "Unprocessable content" },
   too_many_requests: { status: 429, title: "Too many requests" },
+  import_in_progress: { status: 503, title: "Import in progress" },
   database_unavailable: { status: 503, title: "Database unavailable" },
   internal: { status: 500, title: "Internal server error" },
 };

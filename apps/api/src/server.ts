@@ -2,6 +2,7 @@ import { connect, migrateToLatest, parseDatabaseUrl } from "@atlas/db";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { readConfig } from "./env";
+import { workerImports } from "./import/run/import-runner";
 import { createLogger } from "./logger";
 import { WEB_DIST_DIR } from "./paths";
 import { seed } from "./seed";
@@ -20,7 +21,9 @@ try {
   process.exit(1);
 }
 
-const app = createApp({ db, config, logger }, { mountWeb: webStatic(WEB_DIST_DIR, config) });
+// Imports run in a worker thread with their own connection, so the request loop keeps serving reads.
+const imports = workerImports(config.databaseUrl);
+const app = createApp({ db, config, logger, imports }, { mountWeb: webStatic(WEB_DIST_DIR, config) });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info("listening", { url: `http://localhost:${info.port}`, database: db.kind });
 });

@@ -4,6 +4,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { createApp } from "./app";
 import type { AppEnv } from "./deps";
 import { type Config, testConfig } from "./env";
+import { workerImports } from "./import/run/import-runner";
 import { createLogger } from "./logger";
 import { loadReference } from "./reference/load-reference";
 import { readReference } from "./reference/read-reference";
@@ -18,15 +19,19 @@ export interface TestApp {
 /**
  * A real app over a real, isolated, migrated database of the given kind.
  * `reference: true` loads the committed reference geography (4 nations, 10 regions, 68 local areas).
+ * `importsInWorker: true` runs `POST /api/imports` in a worker thread, as the server does (otherwise in process).
  */
 export async function buildTestApp(
   kind: DatabaseKind,
-  options: { reference?: boolean; config?: Partial<Config> } = {},
+  options: { reference?: boolean; config?: Partial<Config>; importsInWorker?: boolean } = {},
 ): Promise<TestApp> {
   const db = await openTestDb(kind);
   const reference = readReference();
   if (options.reference) await loadReference(db, reference);
   const config = testConfig(options.config);
-  const app = createApp({ db, config, logger: createLogger("silent") }, { reference });
+  const imports = options.importsInWorker ? workerImports(db.url) : undefined;
+  const app = createApp({ db, config, logger: createLogger("silent"), imports }, { reference });
   return { app, db, config, close: () => db.close() };
 }
+
+export { lyingSheetPart, workbookWithSheets } from "./import/xlsx/test-workbooks";

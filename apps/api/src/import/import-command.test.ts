@@ -6,6 +6,9 @@ import { dumpTables, openTestDb, TEST_DIALECTS, type TestDb } from "@atlas/db/te
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { IMPORT_EXIT, runImportCommand } from "./import-command";
 import { insertFixture } from "./test-fixture";
+import { workbookWithSheets } from "./xlsx/test-workbooks";
+
+const HEADER = ["wave", "org_code", "provision"];
 
 describe.each(TEST_DIALECTS)("pnpm atlas import on %s", (kind) => {
   let t: TestDb;
@@ -106,6 +109,39 @@ describe.each(TEST_DIALECTS)("pnpm atlas import on %s", (kind) => {
       "bad.csv: 4 problems found; nothing was imported",
     ]);
     expect(await dumpTables(t.db)).toEqual(dump);
+  });
+
+  it("reads the sheet named with --sheet, naming the sheet in every problem line, and refuses an unknown one", async () => {
+    const path = join(dir, "returns.xlsx");
+    writeFileSync(
+      path,
+      workbookWithSheets([
+        { name: "2016", rows: [HEADER, ["2016", "RV3", "routine"]] },
+        { name: "2017", rows: [HEADER, ["2017", "RV3", "routine"], ["2017", "RV9", "none"]] },
+        { name: "old", state: "hidden", rows: [HEADER, ["2015", "RAT", "none"]] },
+      ]),
+    );
+    const dump = await dumpTables(t.db);
+    expect(await runImportCommand(t, [path], io)).toBe(IMPORT_EXIT.invalid);
+    expect(err).toMatch(
+      /^returns\.xlsx::: more than one visible sheet has a survey header row: "2016" \(row 1\), "2017" \(row 1\); choose one with --sheet NAME/,
+    );
+    err = "";
+    expect(await runImportCommand(t, [path, "--sheet", "2017"], io)).toBe(IMPORT_EXIT.invalid);
+    expect(err.split("\n")[0]).toBe(
+      'returns.xlsx[2017]:3:org_code: unknown organisation code "RV9"; did you mean "RV3" (Trust RV3)?',
+    );
+    err = "";
+    expect(await runImportCommand(t, [path, "--sheet=old"], io)).toBe(IMPORT_EXIT.invalid);
+    expect(err).toMatch(/sheet "old" is hidden; hidden sheets are never read/);
+    expect(await runImportCommand(t, ["--sheet", "2018", path], io)).toBe(IMPORT_EXIT.invalid);
+    expect(err).toMatch(/there is no sheet named "2018"; the visible sheets are "2016", "2017"/);
+    expect(await dumpTables(t.db)).toEqual(dump);
+
+    expect(await runImportCommand(t, [path, "--sheet", "2016"], io)).toBe(IMPORT_EXIT.ok);
+    expect(await countReturns(t.db, "2016")).toBe(1);
+    expect(await runImportCommand(t, [path, "--sheet"], io)).toBe(IMPORT_EXIT.usage);
+    expect(err).toMatch(/--sheet needs a value/);
   });
 
   it("explains usage mistakes", async () => {

@@ -19,9 +19,10 @@ const MAX_CLI_FILE_BYTES = 100 * 1024 * 1024;
 export const IMPORT_EXIT = EXIT;
 
 const USAGE = `Usage: pnpm atlas import FILE [--add | --replace] [--dry-run] [--draft] [--provisional]
-                         [--by NAME] [--confirm-shrink] [--confirm-waves LIST] [--synthetic] [--json]
+                         [--by NAME] [--confirm-shrink] [--confirm-waves LIST] [--sheet NAME]
+                         [--synthetic] [--json]
 
-  FILE                a survey file, CSV (UTF-8) or XLSX (first sheet), as documented in data/survey-format.md
+  FILE                a survey file, CSV (UTF-8) or XLSX, as documented in data/survey-format.md
   --add               add or update the file's returns and keep each wave's others
   --replace           make each wave's returns exactly the file's (without --add or --replace, waves that
                       already have returns are refused)
@@ -31,6 +32,8 @@ const USAGE = `Usage: pnpm atlas import FILE [--add | --replace] [--dry-run] [--
   --by NAME           who is importing (a name or initials, up to 60 characters), recorded with every change
   --confirm-shrink    confirm a replace that removes more than 10% of a wave's returns
   --confirm-waves LIST  confirm the file holds exactly these waves, e.g. 2026,2027 (needed for several waves)
+  --sheet NAME        the workbook sheet to read (otherwise the one visible sheet whose first row names survey
+                      columns; hidden sheets are never read)
   --synthetic         mark the waves as synthetic (always so when the file name contains "synthetic")
   --json              print the import summary as JSON instead of the text lines
 
@@ -45,6 +48,7 @@ const OPTIONS = {
   by: { type: "string" },
   "confirm-shrink": { type: "boolean" },
   "confirm-waves": { type: "string" },
+  sheet: { type: "string" },
   synthetic: { type: "boolean" },
   json: { type: "boolean" },
   help: { type: "boolean" },
@@ -124,6 +128,7 @@ export async function runImportCommand(
       confirmShrink: values["confirm-shrink"] === true,
       ...(confirmWaves ? { confirmWaves } : {}),
       by: values.by ?? null,
+      sheet: values.sheet,
       importedBy: `cli:${currentUser()}`,
     });
     if (values.json) {

@@ -28,6 +28,8 @@ export interface ImportInput {
   replace?: boolean;
   /** Validate and report what would happen, storing nothing. */
   dryRun?: boolean;
+  /** The workbook sheet to read (XLSX); otherwise the one visible sheet whose first row names survey columns. */
+  sheet?: string | undefined;
   /** The technical origin, recorded with the batch: `cli:<user>` or `api:<client address>`. */
   importedBy: string;
   /** Who, as the person importing names themselves (`--by`, `?by=`); checked by parseChangeLabel. */
@@ -76,7 +78,7 @@ export async function importSurveyFile(
   if (!by.ok) throw new ImportOptionError("by", by.message);
   const file = sanitiseFileName(input.fileName);
   const limits = { ...SURVEY_FILE_LIMITS, ...input.limits };
-  const decoded = await decodeSurveyFile(input.bytes, file, limits.maxRows);
+  const decoded = await decodeSurveyFile(input.bytes, file, { maxRows: limits.maxRows, sheet: input.sheet });
   if (!decoded.ok) throw new ImportValidationError(file, decoded.problems);
   const organisations = await listOrganisations(database.db);
   const validation = validateSurveyTable(decoded.table, { file, organisations, limits });

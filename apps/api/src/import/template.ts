@@ -121,8 +121,8 @@ export function vocabularyRows(): [SurveyColumn, string, string][] {
 /**
  * The XLSX template: a `returns` sheet (header, drop-down lists, whole-number checks; wave and org_code
  * formatted as text so 2024-05 stays a wave, not a date), and sheets listing the vocabulary and how to fill
- * it in. Only the first sheet is read on import. With a pre-fill, the sheet has a row per organisation
- * (wave, org_code and the org_name helper filled in).
+ * it in. Only `returns` has a survey header row, so only it is read on import. With a pre-fill, the sheet has a
+ * row per organisation (wave, org_code and the org_name helper filled in).
  */
 export async function surveyTemplateXlsx(prefill?: TemplatePrefill): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();

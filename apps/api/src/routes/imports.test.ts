@@ -179,7 +179,9 @@ describe.each(TEST_DIALECTS)("POST /api/imports on %s", (kind) => {
     expect(await csv.text()).toBe(`${SURVEY_COLUMNS.join(",")}\n`);
     const xlsx = await t.app.request("/api/imports/template.xlsx");
     expect(xlsx.status).toBe(200);
-    const decoded = await decodeXlsx(new Uint8Array(await xlsx.arrayBuffer()), "template.xlsx", 10);
+    const decoded = await decodeXlsx(new Uint8Array(await xlsx.arrayBuffer()), "template.xlsx", {
+      maxRows: 10,
+    });
     expect(decoded.ok && decoded.table?.header).toEqual([...SURVEY_COLUMNS]);
   });
 

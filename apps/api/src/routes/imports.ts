@@ -5,7 +5,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps, AppEnv } from "../deps";
 import { importProblem } from "../import/import-problem";
-import { importSurveyFile } from "../import/import-survey";
+import { IMPORT_RETRY_AFTER_SECONDS, inProcessImports } from "../import/run/import-runner";
 import { surveyTemplateCsv, surveyTemplateXlsx, templateOrganisations } from "../import/template";
 import { ProblemError } from "../problem";
 import { createRouter } from "../validation";
@@ -26,7 +26,7 @@ const importRoute = createRoute({
   path: "/api/imports",
   summary: "Validate and import a survey file (all or nothing); see data/survey-format.md",
   description:
-    "The body is the file: text/csv (UTF-8, BOM optional), an XLSX workbook (first sheet), or multipart/form-data with the file in field `file`. Needs `Authorization: Bearer <ATLAS_ADMIN_TOKEN>`.",
+    "The body is the file: text/csv (UTF-8, BOM optional), an XLSX workbook (the visible sheet whose first row names survey columns, or `sheet`), or multipart/form-data with the file in field `file`. Needs `Authorization: Bearer <ATLAS_ADMIN_TOKEN>`.",
   request: {
     // Documentation only: raw bodies are read by readUpload, not by a validator.
     body: {
@@ -72,6 +72,10 @@ const importRoute = createRoute({
         .max(255)
         .optional()
         .openapi({ description: "The file's name, for a raw (non-multipart) body" }),
+      sheet: z.string().min(1).max(255).optional().openapi({
+        description:
+          "The workbook sheet to read (XLSX); without it, the one visible sheet whose first row names survey columns. Hidden sheets are never read.",
+      }),
     }),
   },
   responses: {
@@ -92,6 +96,10 @@ const importRoute = createRoute({
     415: { description: "Not CSV, XLSX or multipart", content: problem },
     422: { description: "The file is invalid: every problem with file, row and column", content: problem },
     429: { description: "Too many failed attempts from this address", content: problem },
+    503: {
+      description: "Another import is running in this process (one at a time; see Retry-After)",
+      content: problem,
+    },
   },
 });
 
@@ -124,7 +132,10 @@ let xlsxTemplate: Promise<Uint8Array> | undefined;
  * `POST /api/imports` (admin token, size limit, rate-limited failures) and the template downloads. `guard`
  * is the app's one admin guard, so failed attempts on every admin route count together.
  */
-export function importsRoutes({ db, config, logger }: AppDeps, guard: MiddlewareHandler<AppEnv>) {
+export function importsRoutes(
+  { db, config, logger, imports = inProcessImports(db) }: AppDeps,
+  guard: MiddlewareHandler<AppEnv>,
+) {
   const router = createRouter();
   const megabytes = Math.round((config.maxImportBytes / 1024 / 1024) * 10) / 10;
   router.use("/api/imports", guard);
@@ -143,9 +154,21 @@ export function importsRoutes({ db, config, logger }: AppDeps, guard: Middleware
 
   router.openapi(importRoute, async (c) => {
     const query = c.req.valid("query");
-    const { fileName, bytes } = await readUpload(c, query.fileName);
+    // Taken before the body is read, so a refused upload is never held in memory: it is read and dropped
+    // (answering before a client has sent its body would break its connection).
+    const slot = imports.reserve();
+    if (!slot) {
+      await discardBody(c);
+      throw new ProblemError(
+        "import_in_progress",
+        `Another import is running on this server; imports run one at a time. Try again in ${IMPORT_RETRY_AFTER_SECONDS} seconds.`,
+        undefined,
+        { "Retry-After": String(IMPORT_RETRY_AFTER_SECONDS) },
+      );
+    }
     try {
-      const summary = await importSurveyFile(db, {
+      const { fileName, bytes } = await readUpload(c, query.fileName);
+      const summary = await slot.run({
         fileName,
         bytes,
         ...(query.mode === undefined ? {} : { mode: query.mode }),
@@ -157,6 +180,7 @@ export function importsRoutes({ db, config, logger }: AppDeps, guard: Middleware
         confirmShrink: query.confirmShrink,
         ...(query.confirmWaves === undefined ? {} : { confirmWaves: query.confirmWaves.split(",") }),
         by: query.by ?? null,
+        sheet: query.sheet,
         importedBy: `api:${clientAddress(c)}`,
       });
       logger.info("import", {
@@ -170,6 +194,8 @@ export function importsRoutes({ db, config, logger }: AppDeps, guard: Middleware
       return c.json(summary, summary.status === "imported" ? 201 : 200);
     } catch (error) {
       throw importProblem(error);
+    } finally {
+      slot.release();
     }
   });
 
@@ -199,6 +225,20 @@ export function importsRoutes({ db, config, logger }: AppDeps, guard: Middleware
     });
   });
   return router;
+}
+
+/** Reads the request body to its end, keeping none of it. */
+async function discardBody(c: Context<AppEnv>): Promise<void> {
+  const body = c.req.raw.body;
+  if (!body) return;
+  const reader = body.getReader();
+  try {
+    while (!(await reader.read()).done) {
+      // dropped
+    }
+  } catch {
+    // A client that gave up mid-upload gets no answer anyway.
+  }
 }
 
 /** The uploaded file's bytes and name, from a multipart form (field `file`) or a raw CSV/XLSX body. */

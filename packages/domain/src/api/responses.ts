@@ -477,6 +477,8 @@ export const ProblemSchema = z.object({
         message: z.string(),
         parameter: z.string().optional(),
         file: z.string().optional(),
+        /** The workbook sheet (XLSX survey files). */
+        sheet: z.string().optional(),
         row: z.number().int().optional(),
         column: z.string().optional(),
         /** The offending value (survey file cells: shortened to 100 characters). */

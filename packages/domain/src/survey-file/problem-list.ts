@@ -8,17 +8,21 @@ export class ProblemList {
   constructor(
     private readonly file: string,
     private readonly max: number,
+    /** The workbook sheet every problem is on, when the file is a workbook. */
+    private readonly sheet?: string,
   ) {}
 
   add(problem: SurveyFileProblem): void {
     this.count++;
-    if (this.listed.length < this.max) this.listed.push(problem);
+    if (this.listed.length >= this.max) return;
+    this.listed.push(this.sheet === undefined ? problem : { ...problem, sheet: this.sheet });
   }
 
   /** The listed problems, with a closing line saying how many more there were. */
   report(): SurveyFileProblem[] {
     if (this.count <= this.listed.length) return this.listed;
     const more = this.count - this.listed.length;
-    return [...this.listed, { file: this.file, message: `…and ${more} more problems not listed` }];
+    const sheet = this.sheet === undefined ? {} : { sheet: this.sheet };
+    return [...this.listed, { file: this.file, ...sheet, message: `…and ${more} more problems not listed` }];
   }
 }

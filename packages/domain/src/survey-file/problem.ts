@@ -6,6 +6,8 @@ import { z } from "zod";
  */
 export const SurveyFileProblemSchema = z.object({
   file: z.string(),
+  /** The workbook sheet the problem is on (XLSX files). */
+  sheet: z.string().optional(),
   row: z.number().int().positive().optional(),
   column: z.string().optional(),
   /** The offending cell value, shortened to 100 characters. */
@@ -25,7 +27,11 @@ export function shownValue(value: string): string {
     : `${value.slice(0, SHOWN_VALUE_LENGTH)}… (${value.length} characters)`;
 }
 
-/** `file:row:column: message`, the one-line form the CLI prints. Missing parts are left empty. */
+/**
+ * `file:row:column: message`, the one-line form the CLI prints; missing parts are left empty. A workbook's
+ * sheet follows the file in brackets (`returns.xlsx[2026]:3:wave: …`), which Excel forbids in sheet names.
+ */
 export function formatProblemLine(p: SurveyFileProblem): string {
-  return `${p.file}:${p.row ?? ""}:${p.column ?? ""}: ${p.message}`;
+  const where = p.sheet === undefined ? p.file : `${p.file}[${p.sheet}]`;
+  return `${where}:${p.row ?? ""}:${p.column ?? ""}: ${p.message}`;
 }

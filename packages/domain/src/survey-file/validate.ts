@@ -9,6 +9,8 @@ import { isOpenDuringWave, wavePeriod } from "./wave-period";
 
 /** A decoded survey file: the header row and the data rows, with their spreadsheet row numbers. */
 export interface SurveyTable {
+  /** The workbook sheet the rows come from (XLSX); every problem found in them names it. */
+  sheet?: string;
   headerRow: number;
   header: string[];
   rows: { row: number; cells: string[] }[];
@@ -56,7 +58,7 @@ export interface ValidateOptions {
 export function validateSurveyTable(table: SurveyTable | null, options: ValidateOptions): SurveyValidation {
   const limits = { ...SURVEY_FILE_LIMITS, ...options.limits };
   const { file } = options;
-  const problems = new ProblemList(file, limits.maxProblems);
+  const problems = new ProblemList(file, limits.maxProblems, table?.sheet);
   const fail = (): SurveyValidation => ({
     ok: false,
     problems: problems.report(),
