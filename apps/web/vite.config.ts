@@ -2,9 +2,10 @@ import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
 /**
- * The map is the first view, but lazy-loaded so React can render and start its API requests while maplibre
- * downloads. This asks the browser to fetch the map's chunks and maplibre's worker as the page loads
- * (modulepreload / prefetch), instead of one after another.
+ * The map is the first view, lazy-loaded so React can render and start its API requests while its code
+ * downloads. This asks the browser to fetch the map tab's chunk as the page loads (modulepreload), instead
+ * of one after another. maplibre is not preloaded: the first map is SVG, and maplibre comes only when the
+ * reader first pans or zooms (map/MapFrame.tsx), so it never delays the first map.
  */
 function preloadMap(): Plugin {
   return {
@@ -13,28 +14,16 @@ function preloadMap(): Plugin {
     transformIndexHtml: {
       order: "post",
       handler(html, ctx) {
-        const files = Object.values(ctx.bundle ?? {});
-        const chunks = files
-          .filter(
-            (f) =>
-              f.type === "chunk" && (f.name === "maplibre" || f.facadeModuleId?.endsWith("/map/MapTab.tsx")),
-          )
+        const chunks = Object.values(ctx.bundle ?? {})
+          .filter((f) => f.type === "chunk" && f.facadeModuleId?.endsWith("/map/MapTab.tsx"))
           .map((f) => f.fileName);
-        const worker = files.find(
-          (f) => f.type === "asset" && /maplibre-gl-csp-worker/.test(f.fileName),
-        )?.fileName;
         return {
           html,
-          tags: [
-            ...chunks.map((file) => ({
-              tag: "link",
-              attrs: { rel: "modulepreload", crossorigin: true, href: `/${file}` },
-              injectTo: "head" as const,
-            })),
-            ...(worker
-              ? [{ tag: "link", attrs: { rel: "prefetch", href: `/${worker}` }, injectTo: "head" as const }]
-              : []),
-          ],
+          tags: chunks.map((file) => ({
+            tag: "link",
+            attrs: { rel: "modulepreload", crossorigin: true, href: `/${file}` },
+            injectTo: "head" as const,
+          })),
         };
       },
     },
@@ -42,7 +31,7 @@ function preloadMap(): Plugin {
 }
 
 /**
- * The dashboard build. maplibre goes into its own chunk (it is most of the initial JavaScript) and every
+ * The dashboard build. maplibre goes into its own chunk (loaded only for panning and zooming) and every
  * chart view is lazy-loaded by the app itself. During `vite dev`, /api is proxied to a local API server.
  */
 export default defineConfig({

@@ -92,9 +92,9 @@ describe("resilience and access", () => {
       await waitForMap(page, `${latest}|nation|offering_pct`);
       expect(await page.getByLabel("Show organisations").isChecked()).toBe(false);
       // On a narrow screen the map sits below the controls: scroll to it, as a person would, then tap.
-      const canvas = page.locator('[data-testid="map"] canvas');
-      await canvas.scrollIntoViewIfNeeded();
-      const box = (await canvas.boundingBox())!;
+      const map = page.locator('[data-testid="map"]');
+      await map.scrollIntoViewIfNeeded();
+      const box = (await map.boundingBox())!;
       await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
       await page.waitForFunction(() => new URLSearchParams(location.search).has("area"));
       expect(await page.textContent(".map-tooltip")).toContain(`wave ${latest}`);

@@ -20,7 +20,7 @@ try {
   process.exit(1);
 }
 
-const app = createApp({ db, config, logger }, { mountWeb: webStatic(WEB_DIST_DIR, config) });
+const app = createApp({ db, config, logger }, { mountWeb: webStatic(WEB_DIST_DIR, config, db) });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info("listening", { url: `http://localhost:${info.port}`, database: db.kind });
 });

@@ -1,9 +1,13 @@
+import "./zod-jitless";
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { seedQueryCache } from "./api/bootstrap";
 import { ApiUnreachableError, isRetryable } from "./api/client";
 import "./styles/app.css";
+import "./styles/layout.css";
+import "./styles/map.css";
 import "./styles/print.css";
 import { parseUrlState } from "./url/url-state";
 
@@ -25,8 +29,11 @@ const queryClient: QueryClient = new QueryClient({
   },
 });
 
-// The map is the first view for most visits: start fetching its code (and maplibre) now, in parallel with
-// React's first render, instead of when the lazy component is first rendered.
+// What every view needs first (waves, metrics, areas, health) came with the page: no round trip for it.
+seedQueryCache(queryClient);
+
+// The map is the first view for most visits: start fetching its code now, in parallel with React's first
+// render, instead of when the lazy component is first rendered.
 const initial = parseUrlState(window.location.search);
 if (initial.view === "dashboard" && initial.tab === "map") void import("./map/MapTab");
 

@@ -1,5 +1,6 @@
 export * from "./api/responses";
 export * from "./metrics/index";
+export * from "./notices";
 export * from "./reference";
 export * from "./stats/index";
 export * from "./survey-file/index";

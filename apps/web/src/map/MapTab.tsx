@@ -1,35 +1,32 @@
+import { AREA_LEVELS } from "@atlas/domain";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { boundariesQuery, coverageQuery, organisationsQuery } from "../api/queries";
+import { useCallback, useEffect, useMemo } from "react";
+import { areasQuery, boundariesQuery, coverageQuery, organisationsQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
-import { Loading } from "../shell/Loading";
 import { QueryError } from "../shell/QueryError";
 import { childLevel } from "../state/area-lookup";
 import { useDashboard } from "../state/use-dashboard";
 import { usePrefersReducedMotion } from "../state/use-prefers-reduced-motion";
 import type { MapPosition } from "../url/url-state";
 import { classify, legendCounts } from "./classes";
-import { boundaryFeatures, featureBounds, joinValues, organisationPoints, provisionTally } from "./geo";
-import { currentHoverTarget } from "./hover-target";
+import { boundaryFeatures, joinValues, organisationPoints, provisionTally } from "./geo";
 import { Legend } from "./Legend";
 import { MapDownloads } from "./MapDownloads";
-import { MapTooltip } from "./MapTooltip";
-import { type HoverTarget, MapView } from "./MapView";
+import { MapFrame } from "./MapFrame";
+import { projectAreas } from "./svg-geometry";
 
 const AREA_WORDS = { nation: "nation", region: "region", local: "area" } as const;
 
 /**
  * The map tab: the choropleth for the metric, wave and level in the URL, organisation points, the legend
- * with counts, tooltips, and downloads. Clicking a nation or region selects it and drills down a level.
+ * with counts, tooltips, and downloads. Clicking a nation or region selects it and drills down a level;
+ * any selection (here, in search, the table or a link) brings the map to the selected area.
  */
 export default function MapTab() {
   const { state, update, wave, waveIds, metric } = useDashboard();
   const client = useQueryClient();
   const reducedMotion = usePrefersReducedMotion();
   const showPoints = state.points === "on";
-  const [hover, setHover] = useState<HoverTarget | null>(null);
-  const frame = useRef<HTMLDivElement>(null);
-  const [fitTo, setFitTo] = useState<[number, number, number, number] | null>(null);
   const boundaries = useQuery(boundariesQuery(state.level));
   const coverage = useQuery({
     ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""),
@@ -41,6 +38,13 @@ export default function MapTab() {
     ...organisationsQuery(wave ?? "", null),
     enabled: Boolean(wave) && showPoints,
     placeholderData: keepPreviousData,
+  });
+  // The selected area may be at another level than the map (a region, drilled into): its own outline.
+  const areas = useQuery(areasQuery(null));
+  const selectedLevel = areas.data?.areas.find((a) => a.code === state.area)?.level ?? null;
+  const selectedBoundaries = useQuery({
+    ...boundariesQuery(selectedLevel ?? state.level),
+    enabled: selectedLevel !== null,
   });
 
   // Fetch the neighbouring waves ahead (values and points), so moving the slider or playing repaints at once.
@@ -54,21 +58,34 @@ export default function MapTab() {
     }
   }, [client, wave, waveIds, state.level, metric, showPoints]);
 
+  // The other levels' boundaries, once this map is drawn: switching level then repaints at once.
+  const drawn = Boolean(boundaries.data && coverage.data);
+  useEffect(() => {
+    if (!drawn) return;
+    const timer = window.setTimeout(() => {
+      for (const level of AREA_LEVELS) void client.prefetchQuery(boundariesQuery(level));
+    }, 1_500);
+    return () => window.clearTimeout(timer);
+  }, [client, drawn]);
+
   const features = useMemo(
     () => (boundaries.data ? boundaryFeatures(boundaries.data) : []),
     [boundaries.data],
   );
+  const projected = useMemo(() => projectAreas(features), [features]);
   const values = useMemo(() => coverage.data?.areas ?? [], [coverage.data]);
-  const unit = metric?.unit ?? "percent";
   const classification = useMemo(
     () =>
       classify(
-        unit,
+        metric ?? { unit: "percent" },
         values.map((v) => v.value),
       ),
-    [unit, values],
+    [metric, values],
   );
-  const counts = useMemo(() => legendCounts(classification, values), [classification, values]);
+  const counts = useMemo(
+    () => (coverage.data ? legendCounts(classification, values) : null),
+    [coverage.data, classification, values],
+  );
   const geometry = useMemo(
     () => ({
       type: "FeatureCollection" as const,
@@ -80,23 +97,29 @@ export default function MapTab() {
     () => joinValues(features, values, classification),
     [features, values, classification],
   );
-  const states = useMemo(() => joined.features.map((f) => f.properties), [joined]);
+  const states = useMemo(
+    () => (coverage.data ? joined.features.map((f) => f.properties) : []),
+    [coverage.data, joined],
+  );
   const points = useMemo(
     () => (showPoints && organisations.data ? organisationPoints(organisations.data.organisations) : null),
     [showPoints, organisations.data],
   );
   const provisionCounts = useMemo(() => (points ? provisionTally(points) : null), [points]);
-  const shownHover = useMemo(() => currentHoverTarget(hover, states, points), [hover, states, points]);
+  const selected = useMemo(() => {
+    const feature = selectedBoundaries.data
+      ? boundaryFeatures(selectedBoundaries.data).find((f) => f.properties.code === state.area)
+      : undefined;
+    return feature ? { feature, area: projectAreas([feature])[0]! } : null;
+  }, [selectedBoundaries.data, state.area]);
 
   const onMove = useCallback((position: MapPosition) => update({ map: position }, "replace"), [update]);
   const onAreaClick = useCallback(
     (code: string) => {
       const below = childLevel(state.level);
-      const feature = joined.features.find((f) => f.properties.code === code);
-      if (below && feature) setFitTo(featureBounds(feature.geometry));
       update({ area: code, ...(below ? { level: below } : {}) });
     },
-    [state.level, joined, update],
+    [state.level, update],
   );
   const onOrganisationClick = useCallback(
     (code: string) => update({ org: code, tab: "organisation" }),
@@ -110,10 +133,12 @@ export default function MapTab() {
   if (coverage.isError && !coverage.data)
     return <QueryError error={coverage.error} what="the map values" retry={() => void coverage.refetch()} />;
 
-  const shownWave = coverage.data?.wave ?? wave;
-  const title = metric ? `${metric.title}, ${shownWave}` : "Loading…";
-  const dataKey = coverage.data ? `${coverage.data.wave}|${coverage.data.level}|${coverage.data.metric}` : "";
-  const stale = coverage.isPlaceholderData || coverage.isFetching;
+  const shownWave = coverage.data?.wave ?? wave ?? "";
+  const title = metric ? `${metric.title}, ${shownWave}` : "The map";
+  const dataKey =
+    coverage.data && boundaries.data
+      ? `${coverage.data.wave}|${coverage.data.level}|${coverage.data.metric}`
+      : "";
   return (
     <div className="map-tab">
       <div className="view-toolbar">
@@ -128,59 +153,47 @@ export default function MapTab() {
           />
           Show organisations
         </label>
-        {coverage.data && metric ? (
-          <MapDownloads
-            areas={joined}
-            points={points}
-            classification={classification}
-            counts={counts}
-            metric={metric}
-            wave={coverage.data.wave}
-            level={state.level}
-            selected={state.area}
-            synthetic={coverage.data.synthetic}
-          />
-        ) : null}
+        <MapDownloads
+          areas={joined}
+          points={points}
+          classification={classification}
+          counts={counts}
+          provisionCounts={provisionCounts}
+          metric={metric}
+          wave={coverage.data?.wave ?? null}
+          level={state.level}
+          selected={state.area}
+          synthetic={coverage.data?.synthetic ?? false}
+        />
       </div>
-      <p className="hint" id="map-hint">
-        Click or tap an area to see its details{childLevel(state.level) ? " and its parts" : ""}. Every area
-        is also in the Table tab and in search, for keyboard and screen-reader use.{" "}
-        {stale ? <span role="status">Updating…</span> : null}
-      </p>
       <div className="map-layout">
-        <div className="map-frame" ref={frame}>
-          {boundaries.isLoading ? <Loading what="the map" /> : null}
-          <MapView
-            geometry={geometry}
-            states={states}
-            points={points}
-            selected={state.area}
-            position={state.map}
-            fitTo={fitTo}
-            reducedMotion={reducedMotion}
-            label={`Map of ${title} by ${state.level} area. Use the Table tab to read every value.`}
-            dataKey={dataKey}
-            onMove={onMove}
-            onAreaClick={onAreaClick}
-            onOrganisationClick={onOrganisationClick}
-            onHover={setHover}
-          />
-          {shownHover && metric && shownWave ? (
-            <MapTooltip
-              target={shownHover}
-              unit={unit}
-              wave={shownWave}
-              metricTitle={metric.title}
-              frameWidth={frame.current?.clientWidth ?? 0}
-            />
-          ) : null}
-        </div>
+        <MapFrame
+          features={geometry}
+          areas={projected}
+          states={states}
+          points={points}
+          selected={selected}
+          position={state.map}
+          dataKey={dataKey}
+          loading={boundaries.isLoading || (coverage.isLoading && !coverage.data)}
+          updating={coverage.isPlaceholderData || (coverage.isFetching && Boolean(coverage.data))}
+          label={`Map of ${title} by ${AREA_WORDS[state.level]}${childLevel(state.level) ? "; selecting one shows its parts" : ""}`}
+          unit={metric?.unit ?? "percent"}
+          wave={shownWave}
+          metricTitle={metric?.title ?? ""}
+          reducedMotion={reducedMotion}
+          onMove={onMove}
+          onAreaClick={onAreaClick}
+          onOrganisationClick={onOrganisationClick}
+        />
         <Legend
           title={title}
+          metric={metric}
           classification={classification}
           counts={counts}
           areaWord={AREA_WORDS[state.level]}
-          provisionCounts={provisionCounts}
+          provisionCounts={showPoints ? provisionCounts : null}
+          showPoints={showPoints}
         />
       </div>
     </div>
