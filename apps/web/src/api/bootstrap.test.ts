@@ -1,0 +1,57 @@
+import { METRICS } from "@atlas/domain";
+import { QueryClient } from "@tanstack/react-query";
+import { describe, expect, it } from "vitest";
+import { readBootstrap, seedQueryCache } from "./bootstrap";
+import { areasQuery, healthQuery, metricsQuery, wavesQuery } from "./queries";
+
+const page = (text: string | null) =>
+  ({
+    getElementById: (id: string) => (id === "atlas-bootstrap" && text !== null ? { textContent: text } : null),
+  }) as unknown as Document;
+
+const bootstrap = {
+  health: { status: "ok", database: "sqlite", dataVersion: "v1", waves: 1, synthetic: true, version: "0.1.0" },
+  waves: {
+    waves: [
+      {
+        id: "2026",
+        label: "2026 (synthetic)",
+        fieldworkStart: null,
+        fieldworkEnd: null,
+        synthetic: true,
+        source: "demo",
+        returns: 3,
+        organisationsInvited: 4,
+      },
+    ],
+    synthetic: true,
+  },
+  metrics: { metrics: [...METRICS] },
+  areas: {
+    level: null,
+    areas: [],
+    attribution: { licence: "OGL v3.0", licenceUrl: "https://example.org/ogl", statements: ["Crown copyright."] },
+  },
+};
+
+describe("the page's bootstrap data", () => {
+  it("reads the server's answers and puts them in the query cache under the views' own keys", () => {
+    const read = readBootstrap(page(JSON.stringify(bootstrap)));
+    expect(read?.waves.waves[0]?.id).toBe("2026");
+    const client = new QueryClient();
+    seedQueryCache(client, read);
+    expect(client.getQueryData(healthQuery().queryKey)?.dataVersion).toBe("v1");
+    expect(client.getQueryData(wavesQuery().queryKey)?.synthetic).toBe(true);
+    expect(client.getQueryData(metricsQuery().queryKey)?.metrics.map((m) => m.id)).toEqual(METRICS.map((m) => m.id));
+    expect(client.getQueryData(areasQuery(null).queryKey)?.attribution.licence).toBe("OGL v3.0");
+  });
+
+  it("ignores a page without the block, with broken JSON, or with answers that break the contract", () => {
+    expect(readBootstrap(page(null))).toBeNull();
+    expect(readBootstrap(page("{not json"))).toBeNull();
+    expect(readBootstrap(page(JSON.stringify({ ...bootstrap, waves: { waves: "none" } })))).toBeNull();
+    const client = new QueryClient();
+    seedQueryCache(client, null);
+    expect(client.getQueryData(wavesQuery().queryKey)).toBeUndefined();
+  });
+});
