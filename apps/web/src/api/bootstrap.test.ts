@@ -6,11 +6,19 @@ import { areasQuery, healthQuery, metricsQuery, wavesQuery } from "./queries";
 
 const page = (text: string | null) =>
   ({
-    getElementById: (id: string) => (id === "atlas-bootstrap" && text !== null ? { textContent: text } : null),
+    getElementById: (id: string) =>
+      id === "atlas-bootstrap" && text !== null ? { textContent: text } : null,
   }) as unknown as Document;
 
 const bootstrap = {
-  health: { status: "ok", database: "sqlite", dataVersion: "v1", waves: 1, synthetic: true, version: "0.1.0" },
+  health: {
+    status: "ok",
+    database: "sqlite",
+    dataVersion: "v1",
+    waves: 1,
+    synthetic: true,
+    version: "0.1.0",
+  },
   waves: {
     waves: [
       {
@@ -30,7 +38,11 @@ const bootstrap = {
   areas: {
     level: null,
     areas: [],
-    attribution: { licence: "OGL v3.0", licenceUrl: "https://example.org/ogl", statements: ["Crown copyright."] },
+    attribution: {
+      licence: "OGL v3.0",
+      licenceUrl: "https://example.org/ogl",
+      statements: ["Crown copyright."],
+    },
   },
 };
 
@@ -42,7 +54,9 @@ describe("the page's bootstrap data", () => {
     seedQueryCache(client, read);
     expect(client.getQueryData(healthQuery().queryKey)?.dataVersion).toBe("v1");
     expect(client.getQueryData(wavesQuery().queryKey)?.synthetic).toBe(true);
-    expect(client.getQueryData(metricsQuery().queryKey)?.metrics.map((m) => m.id)).toEqual(METRICS.map((m) => m.id));
+    expect(client.getQueryData(metricsQuery().queryKey)?.metrics.map((m) => m.id)).toEqual(
+      METRICS.map((m) => m.id),
+    );
     expect(client.getQueryData(areasQuery(null).queryKey)?.attribution.licence).toBe("OGL v3.0");
   });
 

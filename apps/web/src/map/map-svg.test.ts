@@ -91,7 +91,9 @@ describe("the exported map", () => {
   });
 
   it("draws each point with its answer's mark", () => {
-    const drawn = [...svg.matchAll(/<path transform="[^"]*" d="([^"]*)" fill="([^"]*)"[^>]*class="organisation"/g)];
+    const drawn = [
+      ...svg.matchAll(/<path transform="[^"]*" d="([^"]*)" fill="([^"]*)"[^>]*class="organisation"/g),
+    ];
     expect(drawn.map((m) => m[2])).toEqual([
       POINT_MARKS.routine.fill,
       POINT_MARKS.paused.fill,

@@ -11,7 +11,9 @@ const square = (x: number, y: number, d: number) => [
   [x, y],
 ];
 
-const feature = (geometry: Polygon | MultiPolygon): Feature<Polygon | MultiPolygon, { code: string; name: string }> => ({
+const feature = (
+  geometry: Polygon | MultiPolygon,
+): Feature<Polygon | MultiPolygon, { code: string; name: string }> => ({
   type: "Feature",
   geometry,
   properties: { code: "A", name: "Area A" },
@@ -21,7 +23,11 @@ describe("projecting boundaries for the SVG map", () => {
   it("projects every vertex with Web Mercator at the reference scale, one subpath per ring", () => {
     const [area] = projectAreas([feature({ type: "Polygon", coordinates: [square(-2, 53, 1)] })]);
     const [x, y] = mercator(-2, 53);
-    expect(area!.d.startsWith(`M${Math.round(x * REFERENCE_SCALE * 10) / 10},${Math.round(y * REFERENCE_SCALE * 10) / 10}`)).toBe(true);
+    expect(
+      area!.d.startsWith(
+        `M${Math.round(x * REFERENCE_SCALE * 10) / 10},${Math.round(y * REFERENCE_SCALE * 10) / 10}`,
+      ),
+    ).toBe(true);
     expect(area!.d.match(/M/g)).toHaveLength(1);
     expect(area!.bounds).toEqual([-2, 53, -1, 54]);
     expect(projectPoint(-2, 53)).toEqual([x * REFERENCE_SCALE, y * REFERENCE_SCALE]);
