@@ -5,15 +5,15 @@
  * BENCH_SECONDS (default 10) sets each load test's duration; BENCH_ONLY=api,scale,web picks sections;
  * BENCH_SCALE=1,10,100 and BENCH_WAVES=8,40 set the scale grid.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openTestDb } from "@atlas/db/testing";
 import { startServer } from "../support/server-process";
 import { LOAD_CONNECTIONS, type LoadResult, runApiLoad } from "./api-load";
 import { machineInfo } from "./machine";
-import { renderResults } from "./report";
+import { type BenchResults, renderResults } from "./report";
 import { runScale, type ScaleResult } from "./scale";
-import { runWeb, type WebResult } from "./web";
+import { runWeb, type WebBench } from "./web";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const only = new Set((process.env.BENCH_ONLY ?? "api,scale,web").split(","));
@@ -46,12 +46,7 @@ async function withServer<T>(
 const machine = machineInfo();
 const load: LoadResult[] = [];
 const scale: ScaleResult[] = [];
-const web: WebResult[] = [];
-/** A desktop and a small laptop window: headless Chromium paints WebGL in software, so cost follows pixels. */
-const VIEWPORTS = [
-  { width: 1400, height: 1000 },
-  { width: 1024, height: 700 },
-];
+let web: WebBench | null = null;
 
 if (only.has("api")) {
   for (const kind of ["sqlite", "postgres"] as const) {
@@ -74,11 +69,41 @@ if (only.has("scale")) {
 if (only.has("web")) {
   process.stderr.write("web…\n");
   await withServer("sqlite", async ({ url }) => {
-    for (const viewport of VIEWPORTS) web.push(await runWeb(url, viewport));
+    const waves = (await (await fetch(`${url}/api/waves`)).json()) as { waves: Array<{ id: string }> };
+    web = await runWeb(
+      url,
+      waves.waves
+        .map((w) => w.id)
+        .sort()
+        .at(-1)!,
+    );
   });
 }
 
-const results = { machine, settings: { seconds, connections: LOAD_CONNECTIONS }, load, scale, web };
+// Sections left out by BENCH_ONLY keep their figures (and their date) from the last run that measured them.
+const previous = (() => {
+  try {
+    return JSON.parse(readFileSync(join(here, "results.json"), "utf8")) as Partial<BenchResults>;
+  } catch {
+    return {};
+  }
+})();
+const kept = <K extends "load" | "scale" | "web">(section: string, key: K, now: BenchResults[K]) =>
+  only.has(section) ? now : ((previous[key] ?? now) as BenchResults[K]);
+const measured = {
+  api: only.has("api") ? machine.date : (previous.measured?.api ?? null),
+  scale: only.has("scale") ? machine.date : (previous.measured?.scale ?? null),
+  web: only.has("web") ? machine.date : (previous.measured?.web ?? null),
+};
+const previousWeb = previous.web && !Array.isArray(previous.web) ? previous.web : null;
+const results: BenchResults = {
+  machine,
+  settings: { seconds, connections: LOAD_CONNECTIONS },
+  measured,
+  load: kept("api", "load", load),
+  scale: kept("scale", "scale", scale),
+  web: only.has("web") ? web : previousWeb,
+};
 writeFileSync(join(here, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(join(here, "RESULTS.md"), renderResults(results));
 process.stdout.write(renderResults(results));

@@ -9,7 +9,8 @@ import { createApp } from "./app";
 import { createLogger } from "./logger";
 import { loadAtlasFixture } from "./routes/data-fixture";
 import { buildTestApp, type TestApp } from "./testing";
-import { pageRequest, renderIndex, webStatic } from "./web-static";
+import { openingCoveragePath, pageRequest, preloadLevel, renderIndex } from "./web-page";
+import { webStatic } from "./web-static";
 
 const TEMPLATE = `<!doctype html><html><head><title>x</title><!--atlas:head--></head><body><header><h1 class="site-title">Atlas</h1></header><!--atlas:notice--><div id="root"></div></body></html>`;
 
@@ -83,6 +84,26 @@ describe("serving the web app", () => {
     expect(csp).toContain("frame-ancestors 'none'");
   });
 
+  it("sends a built asset's precompressed copy when the browser takes it, cached for a year", async () => {
+    const { mkdirSync } = await import("node:fs");
+    const { brotliCompressSync, brotliDecompressSync } = await import("node:zlib");
+    mkdirSync(join(dist, "assets"), { recursive: true });
+    const script = "console.log('atlas');".repeat(200);
+    writeFileSync(join(dist, "assets", "app-abc123.js"), script);
+    writeFileSync(join(dist, "assets", "app-abc123.js.br"), brotliCompressSync(script));
+    const res = await appWith().request("/assets/app-abc123.js", {
+      headers: { "Accept-Encoding": "gzip, br" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-encoding")).toBe("br");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(script);
+    // An asset that is not there is not found, not the page served as a script.
+    const missing = await appWith().request("/assets/gone-123.js");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-type")).toContain("problem+json");
+  });
+
   it("preloads the boundaries of the level the map opens at, and makes the site title a heading only on the dashboard", async () => {
     const app = appWith();
     const local = await (await app.request("/?level=local")).text();
@@ -98,24 +119,41 @@ describe("serving the web app", () => {
 
 describe("reading which page is asked for", () => {
   it("preloads the map's level (regions by default) only for the map tab of the dashboard", () => {
-    expect(pageRequest(new URLSearchParams(""))).toEqual({ view: "dashboard", preloadLevel: "region" });
-    expect(pageRequest(new URLSearchParams("level=nation"))).toEqual({
-      view: "dashboard",
-      preloadLevel: "nation",
-    });
-    expect(pageRequest(new URLSearchParams("level=planet")).preloadLevel).toBe("region");
-    expect(pageRequest(new URLSearchParams("tab=table")).preloadLevel).toBeNull();
-    expect(pageRequest(new URLSearchParams("view=brief&area=X"))).toEqual({
-      view: "brief",
-      preloadLevel: null,
-    });
+    const preload = (query: string) => preloadLevel(pageRequest(new URLSearchParams(query)));
+    expect(preload("")).toBe("region");
+    expect(preload("level=nation")).toBe("nation");
+    expect(preload("level=planet")).toBe("region");
+    expect(preload("tab=table")).toBeNull();
+    expect(preload("view=brief&area=X")).toBeNull();
+  });
+
+  it("resolves the opening view's coverage as the app does: unknown wave → latest, unknown metric → the first", () => {
+    const answers = {
+      health: {},
+      areas: {},
+      waves: {
+        waves: [
+          { id: "2026", synthetic: true },
+          { id: "2024", synthetic: true },
+        ],
+      },
+      metrics: { metrics: [{ id: "offering_pct" }, { id: "median_wait_weeks" }] },
+    };
+    const path = (query: string) => openingCoveragePath(pageRequest(new URLSearchParams(query)), answers);
+    expect(path("")).toBe("/api/coverage?wave=2026&level=region&metric=offering_pct");
+    expect(path("tab=table&wave=2024&metric=median_wait_weeks&level=local")).toBe(
+      "/api/coverage?wave=2024&level=local&metric=median_wait_weeks",
+    );
+    expect(path("wave=1999&metric=nope")).toBe("/api/coverage?wave=2026&level=region&metric=offering_pct");
+    expect(path("tab=gaps")).toBeNull();
+    expect(path("view=brief&area=X")).toBeNull();
   });
 
   it("escapes bootstrap data so no value can close its element or open a tag", () => {
     const html = renderIndex(
       TEMPLATE,
       { tileUrl: undefined, tileAttribution: undefined },
-      { view: "dashboard", preloadLevel: null },
+      pageRequest(new URLSearchParams("tab=gaps")),
       {
         synthetic: null,
         bootstrap: { areas: { name: "</script><script>alert(1)</script>" } },
@@ -180,5 +218,11 @@ describe.each(TEST_DIALECTS)("the page's data notice and bootstrap on %s", (kind
     }
     const health = (await (await app.request("/api/health")).json()) as { dataVersion: string };
     expect((bootstrap.health as { dataVersion: string }).dataVersion).toBe(health.dataVersion);
+    // And the coverage the opening view draws first, for the wave, level and metric in the link.
+    const local = bootstrapOf(await (await app.request("/?level=local&wave=2022")).text())!;
+    expect(local.coverage).toEqual(
+      await (await app.request("/api/coverage?wave=2022&level=local&metric=offering_pct")).json(),
+    );
+    expect(bootstrapOf(await (await app.request("/?tab=gaps")).text())!.coverage).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { METRICS } from "@atlas/domain";
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { readBootstrap, seedQueryCache } from "./bootstrap";
-import { areasQuery, healthQuery, metricsQuery, wavesQuery } from "./queries";
+import { areasQuery, coverageQuery, healthQuery, metricsQuery, wavesQuery } from "./queries";
 
 const page = (text: string | null) =>
   ({
@@ -58,6 +58,24 @@ describe("the page's bootstrap data", () => {
       METRICS.map((m) => m.id),
     );
     expect(client.getQueryData(areasQuery(null).queryKey)?.attribution.licence).toBe("OGL v3.0");
+  });
+
+  it("files the opening view's coverage under its own wave, level and metric", () => {
+    const coverage = {
+      wave: "2026",
+      level: "local",
+      metric: "routine_pct",
+      synthetic: true,
+      comparator: { code: "K02000001", name: "United Kingdom", value: 40, lower: 30, upper: 50 },
+      nations: [],
+      areas: [],
+    };
+    const client = new QueryClient();
+    seedQueryCache(client, readBootstrap(page(JSON.stringify({ ...bootstrap, coverage }))));
+    expect(
+      client.getQueryData(coverageQuery("2026", "local", "routine_pct").queryKey)?.comparator.value,
+    ).toBe(40);
+    expect(client.getQueryData(coverageQuery("2026", "region", "routine_pct").queryKey)).toBeUndefined();
   });
 
   it("ignores a page without the block, with broken JSON, or with answers that break the contract", () => {

@@ -1,19 +1,27 @@
-import { AreasResponseSchema, HealthSchema, MetricsResponseSchema, WavesResponseSchema } from "@atlas/domain";
+import {
+  AreasResponseSchema,
+  CoverageResponseSchema,
+  HealthSchema,
+  MetricsResponseSchema,
+  WavesResponseSchema,
+} from "@atlas/domain";
 import type { QueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { areasQuery, healthQuery, metricsQuery, wavesQuery } from "./queries";
+import { areasQuery, coverageQuery, healthQuery, metricsQuery, wavesQuery } from "./queries";
 
 /**
- * The answers the server wrote into the page (apps/api/src/web-static.ts): health, waves, metrics and
- * areas, exactly as the API gives them. Every view needs them before it can draw, so having them in the
- * first render saves a round trip and keeps the controls from growing as they arrive. Parsed with the
- * same wire schemas as any response; a block that does not parse is ignored and the app fetches instead.
+ * The answers the server wrote into the page (apps/api/src/web-page.ts): health, waves, metrics and
+ * areas, exactly as the API gives them, and the coverage the opening view draws first (map, table,
+ * chart). Every view needs them before it can draw, so having them in the first render saves round trips
+ * and keeps the controls from growing as they arrive. Parsed with the same wire schemas as any response;
+ * a block that does not parse is ignored and the app fetches instead.
  */
 const BootstrapSchema = z.object({
   health: HealthSchema,
   waves: WavesResponseSchema,
   metrics: MetricsResponseSchema,
   areas: AreasResponseSchema,
+  coverage: CoverageResponseSchema.optional(),
 });
 export type Bootstrap = z.infer<typeof BootstrapSchema>;
 
@@ -35,4 +43,7 @@ export function seedQueryCache(client: QueryClient, bootstrap: Bootstrap | null 
   client.setQueryData(wavesQuery().queryKey, bootstrap.waves);
   client.setQueryData(metricsQuery().queryKey, bootstrap.metrics);
   client.setQueryData(areasQuery(null).queryKey, bootstrap.areas);
+  const { coverage } = bootstrap;
+  if (coverage)
+    client.setQueryData(coverageQuery(coverage.wave, coverage.level, coverage.metric).queryKey, coverage);
 }

@@ -47,19 +47,20 @@ export default function MapTab() {
     enabled: selectedLevel !== null,
   });
 
-  // Fetch the neighbouring waves ahead (values and points), so moving the slider or playing repaints at once.
+  // Fetch the neighbouring waves ahead (values and points), so moving the slider or playing repaints at once;
+  // once this map is drawn, so they never compete with it.
+  const drawn = Boolean(boundaries.data && coverage.data);
   useEffect(() => {
-    if (!wave || !metric) return;
+    if (!wave || !metric || !drawn) return;
     const i = waveIds.indexOf(wave);
     for (const neighbour of [waveIds[i + 1], waveIds[i - 1]]) {
       if (!neighbour) continue;
       void client.prefetchQuery(coverageQuery(neighbour, state.level, metric.id));
       if (showPoints) void client.prefetchQuery(organisationsQuery(neighbour, null));
     }
-  }, [client, wave, waveIds, state.level, metric, showPoints]);
+  }, [client, wave, waveIds, state.level, metric, showPoints, drawn]);
 
   // The other levels' boundaries, once this map is drawn: switching level then repaints at once.
-  const drawn = Boolean(boundaries.data && coverage.data);
   useEffect(() => {
     if (!drawn) return;
     const timer = window.setTimeout(() => {

@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect } from "react";
-import { boundariesQuery } from "../api/queries";
+import { boundariesQuery, coverageQuery } from "../api/queries";
 import { AreaPanel } from "../area/AreaPanel";
 import { Controls } from "../controls/Controls";
 import { GapsView } from "../gaps/GapsView";
@@ -47,12 +47,15 @@ function TabContent({ tab }: { tab: Tab }) {
  * selection, the area panel beside the view (a sheet over the bottom of the screen on a phone), the footer.
  */
 export function Dashboard() {
-  const { state } = useDashboard();
+  const { state, wave, metric } = useDashboard();
   const client = useQueryClient();
-  // The map's boundaries depend only on the level: ask for them now, while the map's code still downloads.
+  // The map's boundaries and values: ask for them now, while the map's code still downloads.
+  const metricId = metric?.id ?? null;
   useEffect(() => {
-    if (state.tab === "map") void client.prefetchQuery(boundariesQuery(state.level));
-  }, [client, state.tab, state.level]);
+    if (state.tab !== "map") return;
+    void client.prefetchQuery(boundariesQuery(state.level));
+    if (wave && metricId) void client.prefetchQuery(coverageQuery(wave, state.level, metricId));
+  }, [client, state.tab, state.level, wave, metricId]);
   const panel = state.area !== null && WITH_PANEL.has(state.tab);
   return (
     <>
