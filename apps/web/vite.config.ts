@@ -25,7 +25,7 @@ function preloadMap(): Plugin {
         const chunks = new Set<string>();
         const visit = (fileName: string) => {
           const chunk = bundle[fileName];
-          if (!chunk || chunk.type !== "chunk" || chunks.has(fileName)) return;
+          if (chunk?.type !== "chunk" || chunks.has(fileName)) return;
           chunks.add(fileName);
           for (const imported of chunk.imports) visit(imported);
         };
