@@ -90,10 +90,15 @@ const previous = (() => {
 })();
 const kept = <K extends "load" | "scale" | "web">(section: string, key: K, now: BenchResults[K]) =>
   only.has(section) ? now : ((previous[key] ?? now) as BenchResults[K]);
+// Where and when each section was measured: this run, or the run its kept figures came from.
+const stamp = (m: { date: string; cores: number; cpuModel: string }) =>
+  `${m.date} on ${m.cores} cores (${m.cpuModel})`;
+const was = (key: "api" | "scale" | "web", had: boolean) =>
+  previous.measured?.[key] ?? (had && previous.machine ? stamp(previous.machine) : null);
 const measured = {
-  api: only.has("api") ? machine.date : (previous.measured?.api ?? null),
-  scale: only.has("scale") ? machine.date : (previous.measured?.scale ?? null),
-  web: only.has("web") ? machine.date : (previous.measured?.web ?? null),
+  api: only.has("api") ? stamp(machine) : was("api", (previous.load?.length ?? 0) > 0),
+  scale: only.has("scale") ? stamp(machine) : was("scale", (previous.scale?.length ?? 0) > 0),
+  web: only.has("web") ? stamp(machine) : was("web", Boolean(previous.web)),
 };
 const previousWeb = previous.web && !Array.isArray(previous.web) ? previous.web : null;
 const results: BenchResults = {
