@@ -1,15 +1,18 @@
 import type { LoadResult } from "./api-load";
 import type { ImportLoadResult } from "./import-load";
+import type { LighthouseScores } from "./lighthouse";
 import type { MachineInfo } from "./machine";
 import type { ScaleResult } from "./scale";
-import type { WebResult } from "./web";
+import type { WebBench } from "./web";
 
 export interface BenchResults {
   machine: MachineInfo;
   settings: { seconds: number; connections: number; importConnections?: number };
+  /** When each section was last measured (a run with BENCH_ONLY keeps the others' figures). */
+  measured?: { api: string | null; scale: string | null; web: string | null; import?: string | null };
   load: LoadResult[];
   scale: ScaleResult[];
-  web: WebResult[];
+  web: WebBench | null;
   imports?: ImportLoadResult[];
 }
 
@@ -42,9 +45,16 @@ export function renderResults(r: BenchResults): string {
     "# Benchmark results",
     "",
     `Measured by \`pnpm bench\` on ${m.date}: ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB memory, Node.js ${m.node}, ${m.platform}${m.loadAverage ? `; load average ${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end (other work on the machine)` : ""}.`,
-    "Every ratio compares figures from this same run. Regenerate with `npx pnpm@10.34.8 bench`.",
+    "Every ratio compares figures from the same run. Regenerate with `npx pnpm@10.34.8 bench` (`BENCH_ONLY=api,scale,web,import` runs some sections and keeps the others' last figures).",
     "",
   ];
+  if (r.measured) {
+    const when = (d: string | null) => d ?? "not measured";
+    out.push(
+      `Sections measured: API load ${when(r.measured.api)}; scale ${when(r.measured.scale)}; web ${when(r.measured.web)}; imports ${when(r.measured.import ?? null)}.`,
+      "",
+    );
+  }
   if (r.load.length > 0) {
     out.push(
       `## API under load (autocannon, ${r.settings.connections} connections on loopback, ${r.settings.seconds} s per endpoint, demo data)`,
@@ -133,45 +143,119 @@ export function renderResults(r: BenchResults): string {
     }
     out.push("");
   }
-  if (r.web.length > 0) {
-    const cols = r.web.map((w) => `window ${w.viewport}`);
-    const row = (label: string, pick: (w: WebResult) => string, aim: string) => [
-      label,
-      ...r.web.map(pick),
-      aim,
-    ];
-    out.push(
-      "## Web, in headless Chromium against the local server",
-      "",
-      "Chromium runs with `--disable-gpu`, so maplibre's WebGL is drawn in software (SwiftShader): paint cost grows with the map's pixels.",
-      "",
-      table(
-        ["measure", ...cols, "aim"],
-        [
-          row(
-            "time until the map is usable (navigation start → choropleth drawn)",
-            (w) => `${n(w.mapUsableMs)} ms`,
-            "1,500 ms",
-          ),
-          row(
-            "JavaScript transferred before the map is usable (gzip, maplibre's worker included)",
-            (w) => `${n(w.initialJsBytes / 1024, 1)} kB`,
-            "350 kB",
-          ),
-          row("all JavaScript transferred on the page", (w) => `${n(w.totalJsBytes / 1024, 1)} kB`, ""),
-          row(
-            `wave change until repainted (median of ${r.web[0]!.waveChanges})`,
-            (w) => `${n(w.waveChangeMedianMs, 1)} ms`,
-            "100 ms",
-          ),
-          row("wave change, slowest", (w) => `${n(w.waveChangeMaxMs, 1)} ms`, ""),
-        ],
-      ),
-      "",
-    );
-  }
+  if (r.web) out.push(...webSection(r.web));
   out.push(...renderImports(r));
   return `${out.join("\n")}\n`;
+}
+
+const ms = (v: number) => `${n(v)} ms`;
+const ratio = (v: number, base: number) => `${n(v / base, 1)}×`;
+
+function webSection(web: WebBench): string[] {
+  const out: string[] = [
+    "## Web, in headless Chromium against the local server",
+    "",
+    "Chromium runs with `--disable-gpu`. The first map is SVG (drawn from the boundaries with the same classes, colours and patterns as maplibre, which loads at the first pan or zoom by hand), so no WebGL is painted before it. Times are medians of three fresh loads; each ratio is to a blank page's load (a one-line HTML page from a plain Node server) in the same run and window.",
+    "",
+  ];
+  const cols = web.loads.map((l) => `window ${l.viewport}`);
+  const row = (label: string, pick: (l: WebBench["loads"][number]) => string, aim: string) => [
+    label,
+    ...web.loads.map(pick),
+    aim,
+  ];
+  out.push(
+    table(
+      ["measure", ...cols, "aim"],
+      [
+        row("blank page: navigation start → load", (l) => ms(l.blankLoadMs), "baseline"),
+        row(
+          "time to first map (navigation start → choropleth drawn), ratio to blank",
+          (l) => `${ms(l.firstMapMs)} (${ratio(l.firstMapMs, l.blankLoadMs)})`,
+          "1,000 ms at 1440×900",
+        ),
+        row(
+          "JavaScript transferred before the first map (gzip)",
+          (l) => `${n(l.initialJsBytes / 1024, 1)} kB`,
+          "350 kB",
+        ),
+        row("all JavaScript transferred (page idle)", (l) => `${n(l.totalJsBytes / 1024, 1)} kB`, ""),
+        row(
+          `wave change until repainted (median of ${web.loads[0]?.waveChanges ?? 0}), ratio to blank`,
+          (l) => `${n(l.waveChangeMedianMs, 1)} ms (${n(l.waveChangeMedianMs / l.blankLoadMs, 2)}×)`,
+          "100 ms",
+        ),
+        row("wave change, slowest", (l) => `${n(l.waveChangeMaxMs, 1)} ms`, ""),
+      ],
+    ),
+    "",
+    "### Cumulative layout shift per view (PerformanceObserver from the first byte until the view is drawn and the network idle, largest session window)",
+    "",
+  );
+  const viewports = [...new Set(web.shifts.map((x) => x.viewport))];
+  const views = [...new Set(web.shifts.map((x) => x.view))];
+  const cls = (view: string, viewport: string) =>
+    web.shifts.find((x) => x.view === view && x.viewport === viewport)?.cls ?? Number.NaN;
+  out.push(
+    table(
+      ["view", ...viewports.map((v) => `window ${v}`), "aim", "met"],
+      views.map((view) => [
+        view,
+        ...viewports.map((v) => n(cls(view, v), 3)),
+        "< 0.05",
+        viewports.every((v) => cls(view, v) < 0.05) ? "yes" : "no",
+      ]),
+    ),
+    "",
+    "### Lighthouse 12.8 (npm package, run against Debian's Chromium with the flags above; default simulated throttling)",
+    "",
+  );
+  const blankOf = (l: LighthouseScores) => web.lighthouseBlank.find((b) => b.formFactor === l.formFactor);
+  out.push(
+    table(
+      [
+        "form factor",
+        "performance",
+        "accessibility",
+        "best practices",
+        "FCP (ratio to blank)",
+        "LCP (ratio to blank)",
+        "total blocking time",
+        "speed index",
+        "CLS",
+        "aims met",
+      ],
+      web.lighthouse.map((l) => {
+        const blank = blankOf(l);
+        const aims =
+          l.formFactor === "desktop"
+            ? l.performance >= 0.95 && l.accessibility >= 1 && l.bestPractices >= 0.95
+              ? "yes"
+              : "no"
+            : "(no aim set)";
+        return [
+          l.formFactor,
+          n(l.performance, 2),
+          n(l.accessibility, 2),
+          n(l.bestPractices, 2),
+          `${ms(l.firstContentfulPaintMs)} (${blank ? ratio(l.firstContentfulPaintMs, blank.firstContentfulPaintMs) : "–"})`,
+          `${ms(l.largestContentfulPaintMs)} (${blank ? ratio(l.largestContentfulPaintMs, blank.largestContentfulPaintMs) : "–"})`,
+          ms(l.totalBlockingTimeMs),
+          ms(l.speedIndexMs),
+          n(l.cumulativeLayoutShift, 3),
+          aims,
+        ];
+      }),
+    ),
+    "",
+    "Aims (desktop): performance ≥ 0.95, accessibility 1.0, best practices ≥ 0.95. Audits that lost points:",
+    "",
+    ...web.lighthouse.map(
+      (l) => `- ${l.formFactor}: ${l.failing.length > 0 ? l.failing.join("; ") : "none"}`,
+    ),
+    "",
+  );
+  return out;
 }
 
 const IMPORT_P99_AIM_MS = 50;

@@ -5,7 +5,7 @@
  * BENCH_SECONDS (default 10) sets each load test's duration; BENCH_ONLY=api,scale,web,import picks sections;
  * BENCH_SCALE=1,10,100 and BENCH_WAVES=8,40 set the scale grid.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openTestDb } from "@atlas/db/testing";
 import { startServer } from "../support/server-process";
@@ -17,9 +17,9 @@ import {
   writeImportBenchFiles,
 } from "./import-load";
 import { finishMachineInfo, machineInfo } from "./machine";
-import { renderResults } from "./report";
+import { type BenchResults, renderResults } from "./report";
 import { runScale, type ScaleResult } from "./scale";
-import { runWeb, type WebResult } from "./web";
+import { runWeb, type WebBench } from "./web";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const only = new Set((process.env.BENCH_ONLY ?? "api,scale,web,import").split(","));
@@ -66,13 +66,8 @@ async function withServer<T>(
 const machine = machineInfo();
 const load: LoadResult[] = [];
 const scale: ScaleResult[] = [];
-const web: WebResult[] = [];
+let web: WebBench | null = null;
 const imports: ImportLoadResult[] = [];
-/** A desktop and a small laptop window: headless Chromium paints WebGL in software, so cost follows pixels. */
-const VIEWPORTS = [
-  { width: 1400, height: 1000 },
-  { width: 1024, height: 700 },
-];
 
 if (only.has("api")) {
   for (const kind of ["sqlite", "postgres"] as const) {
@@ -95,7 +90,14 @@ if (only.has("scale")) {
 if (only.has("web")) {
   process.stderr.write("web…\n");
   await withServer("sqlite", async ({ url }) => {
-    for (const viewport of VIEWPORTS) web.push(await runWeb(url, viewport));
+    const waves = (await (await fetch(`${url}/api/waves`)).json()) as { waves: Array<{ id: string }> };
+    web = await runWeb(
+      url,
+      waves.waves
+        .map((w) => w.id)
+        .sort()
+        .at(-1)!,
+    );
   });
 }
 
@@ -118,13 +120,39 @@ if (only.has("import")) {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const results = {
+// Sections left out by BENCH_ONLY keep their figures (and their date) from the last run that measured them.
+const previous = (() => {
+  try {
+    return JSON.parse(readFileSync(join(here, "results.json"), "utf8")) as Partial<BenchResults>;
+  } catch {
+    return {};
+  }
+})();
+const kept = <K extends "load" | "scale" | "web" | "imports">(
+  section: string,
+  key: K,
+  now: BenchResults[K],
+) => (only.has(section) ? now : ((previous[key] ?? now) as BenchResults[K]));
+// Where and when each section was measured: this run, or the run its kept figures came from.
+const stamp = (m: { date: string; cores: number; cpuModel: string }) =>
+  `${m.date} on ${m.cores} cores (${m.cpuModel})`;
+const was = (key: "api" | "scale" | "web" | "import", had: boolean) =>
+  previous.measured?.[key] ?? (had && previous.machine ? stamp(previous.machine) : null);
+const measured = {
+  api: only.has("api") ? stamp(machine) : was("api", (previous.load?.length ?? 0) > 0),
+  scale: only.has("scale") ? stamp(machine) : was("scale", (previous.scale?.length ?? 0) > 0),
+  web: only.has("web") ? stamp(machine) : was("web", Boolean(previous.web)),
+  import: only.has("import") ? stamp(machine) : was("import", (previous.imports?.length ?? 0) > 0),
+};
+const previousWeb = previous.web && !Array.isArray(previous.web) ? previous.web : null;
+const results: BenchResults = {
   machine: finishMachineInfo(machine),
   settings: { seconds, connections: LOAD_CONNECTIONS, importConnections: IMPORT_LOAD_CONNECTIONS },
-  load,
-  scale,
-  web,
-  imports,
+  measured,
+  load: kept("api", "load", load),
+  scale: kept("scale", "scale", scale),
+  web: only.has("web") ? web : previousWeb,
+  imports: kept("import", "imports", imports),
 };
 writeFileSync(join(here, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(join(here, "RESULTS.md"), renderResults(results));

@@ -42,7 +42,7 @@ describe("commissioner journey", () => {
   it("names the wave and status in the tooltip, and drills down from a nation on click", async () => {
     await s.open("/?level=nation");
     await waitForMap(s.page, `${latest}|nation|offering_pct`);
-    const box = (await s.page.locator('[data-testid="map"] canvas').boundingBox())!;
+    const box = (await s.page.locator('[data-testid="map"]').boundingBox())!;
     // The middle of the UK's bounds is land in southern Scotland or northern England.
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     await s.page.mouse.move(centre.x, centre.y);

@@ -67,8 +67,8 @@ describe("policymaker journey", () => {
       .sort((a, b) => b.clear - a.clear)[0]!.o;
     await s.open(`/?wave=${earlier}&level=local&map=9.00/${gone.lat}/${gone.lon}`);
     await waitForMap(s.page, `${earlier}|local|offering_pct`);
-    const box = (await s.page.locator('[data-testid="map"] canvas').boundingBox())!;
-    // The map is centred on the organisation, so its point is in the middle of the canvas.
+    const box = (await s.page.locator('[data-testid="map"]').boundingBox())!;
+    // The map is centred on the organisation, so its point is in the middle of the map.
     await s.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await s.page.locator(".map-tooltip", { hasText: gone.name }).waitFor();
     // The next wave, by keyboard, with the pointer still: the tooltip follows the data drawn now.

@@ -92,9 +92,9 @@ describe("resilience and access", () => {
       await waitForMap(page, `${latest}|nation|offering_pct`);
       expect(await page.getByLabel("Show organisations").isChecked()).toBe(false);
       // On a narrow screen the map sits below the controls: scroll to it, as a person would, then tap.
-      const canvas = page.locator('[data-testid="map"] canvas');
-      await canvas.scrollIntoViewIfNeeded();
-      const box = (await canvas.boundingBox())!;
+      const map = page.locator('[data-testid="map"]');
+      await map.scrollIntoViewIfNeeded();
+      const box = (await map.boundingBox())!;
       await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
       await page.waitForFunction(() => new URLSearchParams(location.search).has("area"));
       expect(await page.textContent(".map-tooltip")).toContain(`wave ${latest}`);
@@ -104,7 +104,7 @@ describe("resilience and access", () => {
     }
   }, 60_000);
 
-  it("runs under the strict Content-Security-Policy of apps/web/CSP.md, downloads included", async () => {
+  it("runs under the strict Content-Security-Policy of apps/web/CSP.md, maplibre and downloads included", async () => {
     const { page, watch } = await watchedPage(s.browser);
     const violations: string[] = [];
     page.on("console", (m) => {
@@ -120,6 +120,13 @@ describe("resilience and access", () => {
       });
       await page.goto(`${s.server.url}/`);
       await waitForMap(page, `${latest}|region|offering_pct`);
+      // The first map is SVG; a zoom by hand brings in maplibre, whose worker must run under the policy.
+      const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, -200);
+      await page.locator('.map-frame[data-renderer="maplibre"]').waitFor({ timeout: 30_000 });
+      await waitForMap(page, `${latest}|region|offering_pct`);
+      expect(new URL(page.url()).searchParams.get("map")).toMatch(/^\d+\.\d{2}\//);
       const [png] = await Promise.all([
         page.waitForEvent("download"),
         page.getByRole("button", { name: /as PNG$/ }).click(),

@@ -23,7 +23,7 @@ try {
 
 // Imports run in a worker thread with their own connection, so the request loop keeps serving reads.
 const imports = workerImports(config.databaseUrl);
-const app = createApp({ db, config, logger, imports }, { mountWeb: webStatic(WEB_DIST_DIR, config) });
+const app = createApp({ db, config, logger, imports }, { mountWeb: webStatic(WEB_DIST_DIR, config, db) });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info("listening", { url: `http://localhost:${info.port}`, database: db.kind });
 });

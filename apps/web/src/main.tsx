@@ -1,10 +1,14 @@
+import "./zod-jitless";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { seedQueryCache } from "./api/bootstrap";
 import { connection } from "./api/connection-instance";
 import { createQueryClient } from "./api/query-client";
 import "./styles/app.css";
+import "./styles/layout.css";
+import "./styles/map.css";
 import "./styles/print.css";
 import { prefetchViews } from "./shell/prefetch-views";
 import { parseUrlState } from "./url/url-state";
@@ -14,8 +18,11 @@ import { parseUrlState } from "./url/url-state";
 const queryClient = createQueryClient(connection);
 connection.start();
 
-// The map is the first view for most visits: start fetching its code (and maplibre) now, in parallel with
-// React's first render, instead of when the lazy component is first rendered.
+// What every view needs first (waves, metrics, areas, health) came with the page: no round trip for it.
+seedQueryCache(queryClient);
+
+// The map is the first view for most visits: start fetching its code now, in parallel with React's first
+// render, instead of when the lazy component is first rendered.
 const initial = parseUrlState(window.location.search);
 if (initial.view === "dashboard" && initial.tab === "map") void import("./map/MapTab");
 prefetchViews();

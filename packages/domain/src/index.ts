@@ -3,6 +3,7 @@ export * from "./api/survey-ops";
 export * from "./display/index";
 export * from "./metrics/index";
 export * from "./need/index";
+export * from "./notices";
 export * from "./reference";
 export * from "./stats/index";
 export * from "./survey-file/index";

@@ -4,7 +4,8 @@ import { type Browser, type ConsoleMessage, chromium, type Page } from "playwrig
 /** Debian's Chromium (apt); override with CHROMIUM_PATH. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-const FLAGS = [
+/** The flags every test and benchmark starts Chromium with (software rendering: no GPU here). */
+export const BROWSER_FLAGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -19,7 +20,7 @@ const FLAGS = [
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH))
     throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium)`);
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: BROWSER_FLAGS, headless: true });
 }
 
 /** What a page did that a test should know about: console errors, uncaught errors, requests off the machine. */

@@ -50,7 +50,7 @@ export async function waitForMap(page: Page, key: string, timeout = 20_000): Pro
 /** The legend's counts: every class and status row as [label, count]. */
 export async function legendRows(page: Page): Promise<Array<[string, number]>> {
   return page.$$eval(
-    '[data-testid="legend"] .legend-classes li, [data-testid="legend"] .legend-statuses li',
+    '[data-testid="legend"] .legend-classes li:not(.legend-empty), [data-testid="legend"] .legend-statuses li',
     (items) =>
       items.map(
         (li) =>

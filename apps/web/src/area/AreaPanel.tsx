@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { areasQuery, coverageQuery } from "../api/queries";
 import { formatInterval, formatValue } from "../format/number";
 import { COMPARISON_LABELS, STATUS_LABELS } from "../format/status";
@@ -32,11 +32,29 @@ export function AreaPanel({ code }: { code: string }) {
   const close = () => update({ area: null });
   const below = area ? childLevel(area.level) : null;
   const inCompare = state.compare.includes(code);
+  // On a phone the panel is a sheet over the bottom of the screen: it can fold to its title line. A new
+  // area opens it again.
+  const [folded, setFolded] = useState(false);
+  useEffect(() => {
+    if (code) setFolded(false);
+  }, [code]);
 
   return (
-    <aside className="area-panel" aria-labelledby="area-panel-title">
+    <aside
+      className={folded ? "area-panel sheet-folded" : "area-panel"}
+      aria-labelledby="area-panel-title"
+      data-testid="area-panel"
+    >
       <div className="panel-head">
         <h2 id="area-panel-title">{area?.name ?? code}</h2>
+        <button
+          type="button"
+          className="sheet-toggle"
+          aria-expanded={!folded}
+          onClick={() => setFolded((was) => !was)}
+        >
+          {folded ? "More" : "Less"}
+        </button>
         <button type="button" className="close" onClick={close} aria-label="Close the area panel">
           ×
         </button>
@@ -97,8 +115,10 @@ export function AreaPanel({ code }: { code: string }) {
               : ""}
           </p>
         </div>
-      ) : !coverage.data ? (
-        <Loading what="this area's value" queries={[coverage, areas]} />
+      ) : !coverage.data || !metric ? (
+        <div className="area-value area-value-loading">
+          <Loading what="this area's value" queries={[coverage, areas]} />
+        </div>
       ) : null}
       <div className="panel-actions">
         <UrlLink patch={{ view: "brief", area: code }} className="button-link">

@@ -1,9 +1,15 @@
-import type { Provision } from "@atlas/domain";
-import { PROVISION_COLOURS, PROVISION_SHORT } from "../format/provision";
+import type { Metric } from "@atlas/domain";
 import { MISSING_STATUSES, STATUS_LABELS } from "../format/status";
-import type { Classification, LegendCounts } from "./classes";
-import { pointRadius } from "./map-style";
+import { type Classification, directionNote, type LegendCounts, SEQUENTIAL_PALETTE } from "./classes";
 import { patternSvg } from "./patterns";
+import {
+  markPath,
+  POINT_MARKS,
+  POINT_STATUSES,
+  POINT_STROKE,
+  type PointStatus,
+  pointRadius,
+} from "./point-marks";
 
 function PatternSwatch({ status }: { status: (typeof MISSING_STATUSES)[number] }) {
   const id = `legend-pattern-${status}`;
@@ -12,77 +18,114 @@ function PatternSwatch({ status }: { status: (typeof MISSING_STATUSES)[number] }
   return <span className="pattern-swatch" aria-hidden="true" dangerouslySetInnerHTML={{ __html: svg }} />;
 }
 
+/** A point's mark as in the map (same path, fill and outline), for the key. */
+export function MarkSwatch({ status, r = 6.5 }: { status: PointStatus; r?: number }) {
+  const mark = POINT_MARKS[status];
+  const size = Math.ceil(r * 2.4 + 2);
+  return (
+    <svg
+      className="mark-swatch"
+      width={size}
+      height={size}
+      viewBox={`0 0 ${size} ${size}`}
+      aria-hidden="true"
+    >
+      <path
+        transform={`translate(${size / 2} ${size / 2})`}
+        d={markPath(mark.shape, r)}
+        fill={mark.fill}
+        stroke={POINT_STROKE}
+        strokeWidth={1.2}
+      />
+    </svg>
+  );
+}
+
 export interface LegendProps {
   title: string;
+  metric: Pick<Metric, "polarity" | "unit"> | null;
   classification: Classification;
-  counts: LegendCounts;
+  /** Null until the map's values are here: the rows keep their place, with no count yet. */
+  counts: LegendCounts | null;
   areaWord: string;
-  /** Provision counts among the organisation points, or null when the points are hidden. */
-  provisionCounts: Map<Provision | "not_surveyed", number> | null;
+  /** Answers among the organisation points, or null while they load. */
+  provisionCounts: Map<PointStatus, number> | null;
+  showPoints: boolean;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
- * Every class and every kind of missing value, each with how many areas fall in it. Missing values are
- * textures, not colours, and are named (the key never leaves out a class that is on the map).
+ * Every class and every kind of missing value, each with how many areas fall in it; the unit on every
+ * class and which way is better (both from the metric catalogue). Missing values are textures, not
+ * colours, and are named (the key never leaves out a class that is on the map). Points: a shape for every
+ * answer. Each row has its place before the data arrive, so the key never grows or jumps while loading.
  */
-export function Legend({ title, classification, counts, areaWord, provisionCounts }: LegendProps) {
+export function Legend({
+  title,
+  metric,
+  classification,
+  counts,
+  areaWord,
+  provisionCounts,
+  showPoints,
+}: LegendProps) {
+  // Always as many rows as the palette has colours, so a metric with fewer classes does not move the rest.
+  const slots = SEQUENTIAL_PALETTE.map((_, i) => i);
   return (
     <section className="legend" aria-label={`Legend: ${title}`} data-testid="legend">
       <h3 id="legend-title">{title}</h3>
+      <p className="legend-direction">{metric ? directionNote(metric) : "\u00a0"}</p>
       <ul className="legend-classes">
-        {classification.colours.map((colour, i) => (
-          <li key={colour}>
-            <span className="swatch" style={{ background: colour }} aria-hidden="true" />
-            <span className="legend-label">{classification.labels[i]}</span>
-            <span className="legend-count">{plural(counts.classes[i] ?? 0, areaWord)}</span>
-          </li>
-        ))}
+        {slots.map((i) => {
+          const colour = classification.colours[i];
+          if (!colour) return <li key={`slot-${i}`} className="legend-empty" aria-hidden="true" />;
+          return (
+            <li key={`class-${i}`}>
+              <span className="swatch" style={{ background: colour }} aria-hidden="true" />
+              <span className="legend-label">{classification.labels[i]}</span>
+              <span className="legend-count">{counts ? plural(counts.classes[i] ?? 0, areaWord) : ""}</span>
+            </li>
+          );
+        })}
       </ul>
       <ul className="legend-statuses">
         {MISSING_STATUSES.map((status) => (
           <li key={status} data-status={status}>
             <PatternSwatch status={status} />
             <span className="legend-label">{STATUS_LABELS[status]}</span>
-            <span className="legend-count">{plural(counts.statuses[status], areaWord)}</span>
+            <span className="legend-count">{counts ? plural(counts.statuses[status], areaWord) : ""}</span>
           </li>
         ))}
       </ul>
-      {provisionCounts ? (
-        <>
-          <h4>Organisations (circle area = places offered)</h4>
+      {showPoints ? (
+        <div className="legend-points-key">
+          <h4>Organisations: shape and colour = answer, size = places offered</h4>
           <ul className="legend-points">
-            {[...provisionCounts].map(([provision, n]) => (
-              <li key={provision}>
-                <span
-                  className="point-swatch"
-                  style={{
-                    background: provision === "not_surveyed" ? "#ffffff" : PROVISION_COLOURS[provision],
-                  }}
-                  aria-hidden="true"
-                />
-                <span className="legend-label">
-                  {provision === "not_surveyed" ? "Not surveyed" : PROVISION_SHORT[provision]}
+            {POINT_STATUSES.map((status) => (
+              <li key={status} data-provision={status}>
+                <MarkSwatch status={status} />
+                <span className="legend-label">{POINT_MARKS[status].label}</span>
+                <span className="legend-count">
+                  {provisionCounts ? (provisionCounts.get(status) ?? 0) : ""}
                 </span>
-                <span className="legend-count">{n}</span>
               </li>
             ))}
           </ul>
           <p className="legend-sizes" aria-hidden="true">
             {[0, 12, 48, 144].map((places) => (
               <span key={places} className="size-sample">
-                <span
-                  className="size-dot"
-                  style={{ width: pointRadius(places) * 2, height: pointRadius(places) * 2 }}
-                />
+                <MarkSwatch status="routine" r={pointRadius(places)} />
                 {places}
               </span>
             ))}
             <span> places</span>
           </p>
-        </>
+        </div>
       ) : null}
+      <p className="legend-hint">
+        Click or tap an area for its details. With the keyboard: focus the map, then arrow keys and Enter.
+      </p>
     </section>
   );
 }

@@ -4,22 +4,43 @@ import { FigureDownloads } from "../downloads/FigureDownloads";
 import { CsvLink } from "../shell/CsvLink";
 import type { Classification, LegendCounts } from "./classes";
 import type { AreaMapProperties, OrganisationMapProperties } from "./geo";
+import type { PointStatus } from "./point-marks";
 
 export interface MapDownloadsProps {
   areas: FeatureCollection<Polygon | MultiPolygon, AreaMapProperties>;
   points: FeatureCollection<Point, OrganisationMapProperties> | null;
   classification: Classification;
-  counts: LegendCounts;
-  metric: Metric;
-  wave: string;
+  /** Null (with metric or wave) while the map's data load: the buttons keep their place, disabled. */
+  counts: LegendCounts | null;
+  provisionCounts: Map<PointStatus, number> | null;
+  metric: Metric | null;
+  wave: string | null;
   level: AreaLevel;
   selected: string | null;
   synthetic: boolean;
 }
 
-/** CSV of the map's rows, and the map itself as SVG or PNG (drawn from the same data, with its legend). */
+/** CSV of the map's rows, and the map itself as SVG or PNG (drawn from the same data, with both keys). */
 export function MapDownloads(props: MapDownloadsProps) {
-  const title = `${props.metric.title}, ${props.wave}, by ${props.level} area`;
+  const { metric, wave, counts } = props;
+  if (!metric || !wave || !counts) {
+    return (
+      <span className="downloads" aria-hidden="true">
+        <span className="csv-links">
+          <span className="button-link disabled">CSV</span> <span className="disabled">JSON</span>
+        </span>
+        <span className="figure-downloads">
+          <button type="button" disabled tabIndex={-1}>
+            SVG
+          </button>
+          <button type="button" disabled tabIndex={-1}>
+            PNG
+          </button>
+        </span>
+      </span>
+    );
+  }
+  const title = `${metric.title}, ${wave}, by ${props.level} area`;
   const build = async () => {
     const { mapSvg } = await import("./map-svg");
     return mapSvg(
@@ -27,26 +48,25 @@ export function MapDownloads(props: MapDownloadsProps) {
         areas: props.areas,
         points: props.points,
         classification: props.classification,
-        counts: props.counts,
-        legendTitle: `${props.metric.title}, ${props.wave}`,
+        counts,
+        provisionCounts: props.provisionCounts,
+        legendTitle: `${metric.title}, ${wave}`,
+        metric,
         selected: props.selected,
       },
-      { width: 900, height: 900 },
+      { width: 960, height: 900 },
       { id: "map-export", title, description: `Choropleth map of ${title}.` },
     );
   };
   return (
     <span className="downloads">
-      <CsvLink
-        request={{ view: "coverage", wave: props.wave, level: props.level, metric: props.metric.id }}
-        label="CSV"
-      />
+      <CsvLink request={{ view: "coverage", wave, level: props.level, metric: metric.id }} label="CSV" />
       <FigureDownloads
         build={build}
         title={title}
-        filters={[`metric ${props.metric.id}`, `wave ${props.wave}`, `level ${props.level}`]}
+        filters={[`metric ${metric.id}`, `wave ${wave}`, `level ${props.level}`]}
         synthetic={props.synthetic}
-        fileParts={["map", props.metric.id, props.wave, props.level]}
+        fileParts={["map", metric.id, wave, props.level]}
       />
     </span>
   );

@@ -1,6 +1,7 @@
+import { AREA_LEVELS } from "@atlas/domain";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { boundariesQuery, coverageQuery, organisationsQuery } from "../api/queries";
+import { useCallback, useEffect, useMemo } from "react";
+import { areasQuery, boundariesQuery, coverageQuery, organisationsQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
 import { Loading } from "../shell/Loading";
 import { StaleNotice } from "../shell/StaleNotice";
@@ -10,27 +11,24 @@ import { useDashboard } from "../state/use-dashboard";
 import { usePrefersReducedMotion } from "../state/use-prefers-reduced-motion";
 import type { MapPosition } from "../url/url-state";
 import { classify, legendCounts } from "./classes";
-import { boundaryFeatures, featureBounds, joinValues, organisationPoints, provisionTally } from "./geo";
-import { currentHoverTarget } from "./hover-target";
+import { boundaryFeatures, joinValues, organisationPoints, provisionTally } from "./geo";
 import { Legend } from "./Legend";
 import { MapDownloads } from "./MapDownloads";
-import { MapTooltip } from "./MapTooltip";
-import { type HoverTarget, MapView } from "./MapView";
+import { MapFrame } from "./MapFrame";
+import { projectAreas } from "./svg-geometry";
 
 const AREA_WORDS = { nation: "nation", region: "region", local: "area" } as const;
 
 /**
  * The map tab: the choropleth for the metric, wave and level in the URL, organisation points, the legend
- * with counts, tooltips, and downloads. Clicking a nation or region selects it and drills down a level.
+ * with counts, tooltips, and downloads. Clicking a nation or region selects it and drills down a level;
+ * any selection (here, in search, the table or a link) brings the map to the selected area.
  */
 export default function MapTab() {
   const { state, update, wave, waveIds, metric, waves, metrics } = useDashboard();
   const client = useQueryClient();
   const reducedMotion = usePrefersReducedMotion();
   const showPoints = state.points === "on";
-  const [hover, setHover] = useState<HoverTarget | null>(null);
-  const frame = useRef<HTMLDivElement>(null);
-  const [fitTo, setFitTo] = useState<[number, number, number, number] | null>(null);
   const coverage = useQuery({
     ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""),
     enabled: Boolean(wave && metric),
@@ -41,39 +39,60 @@ export default function MapTab() {
   // (or cannot, in an outage) the map keeps the last complete picture instead of mixing two levels.
   const shownLevel = areaLevelOf(coverage.data?.level ?? state.level, state.level);
   const boundaries = useQuery(boundariesQuery(shownLevel));
+  const shownMetric = metrics.data?.metrics.find((m) => m.id === coverage.data?.metric) ?? metric;
   const organisations = useQuery({
     ...organisationsQuery(wave ?? "", null),
     enabled: Boolean(wave) && showPoints,
     placeholderData: keepPreviousData,
   });
+  // The selected area may be at another level than the map (a region, drilled into): its own outline.
+  const areas = useQuery(areasQuery(null));
+  const selectedLevel = areas.data?.areas.find((a) => a.code === state.area)?.level ?? null;
+  const selectedBoundaries = useQuery({
+    ...boundariesQuery(selectedLevel ?? shownLevel),
+    enabled: selectedLevel !== null,
+  });
 
-  // Fetch the neighbouring waves ahead (values and points), so moving the slider or playing repaints at once.
+  // Fetch the neighbouring waves ahead (values and points), so moving the slider or playing repaints at once;
+  // once this map is drawn, so they never compete with it.
+  const drawn = Boolean(boundaries.data && coverage.data);
   useEffect(() => {
-    if (!wave || !metric) return;
+    if (!wave || !metric || !drawn) return;
     const i = waveIds.indexOf(wave);
     for (const neighbour of [waveIds[i + 1], waveIds[i - 1]]) {
       if (!neighbour) continue;
       void client.prefetchQuery(coverageQuery(neighbour, state.level, metric.id));
       if (showPoints) void client.prefetchQuery(organisationsQuery(neighbour, null));
     }
-  }, [client, wave, waveIds, state.level, metric, showPoints]);
+  }, [client, wave, waveIds, state.level, metric, showPoints, drawn]);
+
+  // The other levels' boundaries, once this map is drawn: switching level then repaints at once.
+  useEffect(() => {
+    if (!drawn) return;
+    const timer = window.setTimeout(() => {
+      for (const level of AREA_LEVELS) void client.prefetchQuery(boundariesQuery(level));
+    }, 1_500);
+    return () => window.clearTimeout(timer);
+  }, [client, drawn]);
 
   const features = useMemo(
     () => (boundaries.data ? boundaryFeatures(boundaries.data) : []),
     [boundaries.data],
   );
+  const projected = useMemo(() => projectAreas(features), [features]);
   const values = useMemo(() => coverage.data?.areas ?? [], [coverage.data]);
-  const shownMetric = metrics.data?.metrics.find((m) => m.id === coverage.data?.metric) ?? metric;
-  const unit = shownMetric?.unit ?? "percent";
   const classification = useMemo(
     () =>
       classify(
-        unit,
+        shownMetric ?? { unit: "percent" },
         values.map((v) => v.value),
       ),
-    [unit, values],
+    [shownMetric, values],
   );
-  const counts = useMemo(() => legendCounts(classification, values), [classification, values]);
+  const counts = useMemo(
+    () => (coverage.data ? legendCounts(classification, values) : null),
+    [coverage.data, classification, values],
+  );
   const geometry = useMemo(
     () => ({
       type: "FeatureCollection" as const,
@@ -85,37 +104,46 @@ export default function MapTab() {
     () => joinValues(features, values, classification),
     [features, values, classification],
   );
-  const states = useMemo(() => joined.features.map((f) => f.properties), [joined]);
+  const states = useMemo(
+    () => (coverage.data ? joined.features.map((f) => f.properties) : []),
+    [coverage.data, joined],
+  );
   const points = useMemo(
     () => (showPoints && organisations.data ? organisationPoints(organisations.data.organisations) : null),
     [showPoints, organisations.data],
   );
   const provisionCounts = useMemo(() => (points ? provisionTally(points) : null), [points]);
-  const shownHover = useMemo(() => currentHoverTarget(hover, states, points), [hover, states, points]);
+  const selected = useMemo(() => {
+    const feature = selectedBoundaries.data
+      ? boundaryFeatures(selectedBoundaries.data).find((f) => f.properties.code === state.area)
+      : undefined;
+    return feature ? { feature, area: projectAreas([feature])[0]! } : null;
+  }, [selectedBoundaries.data, state.area]);
 
   const onMove = useCallback((position: MapPosition) => update({ map: position }, "replace"), [update]);
   const onAreaClick = useCallback(
     (code: string) => {
       const below = childLevel(shownLevel);
-      const feature = joined.features.find((f) => f.properties.code === code);
-      if (below && feature) setFitTo(featureBounds(feature.geometry));
       update({ area: code, ...(below ? { level: below } : {}) });
     },
-    [shownLevel, joined, update],
+    [shownLevel, update],
   );
   const onOrganisationClick = useCallback(
     (code: string) => update({ org: code, tab: "organisation" }),
     [update],
   );
 
+  // A view that cannot load says so (and when it will try again), never waiting forever.
   const needed = [boundaries, coverage, waves, metrics];
   if ((!coverage.data || !boundaries.data) && cannotLoad(needed))
     return <Loading what="the map" queries={needed} />;
 
-  const shownWave = coverage.data?.wave ?? wave;
-  const title = shownMetric ? `${shownMetric.title}, ${shownWave}` : "Loading…";
-  const dataKey = coverage.data ? `${coverage.data.wave}|${coverage.data.level}|${coverage.data.metric}` : "";
-  const stale = coverage.isPlaceholderData || coverage.isFetching;
+  const shownWave = coverage.data?.wave ?? wave ?? "";
+  const title = shownMetric ? `${shownMetric.title}, ${shownWave}` : "The map";
+  const dataKey =
+    coverage.data && boundaries.data
+      ? `${coverage.data.wave}|${coverage.data.level}|${coverage.data.metric}`
+      : "";
   return (
     <div className="map-tab">
       <div className="view-toolbar">
@@ -130,60 +158,48 @@ export default function MapTab() {
           />
           Show organisations
         </label>
-        {coverage.data && shownMetric ? (
-          <MapDownloads
-            areas={joined}
-            points={points}
-            classification={classification}
-            counts={counts}
-            metric={shownMetric}
-            wave={coverage.data.wave}
-            level={shownLevel}
-            selected={state.area}
-            synthetic={coverage.data.synthetic}
-          />
-        ) : null}
+        <MapDownloads
+          areas={joined}
+          points={points}
+          classification={classification}
+          counts={counts}
+          provisionCounts={provisionCounts}
+          metric={shownMetric}
+          wave={coverage.data?.wave ?? null}
+          level={shownLevel}
+          selected={state.area}
+          synthetic={coverage.data?.synthetic ?? false}
+        />
       </div>
       <StaleNotice queries={[coverage]} shown={`${title}: ${LEVEL_NOUNS[shownLevel]}`} />
-      <p className="hint" id="map-hint">
-        Click or tap an area to see its details{childLevel(shownLevel) ? " and its parts" : ""}. Every area is
-        also in the Table tab and in search, for keyboard and screen-reader use.{" "}
-        {stale ? <span role="status">Updating…</span> : null}
-      </p>
       <div className="map-layout">
-        <div className="map-frame" ref={frame}>
-          {boundaries.isLoading ? <Loading what="the map" /> : null}
-          <MapView
-            geometry={geometry}
-            states={states}
-            points={points}
-            selected={state.area}
-            position={state.map}
-            fitTo={fitTo}
-            reducedMotion={reducedMotion}
-            label={`Map of ${title} by ${shownLevel} area. Use the Table tab to read every value.`}
-            dataKey={dataKey}
-            onMove={onMove}
-            onAreaClick={onAreaClick}
-            onOrganisationClick={onOrganisationClick}
-            onHover={setHover}
-          />
-          {shownHover && shownMetric && shownWave ? (
-            <MapTooltip
-              target={shownHover}
-              unit={unit}
-              wave={shownWave}
-              metricTitle={shownMetric.title}
-              frameWidth={frame.current?.clientWidth ?? 0}
-            />
-          ) : null}
-        </div>
+        <MapFrame
+          features={geometry}
+          areas={projected}
+          states={states}
+          points={points}
+          selected={selected}
+          position={state.map}
+          dataKey={dataKey}
+          loading={boundaries.isLoading || (coverage.isLoading && !coverage.data)}
+          updating={coverage.isPlaceholderData || (coverage.isFetching && Boolean(coverage.data))}
+          label={`Map of ${title} by ${AREA_WORDS[shownLevel]}${childLevel(shownLevel) ? "; selecting one shows its parts" : ""}`}
+          unit={shownMetric?.unit ?? "percent"}
+          wave={shownWave}
+          metricTitle={shownMetric?.title ?? ""}
+          reducedMotion={reducedMotion}
+          onMove={onMove}
+          onAreaClick={onAreaClick}
+          onOrganisationClick={onOrganisationClick}
+        />
         <Legend
           title={title}
+          metric={shownMetric}
           classification={classification}
           counts={counts}
           areaWord={AREA_WORDS[shownLevel]}
-          provisionCounts={provisionCounts}
+          provisionCounts={showPoints ? provisionCounts : null}
+          showPoints={showPoints}
         />
       </div>
     </div>

@@ -1,48 +1,123 @@
 import type { Metric, Provision, Stage } from "@atlas/domain";
 import { STAGE_LABELS } from "@atlas/domain";
+import { type RefObject, useLayoutEffect, useRef } from "react";
 import { formatInterval, formatValue } from "../format/number";
 import { PROVISION_SHORT } from "../format/provision";
 import { STATUS_LABELS } from "../format/status";
-import type { HoverTarget } from "./MapView";
+import type { HoverTarget } from "./hover-target";
 
-/** Hover (or tap) details, always naming the wave and, for an area without a value, why. */
+const GAP = 14;
+const MARGIN = 8;
+
+/**
+ * Where the tooltip goes: beside the pointer, on whichever side has room, and never past the edge of
+ * the window (nor the map). All in the map frame's coordinates; `frame` is the frame's place on screen.
+ */
+export function placeTooltip(
+  pointer: { x: number; y: number },
+  tooltip: { width: number; height: number },
+  frame: { left: number; top: number; width: number; height: number },
+  viewport: { width: number; height: number },
+): { left: number; top: number } {
+  // The box it must stay in, in frame coordinates: the part of the frame inside the window.
+  const minX = Math.max(0, MARGIN - frame.left);
+  const maxX = Math.min(frame.width, viewport.width - MARGIN - frame.left);
+  const minY = Math.max(0, MARGIN - frame.top);
+  const maxY = Math.min(frame.height, viewport.height - MARGIN - frame.top);
+  let left = pointer.x + GAP;
+  if (left + tooltip.width > maxX) left = pointer.x - GAP - tooltip.width;
+  let top = pointer.y + GAP;
+  if (top + tooltip.height > maxY) top = pointer.y - GAP - tooltip.height;
+  left = Math.max(minX, Math.min(left, maxX - tooltip.width));
+  top = Math.max(minY, Math.min(top, maxY - tooltip.height));
+  return { left, top };
+}
+
+/**
+ * Hover, tap or keyboard-focus details, always naming the wave and, for an area without a value, why.
+ * Placed once it is measured, before it is painted, so it never shows outside the window.
+ */
 export function MapTooltip({
   target,
   unit,
   wave,
   metricTitle,
-  frameWidth,
+  frame,
+  hint,
 }: {
   target: HoverTarget;
   unit: Metric["unit"];
   wave: string;
   metricTitle: string;
-  /** The map's width, to keep the tooltip inside it. */
-  frameWidth: number;
+  /** The map frame the tooltip is positioned in. */
+  frame: RefObject<HTMLElement | null>;
+  /** A line about what a tap or key does next, if any. */
+  hint?: string;
 }) {
-  // Beyond the middle of the map the tooltip opens to the left of the pointer, so it stays inside.
-  const flip = frameWidth > 0 && target.x > frameWidth / 2;
-  const style = flip
-    ? { right: frameWidth - target.x + 14, top: target.y + 14 }
-    : { left: target.x + 14, top: target.y + 14 };
-  if (target.kind === "organisation") {
-    const p = target.properties;
-    const provision =
-      p.provision in PROVISION_SHORT ? PROVISION_SHORT[p.provision as Provision] : "Not surveyed";
-    return (
-      <div className="map-tooltip" style={style} role="status">
-        <strong>{p.name}</strong>
-        <span>
-          Wave {wave}: {provision}
-          {p.stage ? `, ${STAGE_LABELS[p.stage as Stage]}` : ""}
-        </span>
-        <span>{p.places === null ? "Places not reported" : `${p.places} places offered`}</span>
-      </div>
+  const box = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = box.current;
+    const holder = frame.current;
+    if (!element || !holder) return;
+    const rect = holder.getBoundingClientRect();
+    const { left, top } = placeTooltip(
+      target,
+      { width: element.offsetWidth, height: element.offsetHeight },
+      { left: rect.left, top: rect.top, width: rect.width, height: rect.height },
+      { width: document.documentElement.clientWidth, height: window.innerHeight },
     );
-  }
+    element.style.left = `${left}px`;
+    element.style.top = `${top}px`;
+    element.style.visibility = "visible";
+  });
+  return (
+    <div ref={box} className="map-tooltip" data-testid="map-tooltip">
+      {target.kind === "organisation" ? (
+        <OrganisationDetails target={target} wave={wave} />
+      ) : (
+        <AreaDetails target={target} wave={wave} unit={unit} metricTitle={metricTitle} />
+      )}
+      {hint ? <span className="tooltip-hint">{hint}</span> : null}
+    </div>
+  );
+}
+
+function OrganisationDetails({
+  target,
+  wave,
+}: {
+  target: Extract<HoverTarget, { kind: "organisation" }>;
+  wave: string;
+}) {
+  const p = target.properties;
+  const provision =
+    p.provision in PROVISION_SHORT ? PROVISION_SHORT[p.provision as Provision] : "Not surveyed";
+  return (
+    <>
+      <strong>{p.name}</strong>
+      <span>
+        Wave {wave}: {provision}
+        {p.stage ? `, ${STAGE_LABELS[p.stage as Stage]}` : ""}
+      </span>
+      <span>{p.places === null ? "Places not reported" : `${p.places} places offered`}</span>
+    </>
+  );
+}
+
+function AreaDetails({
+  target,
+  wave,
+  unit,
+  metricTitle,
+}: {
+  target: Extract<HoverTarget, { kind: "area" }>;
+  wave: string;
+  unit: Metric["unit"];
+  metricTitle: string;
+}) {
   const p = target.properties;
   return (
-    <div className="map-tooltip" style={style} role="status">
+    <>
       <strong>{p.name}</strong>
       <span>
         {metricTitle}, wave {wave}
@@ -59,6 +134,21 @@ export function MapTooltip({
           {p.answered} of {p.invited} organisations answered
         </span>
       ) : null}
-    </div>
+    </>
   );
+}
+
+/** The same details in one sentence, for screen readers as keyboard focus moves over the map. */
+export function describeArea(
+  target: Extract<HoverTarget, { kind: "area" }>,
+  unit: Metric["unit"],
+  wave: string,
+): string {
+  const p = target.properties;
+  const value =
+    p.status === "ok"
+      ? `${formatValue(p.value, unit)}${p.lower !== null ? `, ${formatInterval(p.lower, p.upper)}` : ""}`
+      : STATUS_LABELS[p.status];
+  const response = p.invited !== null ? ` ${p.answered} of ${p.invited} organisations answered.` : "";
+  return `${p.name}: ${value}, wave ${wave}.${response}`;
 }

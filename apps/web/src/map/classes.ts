@@ -1,5 +1,6 @@
 import type { AreaValue, Metric, ValueStatus } from "@atlas/domain";
 import { tickStep } from "d3";
+import { UNIT_SUFFIX } from "../format/number";
 import { MISSING_STATUSES, type MissingStatus } from "../format/status";
 
 /**
@@ -17,14 +18,20 @@ export interface Classification {
   labels: string[];
 }
 
+/** The metric's unit as written after a number ("%", " per 100k", " weeks"), from the catalogue's unit. */
+export function unitSuffix(unit: Metric["unit"]): string {
+  return UNIT_SUFFIX[unit] ?? ` ${String(unit).replaceAll("_", " ")}`;
+}
+
 function label(low: number, high: number, last: boolean, unit: Metric["unit"]): string {
-  const suffix = unit === "percent" ? "%" : "";
+  const suffix = unitSuffix(unit);
   const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
   return last ? `${fmt(low)} to ${fmt(high)}${suffix}` : `${fmt(low)} to under ${fmt(high)}${suffix}`;
 }
 
-/** Classes for a metric's unit given the values in view (nulls ignored). */
-export function classify(unit: Metric["unit"], values: ReadonlyArray<number | null>): Classification {
+/** Classes for a metric (its unit, from the catalogue) given the values in view (nulls ignored). */
+export function classify(metric: Pick<Metric, "unit">, values: ReadonlyArray<number | null>): Classification {
+  const { unit } = metric;
   let breaks: number[];
   if (unit === "percent") breaks = [0, 20, 40, 60, 80, 100];
   else {
@@ -54,6 +61,18 @@ export function classIndex(classification: Classification, value: number): numbe
   const { breaks } = classification;
   for (let i = 1; i < breaks.length - 1; i++) if (value < breaks[i]!) return i - 1;
   return breaks.length - 2;
+}
+
+const DIRECTION_WORDS: Record<Metric["polarity"], string | null> = {
+  higher_is_better: "Higher is better",
+  lower_is_better: "Lower is better",
+  neither: null,
+};
+
+/** What the legend says about direction: darker is always higher; whether higher is good, from the catalogue. */
+export function directionNote(metric: Pick<Metric, "polarity">): string {
+  const better = DIRECTION_WORDS[metric.polarity];
+  return better ? `Darker is higher. ${better}.` : "Darker is higher.";
 }
 
 export interface LegendCounts {

@@ -63,7 +63,7 @@ describe("boundaries and values", () => {
     const joined = joinValues(
       features,
       [row("A", 45, "ok"), row("B", null, "suppressed")],
-      classify("percent", []),
+      classify({ unit: "percent" }, []),
     );
     const [a, b] = joined.features.map((f) => f.properties);
     expect(a).toMatchObject({ status: "ok", value: 45, fill: "#21918c", pattern: null });
@@ -71,7 +71,7 @@ describe("boundaries and values", () => {
   });
 
   it("shows an area the API left out as no data, not blank", () => {
-    const joined = joinValues(features, [row("A", 0, "ok")], classify("percent", []));
+    const joined = joinValues(features, [row("A", 0, "ok")], classify({ unit: "percent" }, []));
     expect(joined.features[1]!.properties).toMatchObject({
       code: "B",
       status: "no_data",

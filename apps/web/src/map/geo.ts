@@ -3,7 +3,6 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon
 import { feature } from "topojson-client";
 import type { z } from "zod";
 import type { BoundaryTopology } from "../api/topology";
-import { PROVISION_COLOURS } from "../format/provision";
 import type { MissingStatus } from "../format/status";
 import { type Classification, classIndex, effectiveStatus } from "./classes";
 import { patternName } from "./patterns";
@@ -78,7 +77,6 @@ export interface OrganisationMapProperties {
   provision: string;
   stage: string | null;
   places: number | null;
-  colour: string;
 }
 
 /** Organisations with a location as points; those without one are left off the map (they stay in lists). */
@@ -99,7 +97,6 @@ export function organisationPoints(
           provision: o.provision ?? "not_surveyed",
           stage: o.stage,
           places: o.placesOffered,
-          colour: o.provision ? PROVISION_COLOURS[o.provision] : "#ffffff",
         },
       })),
   };

@@ -22,7 +22,7 @@ const points = (...orgs: Array<[string, string]>): FeatureCollection<Point, Orga
   features: orgs.map(([code, provision]) => ({
     type: "Feature",
     geometry: { type: "Point", coordinates: [0, 0] },
-    properties: { code, name: `Org ${code}`, provision, stage: null, places: 12, colour: "#000" },
+    properties: { code, name: `Org ${code}`, provision, stage: null, places: 12 },
   })),
 });
 

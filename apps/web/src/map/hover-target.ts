@@ -1,6 +1,10 @@
 import type { FeatureCollection, Point } from "geojson";
 import type { AreaMapProperties, OrganisationMapProperties } from "./geo";
-import type { HoverTarget } from "./MapView";
+
+/** What the pointer (or keyboard focus) is on, and where, in the map frame's pixels. */
+export type HoverTarget =
+  | { kind: "area"; x: number; y: number; properties: AreaMapProperties }
+  | { kind: "organisation"; x: number; y: number; properties: OrganisationMapProperties };
 
 /**
  * The hovered area or organisation as it is in the data drawn now. The pointer may rest while the wave

@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { mapStyle, pointRadius } from "./map-style";
+import { mapStyle } from "./map-style";
 
 describe("mapStyle", () => {
   it("fetches nothing: GeoJSON sources only, no glyphs, no sprite, no URLs", () => {
     const style = mapStyle({});
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
-    expect(Object.values(style.sources).map((s) => s.type)).toEqual(["geojson", "geojson"]);
+    expect(Object.values(style.sources).map((s) => s.type)).toEqual(["geojson", "geojson", "geojson"]);
     expect(JSON.stringify(style)).not.toMatch(/https?:\/\//);
-    expect(style.layers.some((l) => l.type === "symbol")).toBe(false);
+    // Points are icons drawn by the app (addImage): a symbol layer with no text needs no glyphs.
+    for (const layer of style.layers.filter((l) => l.type === "symbol")) {
+      expect(JSON.stringify(layer)).not.toContain("text-");
+    }
   });
 
   it("draws each missing status with its own pattern, never with the value colour", () => {
@@ -36,10 +39,12 @@ describe("mapStyle", () => {
     expect(style.transition).toEqual({ duration: 0, delay: 0 });
   });
 
-  it("sizes points by the square root of places, within bounds", () => {
-    expect(pointRadius(0)).toBe(3);
-    expect(pointRadius(144)).toBe(12);
-    expect(pointRadius(10_000)).toBe(12);
-    expect(pointRadius(36)).toBeCloseTo(7.5);
+  it("sizes point icons as pointRadius does, from the largest mark", () => {
+    const style = mapStyle({});
+    const points = style.layers.find((l) => l.id === "organisation-points");
+    expect(points).toMatchObject({
+      type: "symbol",
+      layout: { "icon-image": ["concat", "mark-", ["get", "provision"]] },
+    });
   });
 });

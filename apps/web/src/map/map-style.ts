@@ -2,6 +2,7 @@ import type { FeatureCollection } from "geojson";
 import type { LayerSpecification, StyleSpecification } from "maplibre-gl";
 import { MISSING_STATUSES } from "../format/status";
 import { patternName } from "./patterns";
+import { MAX_RADIUS, MIN_RADIUS, type PointStatus } from "./point-marks";
 
 /**
  * The map's style. The basemap is the project's own boundaries: no tile server, no glyphs, no sprite, so
@@ -11,11 +12,17 @@ import { patternName } from "./patterns";
 
 export const AREA_SOURCE = "areas";
 export const ORGANISATION_SOURCE = "organisations";
+/** The selected area's outline: its own source, since it may be at another level than the areas drawn. */
+export const SELECTED_SOURCE = "selected";
 /** The layer hit-tested for areas (every area has a fill, transparent where a pattern shows instead). */
 export const AREA_LAYER = "area-fill";
 export const ORGANISATION_LAYER = "organisation-points";
+/** Outlines following one area code each (set with `setFilter`). */
+export const HOVER_LAYERS = ["area-hover"] as const;
+export const FOCUS_LAYERS = ["area-focus-casing", "area-focus"] as const;
 
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
+const NO_AREA = ["==", ["get", "code"], ""] as const;
 
 export interface MapStyleOptions {
   tileUrl?: string | null;
@@ -44,6 +51,11 @@ function patternLayer(status: (typeof MISSING_STATUSES)[number]): LayerSpecifica
   };
 }
 
+/** The image name of a point mark in maplibre (see `markImage`). */
+export function markImageName(status: PointStatus): string {
+  return `mark-${status}`;
+}
+
 export function mapStyle({ tileUrl, tileAttribution }: MapStyleOptions): StyleSpecification {
   const basemap = Boolean(tileUrl);
   return {
@@ -64,6 +76,7 @@ export function mapStyle({ tileUrl, tileAttribution }: MapStyleOptions): StyleSp
           }
         : {}),
       [AREA_SOURCE]: { type: "geojson", data: EMPTY, promoteId: "code" },
+      [SELECTED_SOURCE]: { type: "geojson", data: EMPTY },
       [ORGANISATION_SOURCE]: { type: "geojson", data: EMPTY, promoteId: "code" },
     },
     layers: [
@@ -90,54 +103,60 @@ export function mapStyle({ tileUrl, tileAttribution }: MapStyleOptions): StyleSp
         id: "area-hover",
         type: "line",
         source: AREA_SOURCE,
-        paint: {
-          "line-color": "#000000",
-          "line-width": ["case", ["boolean", ["feature-state", "hover"], false], 2.5, 0],
-        },
+        filter: NO_AREA as never,
+        paint: { "line-color": "#000000", "line-width": 2.5 },
       },
       {
         id: "area-selected-casing",
         type: "line",
-        source: AREA_SOURCE,
-        filter: ["==", ["get", "code"], ""],
+        source: SELECTED_SOURCE,
         paint: { "line-color": "#ffffff", "line-width": 6 },
       },
       {
         id: "area-selected",
         type: "line",
-        source: AREA_SOURCE,
-        filter: ["==", ["get", "code"], ""],
+        source: SELECTED_SOURCE,
         paint: { "line-color": "#000000", "line-width": 3 },
       },
       {
+        id: "area-focus-casing",
+        type: "line",
+        source: AREA_SOURCE,
+        filter: NO_AREA as never,
+        paint: { "line-color": "#000000", "line-width": 7 },
+      },
+      {
+        id: "area-focus",
+        type: "line",
+        source: AREA_SOURCE,
+        filter: NO_AREA as never,
+        paint: { "line-color": "#ffbf47", "line-width": 4 },
+      },
+      {
         id: ORGANISATION_LAYER,
-        type: "circle",
+        type: "symbol",
         source: ORGANISATION_SOURCE,
-        paint: {
-          // Area of the circle in proportion to places offered; organisations with none stay visible.
-          // Per-wave values are feature state (like the areas'), so a wave change does not re-tile points.
-          "circle-radius": [
-            "interpolate",
-            ["linear"],
-            ["sqrt", ["coalesce", ["feature-state", "places"], 0]],
-            0,
-            3,
-            12,
-            12,
+        layout: {
+          // One image per answer (a shape each, point-marks.ts), drawn at MAX_RADIUS and scaled so the
+          // mark's area follows places offered. Icons only: no text, so no glyphs are ever fetched.
+          "icon-image": ["concat", "mark-", ["get", "provision"]],
+          "icon-size": [
+            "/",
+            [
+              "+",
+              MIN_RADIUS,
+              [
+                "*",
+                ["min", ["sqrt", ["coalesce", ["get", "places"], 0]], 12],
+                (MAX_RADIUS - MIN_RADIUS) / 12,
+              ],
+            ],
+            MAX_RADIUS,
           ],
-          "circle-color": ["coalesce", ["feature-state", "colour"], "#ffffff"],
-          "circle-stroke-color": "#1f2933",
-          "circle-stroke-width": 1.2,
-          // Organisations not in this wave's list stay in the source, hidden.
-          "circle-opacity": ["case", ["boolean", ["feature-state", "shown"], false], 0.95, 0],
-          "circle-stroke-opacity": ["case", ["boolean", ["feature-state", "shown"], false], 1, 0],
+          "icon-allow-overlap": true,
+          "icon-ignore-placement": true,
         },
       },
     ],
   };
-}
-
-/** The radius a point of `places` gets, for the legend (must match `circle-radius` above). */
-export function pointRadius(places: number): number {
-  return 3 + (Math.min(Math.sqrt(Math.max(0, places)), 12) / 12) * 9;
 }

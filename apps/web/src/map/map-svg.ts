@@ -1,3 +1,4 @@
+import type { Metric } from "@atlas/domain";
 import { geoMercator, geoPath } from "d3";
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
 import {
@@ -12,25 +13,39 @@ import {
   wrapWords,
 } from "../charts/svg";
 import { MISSING_STATUSES, STATUS_LABELS } from "../format/status";
-import type { Classification, LegendCounts } from "./classes";
+import { type Classification, directionNote, type LegendCounts } from "./classes";
 import type { AreaMapProperties, OrganisationMapProperties } from "./geo";
-import { pointRadius } from "./map-style";
 import { patternSvg } from "./patterns";
+import {
+  markPath,
+  POINT_MARKS,
+  POINT_STATUSES,
+  POINT_STROKE,
+  POINT_STROKE_WIDTH,
+  type PointStatus,
+  pointMark,
+  pointRadius,
+} from "./point-marks";
 
 export interface MapSvgInput {
   areas: FeatureCollection<Polygon | MultiPolygon, AreaMapProperties>;
   points: FeatureCollection<Point, OrganisationMapProperties> | null;
   classification: Classification;
   counts: LegendCounts;
+  /** Answers among the points (for their key); null when the points are hidden. */
+  provisionCounts: Map<PointStatus, number> | null;
   legendTitle: string;
+  metric: Pick<Metric, "polarity">;
   selected: string | null;
 }
 
-const LEGEND_WIDTH = 250;
+const LEGEND_WIDTH = 290;
+const LEGEND_CHARS = 40;
 
 /**
  * The choropleth as a standalone SVG (for the SVG and PNG downloads): the same classes, patterns and
- * points as the interactive map, drawn with d3-geo in Web Mercator, and the legend with its counts.
+ * point marks as the interactive map, drawn with d3-geo in Web Mercator, and both keys (areas, with
+ * units, direction and counts; points, with a shape per answer and sizes) beside it.
  */
 export function mapSvg(input: MapSvgInput, size: SvgSize, meta: SvgMeta): string {
   const mapWidth = size.width - LEGEND_WIDTH;
@@ -74,19 +89,19 @@ export function mapSvg(input: MapSvgInput, size: SvgSize, meta: SvgMeta): string
   for (const point of input.points?.features ?? []) {
     const [x, y] = projection(point.geometry.coordinates as [number, number]) ?? [Number.NaN, Number.NaN];
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    const mark = pointMark(point.properties.provision);
     body.push(
       tag(
-        "circle",
+        "path",
         {
-          cx: x,
-          cy: y,
-          r: pointRadius(point.properties.places ?? 0),
-          fill: point.properties.colour,
-          stroke: "#1f2933",
-          "stroke-width": 1,
+          transform: `translate(${x.toFixed(1)} ${y.toFixed(1)})`,
+          d: markPath(mark.shape, pointRadius(point.properties.places)),
+          fill: mark.fill,
+          stroke: POINT_STROKE,
+          "stroke-width": POINT_STROKE_WIDTH,
           class: "organisation",
         },
-        titleTag(`${point.properties.name}: ${point.properties.provision}`),
+        titleTag(`${point.properties.name}: ${mark.label}`),
       ),
     );
   }
@@ -97,7 +112,9 @@ export function mapSvg(input: MapSvgInput, size: SvgSize, meta: SvgMeta): string
   body.push(
     wrappedText(lx, ly + (titleLines.length - 1) * 16, input.legendTitle, 30, { "font-weight": 700 }, 16),
   );
-  ly += 4 + titleLines.length * 16;
+  ly += titleLines.length * 16;
+  body.push(text(lx, ly, directionNote(input.metric), { fill: MUTED, "font-size": 12, class: "direction" }));
+  ly += 22;
   input.classification.colours.forEach((colour, i) => {
     body.push(
       tag("rect", {
@@ -110,7 +127,11 @@ export function mapSvg(input: MapSvgInput, size: SvgSize, meta: SvgMeta): string
         "stroke-width": 0.5,
       }),
     );
-    body.push(text(lx + 30, ly, `${input.classification.labels[i]} (${input.counts.classes[i]})`));
+    body.push(
+      text(lx + 30, ly, `${input.classification.labels[i]} (${input.counts.classes[i]})`, {
+        class: "class-label",
+      }),
+    );
     ly += 20;
   });
   for (const status of MISSING_STATUSES) {
@@ -125,10 +146,49 @@ export function mapSvg(input: MapSvgInput, size: SvgSize, meta: SvgMeta): string
         "stroke-width": 0.5,
       }),
     );
-    body.push(text(lx + 30, ly, `${STATUS_LABELS[status].split(":")[0]} (${input.counts.statuses[status]})`));
-    ly += 20;
+    const lines = wrapWords(`${STATUS_LABELS[status]} (${input.counts.statuses[status]})`, LEGEND_CHARS - 5);
+    body.push(wrappedText(lx + 30, ly + (lines.length - 1) * 15, lines.join(" "), LEGEND_CHARS - 5, {}, 15));
+    ly += 6 + lines.length * 15;
   }
-  if (input.points)
-    body.push(text(lx, ly + 6, "Points: organisations, sized by places", { fill: MUTED, "font-size": 11 }));
+  if (input.points) {
+    ly += 12;
+    const heading = "Organisations: shape and colour = answer, size = places offered";
+    const headingLines = wrapWords(heading, LEGEND_CHARS);
+    body.push(
+      wrappedText(lx, ly + (headingLines.length - 1) * 15, heading, LEGEND_CHARS, { "font-weight": 700 }, 15),
+    );
+    ly += headingLines.length * 15 + 8;
+    for (const status of POINT_STATUSES) {
+      const mark = POINT_MARKS[status];
+      body.push(
+        tag("path", {
+          transform: `translate(${lx + 11} ${ly - 4})`,
+          d: markPath(mark.shape, 6),
+          fill: mark.fill,
+          stroke: POINT_STROKE,
+          "stroke-width": POINT_STROKE_WIDTH,
+          class: `point-key ${status}`,
+        }),
+      );
+      body.push(text(lx + 30, ly, `${mark.label} (${input.provisionCounts?.get(status) ?? 0})`));
+      ly += 20;
+    }
+    let sx = lx + 8;
+    for (const places of [0, 12, 48, 144]) {
+      const r = pointRadius(places);
+      body.push(
+        tag("path", {
+          transform: `translate(${sx + r} ${ly + 8})`,
+          d: markPath("circle", r),
+          fill: "#e4e7eb",
+          stroke: POINT_STROKE,
+          "stroke-width": 1,
+        }),
+      );
+      body.push(text(sx + r, ly + 8 + r + 14, String(places), { "text-anchor": "middle", "font-size": 11 }));
+      sx += r * 2 + 18;
+    }
+    body.push(text(sx, ly + 8 + 4, "places", { fill: MUTED, "font-size": 11 }));
+  }
   return svgDocument(size, meta, body, defs);
 }

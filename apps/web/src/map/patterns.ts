@@ -72,14 +72,28 @@ function inkRuns(test: InkTest, y: number): Array<[number, number]> {
   return runs;
 }
 
+export interface PatternRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fill: string;
+}
+
+/** The rectangles of one pattern tile (paper, then ink runs): the same pixels as `patternImage`. */
+export function patternRects(status: MissingStatus): PatternRect[] {
+  const test = INK_TESTS[status];
+  const rects: PatternRect[] = [{ x: 0, y: 0, width: PATTERN_CELL, height: PATTERN_CELL, fill: PAPER_HEX }];
+  for (let y = 0; y < PATTERN_CELL; y++) {
+    for (const [x, width] of inkRuns(test, y)) rects.push({ x, y, width, height: 1, fill: INK_HEX });
+  }
+  return rects;
+}
+
 /** An SVG `<pattern>` element with the same pixels as `patternImage`; `id` must be unique in the page. */
 export function patternSvg(status: MissingStatus, id: string): string {
-  const test = INK_TESTS[status];
-  const rects: string[] = [`<rect width="${PATTERN_CELL}" height="${PATTERN_CELL}" fill="${PAPER_HEX}"/>`];
-  for (let y = 0; y < PATTERN_CELL; y++) {
-    for (const [x, width] of inkRuns(test, y)) {
-      rects.push(`<rect x="${x}" y="${y}" width="${width}" height="1" fill="${INK_HEX}"/>`);
-    }
-  }
+  const rects = patternRects(status).map(
+    (r) => `<rect x="${r.x}" y="${r.y}" width="${r.width}" height="${r.height}" fill="${r.fill}"/>`,
+  );
   return `<pattern id="${id}" width="${PATTERN_CELL}" height="${PATTERN_CELL}" patternUnits="userSpaceOnUse">${rects.join("")}</pattern>`;
 }

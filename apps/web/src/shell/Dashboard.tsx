@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect } from "react";
-import { boundariesQuery } from "../api/queries";
+import { boundariesQuery, coverageQuery } from "../api/queries";
 import { AreaPanel } from "../area/AreaPanel";
 import { Controls } from "../controls/Controls";
 import { GapsView } from "../gaps/GapsView";
@@ -42,47 +42,47 @@ function TabContent({ tab }: { tab: Tab }) {
   }
 }
 
-/** The dashboard page: header, controls, the tabs over one selection, the area panel and the footer. */
+/**
+ * The dashboard page below the site header (plain HTML in index.html, with the server's data notice):
+ * the filters beside the views on wide screens (folded into one line on a phone), the tabs over one
+ * selection, the area panel beside the view (a sheet over the bottom of the screen on a phone), the footer.
+ */
 export function Dashboard() {
-  const { state } = useDashboard();
+  const { state, wave, metric } = useDashboard();
   const client = useQueryClient();
-  // The map's boundaries depend only on the level: ask for them now, while the map's code still downloads.
+  // The map's boundaries and values: ask for them now, while the map's code still downloads.
+  const metricId = metric?.id ?? null;
   useEffect(() => {
-    if (state.tab === "map") void client.prefetchQuery(boundariesQuery(state.level));
-  }, [client, state.tab, state.level]);
+    if (state.tab !== "map") return;
+    void client.prefetchQuery(boundariesQuery(state.level));
+    if (wave && metricId) void client.prefetchQuery(coverageQuery(wave, state.level, metricId));
+  }, [client, state.tab, state.level, wave, metricId]);
   const panel = state.area !== null && WITH_PANEL.has(state.tab);
   return (
     <>
-      <a className="skip-link" href="#content">
-        Skip to content
-      </a>
-      <header className="site-header">
-        <div>
-          <h1>MBCT Access Atlas</h1>
-          <p className="tagline">
-            Where mindfulness-based cognitive therapy is offered in the UK NHS, survey wave by survey wave
-          </p>
-        </div>
-      </header>
       <ApiStatus />
       <SyntheticBanner />
-      <Controls />
-      <TabList />
-      <main id="content" className={panel ? "workspace with-panel" : "workspace"} tabIndex={-1}>
-        <section
-          className="tab-panel"
-          role="tabpanel"
-          id={tabPanelId(state.tab)}
-          aria-labelledby={tabId(state.tab)}
-        >
-          <ViewBoundary key={state.tab} what="This view">
-            <Suspense fallback={<Loading what="this view" />}>
-              <TabContent tab={state.tab} />
-            </Suspense>
-          </ViewBoundary>
-        </section>
-        {panel ? <AreaPanel code={state.area!} /> : null}
-      </main>
+      <div className="dashboard">
+        <Controls />
+        <div className="main-column">
+          <TabList />
+          <main id="content" className={panel ? "workspace with-panel" : "workspace"} tabIndex={-1}>
+            <section
+              className={`tab-panel tab-panel-${state.tab}`}
+              role="tabpanel"
+              id={tabPanelId(state.tab)}
+              aria-labelledby={tabId(state.tab)}
+            >
+              <ViewBoundary key={state.tab} what="This view">
+                <Suspense fallback={<Loading what="this view" />}>
+                  <TabContent tab={state.tab} />
+                </Suspense>
+              </ViewBoundary>
+            </section>
+            {panel ? <AreaPanel code={state.area!} /> : null}
+          </main>
+        </div>
+      </div>
       <Footer />
     </>
   );

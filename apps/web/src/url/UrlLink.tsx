@@ -1,5 +1,5 @@
 import type { MouseEvent, ReactNode } from "react";
-import { serializeUrlState, type ViewState } from "./url-state";
+import { applyPatch, serializeUrlState, type ViewState } from "./url-state";
 import { useUrlState } from "./use-url-state";
 
 /**
@@ -16,7 +16,7 @@ export function UrlLink({
   className?: string;
 }) {
   const [state, update] = useUrlState();
-  const href = serializeUrlState({ ...state, ...patch }) || window.location.pathname;
+  const href = serializeUrlState(applyPatch(state, patch)) || window.location.pathname;
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();

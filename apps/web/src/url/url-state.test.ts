@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  applyPatch,
   DEFAULT_STATE,
   formatMapPosition,
   MAX_COMPARE,
@@ -100,5 +101,21 @@ describe("map position", () => {
     expect(parseMapPosition("4/95/-3")).toBeNull();
     expect(parseMapPosition("4/55")).toBeNull();
     expect(formatMapPosition({ zoom: 4.123, lat: 55.123456, lon: -3.1 })).toBe("4.12/55.1235/-3.1000");
+  });
+});
+
+describe("applyPatch", () => {
+  const at = parseUrlState("?area=E54000054&map=7.00/53.8000/-1.5000");
+
+  it("drops the map's position when another area is chosen, so the map goes to it", () => {
+    expect(applyPatch(at, { area: "E54000050" })).toMatchObject({ area: "E54000050", map: null });
+    expect(applyPatch(at, { area: null }).map).toBeNull();
+  });
+
+  it("keeps the position for every other change, and when the change sets one itself", () => {
+    expect(applyPatch(at, { wave: "2020", level: "local" }).map).toEqual(at.map);
+    expect(applyPatch(at, { area: "E54000054" }).map).toEqual(at.map);
+    const position = { zoom: 5, lat: 54, lon: -2 };
+    expect(applyPatch(at, { area: "E54000050", map: position }).map).toEqual(position);
   });
 });

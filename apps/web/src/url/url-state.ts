@@ -148,5 +148,16 @@ export function serializeUrlState(state: ViewState): string {
   return text ? `?${text}` : "";
 }
 
+/**
+ * A change to the state. Choosing another area (on the map, in search, in a table, by a link) drops the
+ * map's position unless the change sets one, so the map shows the chosen area: no position means "the
+ * selected area, or the whole UK".
+ */
+export function applyPatch(state: ViewState, patch: Partial<ViewState>): ViewState {
+  const next = { ...state, ...patch };
+  if ("area" in patch && patch.area !== state.area && !("map" in patch)) next.map = null;
+  return next;
+}
+
 /** Pushes a new history entry for deliberate choices; replaces it for continuous ones (panning, playing). */
 export type HistoryMode = "push" | "replace";

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from "react";
-import { type HistoryMode, parseUrlState, serializeUrlState, type ViewState } from "./url-state";
+import { applyPatch, type HistoryMode, parseUrlState, serializeUrlState, type ViewState } from "./url-state";
 
 const URL_CHANGE = "atlas:urlchange";
 
@@ -41,7 +41,7 @@ export function writeUrlState(next: ViewState, mode: HistoryMode = "push"): void
 export function useUrlState(): [ViewState, (patch: Partial<ViewState>, mode?: HistoryMode) => void] {
   const state = useSyncExternalStore(subscribe, snapshot, snapshot);
   const update = useCallback((patch: Partial<ViewState>, mode: HistoryMode = "push") => {
-    writeUrlState({ ...snapshot(), ...patch }, mode);
+    writeUrlState(applyPatch(snapshot(), patch), mode);
   }, []);
   return [state, update];
 }
