@@ -7,7 +7,7 @@ import type { AppEnv } from "../deps";
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
 
 /** Admin reads that are not data reads: never given an ETag, always private. */
-const ADMIN_READ = /^\/api\/waves\/(status|[^/]+\/tracker)$/;
+const ADMIN_READ = /^\/api\/waves\/(status|[^/]+\/(tracker|links))$/;
 
 /**
  * ETags for API reads, keyed by the public data version stored in the database and the full URL.
