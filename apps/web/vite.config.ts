@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
@@ -13,6 +14,8 @@ function preloadMap(): Plugin {
     transformIndexHtml: {
       order: "post",
       handler(html, ctx) {
+        // The dashboard only: the respondent page must not fetch the map.
+        if (!ctx.path.endsWith("/index.html")) return html;
         const files = Object.values(ctx.bundle ?? {});
         const chunks = files
           .filter(
@@ -42,8 +45,10 @@ function preloadMap(): Plugin {
 }
 
 /**
- * The dashboard build. maplibre goes into its own chunk (it is most of the initial JavaScript) and every
- * chart view is lazy-loaded by the app itself. During `vite dev`, /api is proxied to a local API server.
+ * Two pages: the dashboard (index.html) and the respondent form (respond.html, its own small entry: no
+ * React, maplibre or d3). maplibre goes into its own chunk (it is most of the dashboard's initial JavaScript)
+ * and every chart view is lazy-loaded by the app itself. During `vite dev`, /api is proxied to a local API
+ * server.
  */
 export default defineConfig({
   plugins: [react(), preloadMap()],
@@ -52,6 +57,10 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 1100,
     rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL("index.html", import.meta.url)),
+        respond: fileURLToPath(new URL("respond.html", import.meta.url)),
+      },
       output: {
         codeSplitting: {
           groups: [

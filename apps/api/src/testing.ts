@@ -1,10 +1,10 @@
 import type { DatabaseKind } from "@atlas/db";
 import { openTestDb, type TestDb } from "@atlas/db/testing";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { createApp } from "./app";
+import { type AppOptions, createApp } from "./app";
 import type { AppEnv } from "./deps";
 import { type Config, testConfig } from "./env";
-import { createLogger } from "./logger";
+import { createLogger, type Logger } from "./logger";
 import { loadReference } from "./reference/load-reference";
 import { readReference } from "./reference/read-reference";
 
@@ -21,12 +21,21 @@ export interface TestApp {
  */
 export async function buildTestApp(
   kind: DatabaseKind,
-  options: { reference?: boolean; config?: Partial<Config> } = {},
+  options: {
+    reference?: boolean;
+    config?: Partial<Config>;
+    /** A logger to read (default: silent). */
+    logger?: Logger;
+    app?: Omit<AppOptions, "reference">;
+  } = {},
 ): Promise<TestApp> {
   const db = await openTestDb(kind);
   const reference = readReference();
   if (options.reference) await loadReference(db, reference);
   const config = testConfig(options.config);
-  const app = createApp({ db, config, logger: createLogger("silent") }, { reference });
+  const app = createApp(
+    { db, config, logger: options.logger ?? createLogger("silent") },
+    { ...options.app, reference },
+  );
   return { app, db, config, close: () => db.close() };
 }

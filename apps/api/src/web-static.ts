@@ -24,30 +24,45 @@ export function renderIndex(html: string, config: Pick<Config, "tileUrl" | "tile
   return metas ? html.replace("</head>", `${metas}</head>`) : html;
 }
 
+/** A built page and its ETag, computed once (a page only changes with a new build and a restart). */
+function builtPage(file: string, render: (html: string) => string = (html) => html) {
+  const html = existsSync(file) ? render(readFileSync(file, "utf8")) : null;
+  const etag = html ? `"${createHash("sha1").update(html).digest("base64url").slice(0, 20)}"` : null;
+  return { html, etag };
+}
+
 /**
- * Serves the built web app: hashed assets cached for a year, everything else revalidated,
- * and the page itself for any other path so links into the app's views work.
+ * Serves the built web app: hashed assets cached for a year, everything else revalidated, the respondent
+ * form (respond.html) at /respond/WAVE/ORG, and the dashboard for any other path so links into its views work.
  */
 export function webStatic(distDir: string, config: Pick<Config, "tileUrl" | "tileAttribution">) {
   return (app: OpenAPIHono<AppEnv>) => {
-    const indexFile = join(distDir, "index.html");
-    const page = existsSync(indexFile) ? renderIndex(readFileSync(indexFile, "utf8"), config) : null;
-    // The page only changes with a new build (and a restart), so its ETag is computed once.
-    const pageEtag = page ? `"${createHash("sha1").update(page).digest("base64url").slice(0, 20)}"` : null;
-    const sendPage = (c: Context<AppEnv>) => {
-      if (!page || !pageEtag) return c.html(NOT_BUILT, 503);
+    const dashboard = builtPage(join(distDir, "index.html"), (html) => renderIndex(html, config));
+    const respond = builtPage(join(distDir, "respond.html"));
+    const send = (c: Context<AppEnv>, html: string | null, etag: string | null) => {
+      if (!html || !etag) return c.html(NOT_BUILT, 503);
       c.header("Cache-Control", "public, no-cache");
-      c.header("ETag", pageEtag);
+      c.header("ETag", etag);
       if (
         c.req
           .header("if-none-match")
           ?.split(",")
-          .some((t) => t.trim().replace(/^W\//, "") === pageEtag)
+          .some((t) => t.trim().replace(/^W\//, "") === etag)
       ) {
         return c.body(null, 304);
       }
-      return c.html(page);
+      return c.html(html);
     };
+    const sendPage = (c: Context<AppEnv>) => send(c, dashboard.html, dashboard.etag);
+    // The respondent form: its link's token is in the fragment, which never reaches this server. The page
+    // sends no Referer anywhere, and search engines are asked not to list it.
+    const sendRespond = (c: Context<AppEnv>) => {
+      c.header("Referrer-Policy", "no-referrer");
+      c.header("X-Robots-Tag", "noindex, nofollow");
+      return send(c, respond.html, respond.etag);
+    };
+    app.get("/respond", sendRespond);
+    app.get("/respond/*", sendRespond);
     app.get("/", sendPage);
     app.get("/index.html", sendPage);
     app.use(

@@ -139,11 +139,7 @@ export async function createLinks(
           unknown.length > 0 ? `unknown organisation codes: ${codeList(unknown)}` : "",
           closed.length > 0 ? `not open during wave ${waveId}: ${codeList(closed)}` : "",
         ].filter(Boolean);
-        throw new LinkRequestError(
-          "bad_request",
-          `orgCodes: ${parts.join("; ")}. No link was made.`,
-          details,
-        );
+        throw new LinkRequestError("bad_request", `${parts.join("; ")}. No link was made.`, details);
       }
       targets = named.map((c) => byCode.get(c)!);
     }
