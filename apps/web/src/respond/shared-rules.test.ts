@@ -7,6 +7,7 @@ import {
   DELIVERY_MODES,
   FACILITATORS,
   FUNDING_SOURCES,
+  findControlCharacter,
   PROVISIONS,
   registerLookup,
   STAGES,
@@ -119,7 +120,7 @@ const validCells: fc.Arbitrary<AnswerCells> = fc
     champion: fc.constantFrom("", "yes", "no"),
     support: fc.constantFrom("", "0", "1", "2", "3"),
     barriers: fc.subarray([...BARRIERS]),
-    notes: fc.string({ maxLength: 40 }).filter((t) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(t)),
+    notes: fc.string({ maxLength: 40 }).filter((t) => findControlCharacter(t, true) === undefined),
   })
   .map((r) => {
     const started = Math.floor(r.places * r.startedShare);
