@@ -16,6 +16,10 @@ describe("serving the web app", () => {
       join(dist, "index.html"),
       "<!doctype html><html><head><title>x</title></head><body></body></html>",
     );
+    writeFileSync(
+      join(dist, "respond.html"),
+      "<!doctype html><html><head><title>respond</title></head><body></body></html>",
+    );
   });
   afterAll(async () => {
     await t?.close();
@@ -67,5 +71,19 @@ describe("serving the web app", () => {
     expect(csp).not.toContain("unsafe-inline");
     expect(csp).toMatch(/worker-src 'self'(;|$)/);
     expect(csp).toContain("frame-ancestors 'none'");
+  });
+
+  it("serves the respondent form at /respond/WAVE/ORG, with no referrer and not for search engines", async () => {
+    const app = appWith();
+    for (const path of ["/respond/2027/RV3", "/respond"]) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(await res.text()).toContain("<title>respond</title>");
+      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(res.headers.get("x-robots-tag")).toBe("noindex, nofollow");
+      expect(res.headers.get("cache-control")).toBe("public, no-cache");
+    }
+    // The dashboard is still the page for every other path.
+    expect(await (await app.request("/responder")).text()).toContain("<title>x</title>");
   });
 });

@@ -1,4 +1,5 @@
 import {
+  ANSWER_COLUMNS,
   DraftSavedSchema,
   ProblemSchema,
   RespondentReturnSchema,
@@ -101,6 +102,37 @@ const submitRoute = createRoute({
   },
 });
 
+const ANSWER_NAMES = new Set<string>([...ANSWER_COLUMNS, "cells", "role"]);
+
+/**
+ * A body that is not the JSON described: said without echoing what it held (a key or value may be
+ * anything a person pasted, even the link's token), naming only fields the format knows.
+ */
+function bodyRefused(result: {
+  success: boolean;
+  error?: { issues: readonly z.core.$ZodIssue[] };
+}): undefined {
+  if (result.success) return undefined;
+  const details = (result.error?.issues ?? []).slice(0, 20).map((issue) => {
+    const path = issue.path.map(String).filter((p) => ANSWER_NAMES.has(p));
+    const where = path.length > 0 ? path.join(".") : "body";
+    const what =
+      issue.code === "unrecognized_keys"
+        ? "has a field that is not an answer column (the answers go in cells, named by column)"
+        : issue.code === "invalid_value"
+          ? "is not one of the allowed values"
+          : issue.code === "too_big"
+            ? "is too long"
+            : "is not what the format says (cells: text by answer column; role: one of the roles or null)";
+    return { parameter: where, message: `${where} ${what}` };
+  });
+  throw new ProblemError(
+    "bad_request",
+    'The body must be JSON: {"cells": {"<answer column>": "<text>", …}, "role": <role or null>}. Nothing was stored.',
+    details,
+  );
+}
+
 /**
  * The respondent's routes. The link's token travels in `Authorization: Bearer` (set by the page from the
  * link's fragment; never a cookie, so no other site can make a request with it), is hashed and looked up
@@ -174,47 +206,55 @@ export function respondRoutes({ db, logger }: AppDeps, limiter: RespondentLimite
     return c.json(await readRespondentReturn(db, link, now()), 200);
   });
 
-  router.openapi(draftRoute, async (c) => {
-    const link = await open(c, scopeOf(c));
-    const saved = await saveDraft(db, link, c.req.valid("json"), now());
-    logger.debug("respondent draft saved", { requestId: c.get("requestId"), link: link.id });
-    return c.json(
-      { ...saved, problems: saved.problems.map((p) => ({ ...p, value: shownValue(p.value) })) },
-      200,
-    );
-  });
+  router.openapi(
+    draftRoute,
+    async (c) => {
+      const link = await open(c, scopeOf(c));
+      const saved = await saveDraft(db, link, c.req.valid("json"), now());
+      logger.debug("respondent draft saved", { requestId: c.get("requestId"), link: link.id });
+      return c.json(
+        { ...saved, problems: saved.problems.map((p) => ({ ...p, value: shownValue(p.value) })) },
+        200,
+      );
+    },
+    bodyRefused,
+  );
 
-  router.openapi(submitRoute, async (c) => {
-    const scope = scopeOf(c);
-    const link = await open(c, scope);
-    try {
-      const received = await submitReturn(db, link, c.req.valid("json"), now());
-      logger.info("respondent return submitted", {
-        requestId: c.get("requestId"),
-        link: link.id,
-        wave: link.waveId,
-        org: link.orgCode,
-        action: received.action,
-      });
-      return c.json(received, 200);
-    } catch (error) {
-      if (error instanceof LinkNotWorkingError) throw refused(c, error);
-      if (error instanceof ReturnInvalidError) {
-        const n = error.problems.length;
-        throw new ProblemError(
-          "unprocessable",
-          `The return has ${n} ${n === 1 ? "problem" : "problems"}; nothing was stored. Each is named by its field.`,
-          error.problems.map((p) => ({
-            column: p.column,
-            message: p.message,
-            value: shownValue(p.value),
-            ...(p.allowed ? { allowed: p.allowed } : {}),
-          })),
-        );
+  router.openapi(
+    submitRoute,
+    async (c) => {
+      const scope = scopeOf(c);
+      const link = await open(c, scope);
+      try {
+        const received = await submitReturn(db, link, c.req.valid("json"), now());
+        logger.info("respondent return submitted", {
+          requestId: c.get("requestId"),
+          link: link.id,
+          wave: link.waveId,
+          org: link.orgCode,
+          action: received.action,
+        });
+        return c.json(received, 200);
+      } catch (error) {
+        if (error instanceof LinkNotWorkingError) throw refused(c, error);
+        if (error instanceof ReturnInvalidError) {
+          const n = error.problems.length;
+          throw new ProblemError(
+            "unprocessable",
+            `The return has ${n} ${n === 1 ? "problem" : "problems"}; nothing was stored. Each is named by its field.`,
+            error.problems.map((p) => ({
+              column: p.column,
+              message: p.message,
+              value: shownValue(p.value),
+              ...(p.allowed ? { allowed: p.allowed } : {}),
+            })),
+          );
+        }
+        throw error;
       }
-      throw error;
-    }
-  });
+    },
+    bodyRefused,
+  );
   return router;
 }
 
