@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
@@ -17,6 +18,8 @@ function preloadMap(): Plugin {
     transformIndexHtml: {
       order: "post",
       handler(html, ctx) {
+        // The dashboard only: the respondent page must not fetch the map.
+        if (!ctx.path.endsWith("/index.html")) return html;
         const bundle = ctx.bundle ?? {};
         const mapTab = Object.values(bundle).find(
           (f) => f.type === "chunk" && f.facadeModuleId?.endsWith("/map/MapTab.tsx"),
@@ -78,7 +81,8 @@ function precompress(): Plugin {
 }
 
 /**
- * The dashboard build. maplibre goes into its own chunk (loaded only for panning and zooming) and every
+ * Two pages: the dashboard (index.html) and the respondent form (respond.html, its own small entry: no
+ * React, maplibre or d3). maplibre goes into its own chunk (loaded only for panning and zooming) and every
  * chart view is lazy-loaded by the app itself. During `vite dev`, /api is proxied to a local API server.
  */
 export default defineConfig({
@@ -88,6 +92,10 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 1100,
     rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL("index.html", import.meta.url)),
+        respond: fileURLToPath(new URL("respond.html", import.meta.url)),
+      },
       output: {
         codeSplitting: {
           groups: [

@@ -11,6 +11,7 @@ import { dataEtag } from "./middleware/data-etag";
 import { draftsAccess } from "./middleware/drafts-access";
 import { isDatabaseUnavailable, ProblemError } from "./problem";
 import { type ReferenceData, readReference } from "./reference/read-reference";
+import { RespondentLimiter, type RespondentLimits } from "./respondent/rate-limit";
 import { FailureLimiter, requireAdminToken } from "./routes/admin-auth";
 import { areasRoutes } from "./routes/areas";
 import { boundariesRoutes } from "./routes/boundaries";
@@ -19,7 +20,9 @@ import { dataRoutes } from "./routes/data";
 import { docsRoutes } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { importsRoutes } from "./routes/imports";
+import { linkAdminRoutes } from "./routes/link-admin";
 import { placesRoutes } from "./routes/places";
+import { respondRoutes } from "./routes/respond";
 import { waveAdminRoutes } from "./routes/wave-admin";
 import { wavesRoutes } from "./routes/waves";
 
@@ -28,6 +31,8 @@ export interface AppOptions {
   reference?: ReferenceData;
   /** Adds routes after the API (the server mounts the web app's static files here). */
   mountWeb?: (app: OpenAPIHono<AppEnv>) => void;
+  /** The respondent routes' rate limits (tests lower them); RESPONDENT_LIMITS otherwise. */
+  respondentLimits?: RespondentLimits;
 }
 
 /**
@@ -44,6 +49,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
     secureHeaders({
       contentSecurityPolicy: contentSecurityPolicy(deps.config),
       crossOriginEmbedderPolicy: false,
+      // Said explicitly: respondent pages and links must never send a Referer (issue 12).
+      referrerPolicy: "no-referrer",
     }),
   );
   app.use(compress());
@@ -66,6 +73,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   app.route("/", placesRoutes(reference.attribution));
   app.route("/", dataRoutes(deps, reference));
   app.route("/", importsRoutes(deps, adminGuard));
+  app.route("/", linkAdminRoutes(deps, adminGuard));
+  app.route("/", respondRoutes(deps, new RespondentLimiter(options.respondentLimits)));
   docsRoutes(app);
 
   app.all("/api/*", (c) => {

@@ -19,11 +19,14 @@ Commands:
   publish WAVE [--provisional | --final] [--by NAME]
                                    make a draft wave public (or set or clear its provisional mark)
   unpublish WAVE [--by NAME]       make a published wave a draft again
+  links WAVE [--out FILE] [--expires DATE] [--by NAME] [--org CODES] [--reissue]
+                                   make a private respondent link per organisation invited to a draft wave and
+                                   write them to a new CSV (org_code, org_name, link, expires_at)
 
 Exit status: 0 done, 1 invalid file, 2 usage, 3 conflict, 4 refused until confirmed, 5 database
 unavailable, 6 no such wave, 70 internal error (see data/survey-format.md).
 
-Environment: DATABASE_URL (default sqlite:var/atlas.sqlite), ATLAS_DEMO, LOG_LEVEL.`;
+Environment: DATABASE_URL (default sqlite:var/atlas.sqlite), ATLAS_DEMO, ATLAS_PUBLIC_URL (links), LOG_LEVEL.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -31,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command ? EXIT.ok : EXIT.usage;
   }
-  const known = ["migrate", "seed", "import", "template", "publish", "unpublish"];
+  const known = ["migrate", "seed", "import", "template", "publish", "unpublish", "links"];
   if (!known.includes(command)) {
     process.stderr.write(`unknown command "${command}"\n\n${USAGE}\n`);
     return EXIT.usage;
@@ -52,10 +55,15 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write("seeded\n");
         return EXIT.ok;
       case "import":
-      case "template": {
-        // Returns and templates name reference organisations: a fresh database gets the reference geography
+      case "template":
+      case "links": {
+        // Returns, templates and links name reference organisations: a fresh database gets the reference geography
         // first (never the demo waves), so these work before the server has ever been started.
         await seed(db, { loadDemo: false }, logger);
+        if (command === "links") {
+          const { runLinksCommand } = await import("./respondent/links-command");
+          return await runLinksCommand(db, config, rest);
+        }
         if (command === "template") {
           const { runTemplateCommand } = await import("./survey-ops/commands");
           return await runTemplateCommand(db, rest);

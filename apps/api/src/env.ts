@@ -5,6 +5,30 @@ const flag = z
   .transform((v) => v === "1" || v === "true")
   .optional();
 
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * The public origin respondent links start with: https (http only for this machine: a link's token must not
+ * cross a network in clear text), no credentials, path, query or fragment. A trailing slash is dropped.
+ */
+const publicUrl = z
+  .string()
+  .url()
+  .transform((raw, ctx) => {
+    const url = new URL(raw);
+    const problem = (message: string) => {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    };
+    if (url.protocol !== "https:" && url.protocol !== "http:") return problem("must be an http(s) URL");
+    if (url.protocol === "http:" && !LOOPBACK.has(url.hostname))
+      return problem("must be https (links carry a private token); http is allowed for localhost only");
+    if (url.username || url.password) return problem("must not carry a user name or password");
+    if (url.search || url.hash || url.pathname !== "/")
+      return problem("must be an origin only, e.g. https://atlas.example.nhs.uk (the Atlas is served at /)");
+    return url.origin;
+  });
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
@@ -17,6 +41,8 @@ const EnvSchema = z.object({
   ATLAS_TILE_URL: z.string().url().optional(),
   /** Attribution shown on the map for that basemap, e.g. "© OpenStreetMap contributors". */
   ATLAS_TILE_ATTRIBUTION: z.string().max(300).optional(),
+  /** Where respondents reach this server, e.g. https://atlas.example.nhs.uk: respondent links start with it. */
+  ATLAS_PUBLIC_URL: publicUrl.optional(),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
   /** Largest accepted import body, in bytes. */
   ATLAS_MAX_IMPORT_BYTES: z.coerce
@@ -36,6 +62,13 @@ export interface Config {
   tileAttribution: string | undefined;
   logLevel: "silent" | "error" | "info" | "debug";
   maxImportBytes: number;
+  /** The base of respondent links; null when ATLAS_PUBLIC_URL is not set (see publicBaseUrl). */
+  publicUrl: string | null;
+}
+
+/** The base URL respondent links start with: ATLAS_PUBLIC_URL, else this machine on the configured port. */
+export function publicBaseUrl(config: Pick<Config, "publicUrl" | "port">): string {
+  return config.publicUrl ?? `http://localhost:${config.port}`;
 }
 
 /**
@@ -60,6 +93,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     tileAttribution: e.ATLAS_TILE_ATTRIBUTION,
     logLevel: e.LOG_LEVEL,
     maxImportBytes: e.ATLAS_MAX_IMPORT_BYTES,
+    publicUrl: e.ATLAS_PUBLIC_URL ?? null,
   };
 }
 

@@ -31,6 +31,10 @@ describe("serving the web app", () => {
   const dist = distWith(TEMPLATE);
   beforeAll(async () => {
     t = await buildTestApp("sqlite");
+    writeFileSync(
+      join(dist, "respond.html"),
+      "<!doctype html><html><head><title>respond</title></head><body></body></html>",
+    );
   });
   afterAll(async () => {
     await t?.close();
@@ -114,6 +118,20 @@ describe("serving the web app", () => {
     const brief = await (await app.request("/?view=brief&area=E54000054")).text();
     expect(brief).toContain('<p class="site-title">Atlas</p>');
     expect(brief).not.toContain("<h1");
+  });
+
+  it("serves the respondent form at /respond/WAVE/ORG, with no referrer and not for search engines", async () => {
+    const app = appWith();
+    for (const path of ["/respond/2027/RV3", "/respond"]) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(await res.text()).toContain("<title>respond</title>");
+      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(res.headers.get("x-robots-tag")).toBe("noindex, nofollow");
+      expect(res.headers.get("cache-control")).toBe("public, no-cache");
+    }
+    // The dashboard is still the page for every other path.
+    expect(await (await app.request("/responder")).text()).toContain("<title>x</title>");
   });
 });
 

@@ -23,10 +23,17 @@ const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <body><main><h1>MBCT Access Atlas</h1><p>The web app has not been built. Run <code>npx pnpm@10.34.8 start</code>,
 which builds it, or <code>npx pnpm@10.34.8 --filter @atlas/web build</code>. The API is at <a href="/api/docs">/api/docs</a>.</p></main></body></html>`;
 
+/** A built page that changes only with a new build (and a restart), with its ETag computed once. */
+function builtPage(file: string): { html: string | null; etag: string | null } {
+  const html = existsSync(file) ? readFileSync(file, "utf8") : null;
+  const etag = html ? `"${createHash("sha1").update(html).digest("base64url").slice(0, 20)}"` : null;
+  return { html, etag };
+}
+
 /**
  * Serves the built web app: hashed assets cached for a year (precompressed by the build), everything else
- * revalidated, and the page
- * itself for any other path so links into the app's views work. The page carries the data's synthetic
+ * revalidated, the respondent form (respond.html) at /respond/WAVE/ORG, and the dashboard for any other path
+ * so links into its views work. The page carries the data's synthetic
  * notice and bootstrap answers, so it is rendered per data version (an import changes it at once, in
  * every process, since the version lives in the database) and revalidated by an ETag of its content.
  */
@@ -100,6 +107,23 @@ export function webStatic(distDir: string, config: Pick<Config, "tileUrl" | "til
       }
       return c.html(entry.page);
     };
+    // The respondent form: its link's token is in the fragment, which never reaches this server. The page
+    // sends no Referer anywhere, and search engines are asked not to list it. Static: no data in it.
+    const respond = builtPage(join(distDir, "respond.html"));
+    const sendRespond = (c: Context<AppEnv>) => {
+      c.header("Referrer-Policy", "no-referrer");
+      c.header("X-Robots-Tag", "noindex, nofollow");
+      if (!respond.html || !respond.etag) return c.html(NOT_BUILT, 503);
+      c.header("Cache-Control", "public, no-cache");
+      c.header("ETag", respond.etag);
+      const matches = c.req
+        .header("if-none-match")
+        ?.split(",")
+        .some((t) => t.trim().replace(/^W\//, "") === respond.etag);
+      return matches ? c.body(null, 304) : c.html(respond.html);
+    };
+    app.get("/respond", sendRespond);
+    app.get("/respond/*", sendRespond);
     app.get("/", sendPage);
     app.get("/index.html", sendPage);
     // Cache headers on the response once a file is found (serveStatic's own hook sets them too late for

@@ -22,6 +22,8 @@ export async function dumpTables(db: Executor): Promise<Record<string, unknown[]
       .orderBy("batchId")
       .orderBy("orgCode")
       .execute(),
+    responseLinks: await db.selectFrom("responseLinks").selectAll().orderBy("id").execute(),
+    responseDrafts: await db.selectFrom("responseDrafts").selectAll().orderBy("linkId").execute(),
     meta: await db.selectFrom("meta").selectAll().orderBy("key").execute(),
   };
 }

@@ -8,6 +8,7 @@ export type { Executor } from "./queries/executor";
 export * from "./queries/import-batches";
 export * from "./queries/meta";
 export * from "./queries/organisations";
+export * from "./queries/response-links";
 export * from "./queries/returns";
 export * from "./queries/revisions";
 export * from "./queries/snapshot";

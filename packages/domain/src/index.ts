@@ -1,3 +1,4 @@
+export * from "./api/respondent";
 export * from "./api/responses";
 export * from "./api/survey-ops";
 export * from "./display/index";
@@ -5,6 +6,10 @@ export * from "./metrics/index";
 export * from "./need/index";
 export * from "./notices";
 export * from "./reference";
+export * from "./respondent/form-fields";
+export * from "./respondent/link-state";
+export * from "./respondent/return-form";
+export * from "./respondent/roles";
 export * from "./stats/index";
 export * from "./survey-file/index";
 export * from "./survey-ops/index";

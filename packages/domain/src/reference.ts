@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AREA_LEVELS } from "./vocabulary";
+import { WAVE_ID_PATTERN } from "./wave-id";
 
 /** An area of the reference geography: a nation, an NHS region, or a local area (ICB, health board, HSC trust). */
 export const AreaSchema = z.object({
@@ -36,8 +37,7 @@ export const OrganisationSchema = z.object({
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
-/** A survey wave: `2014` or `2014-05`. */
-export const WAVE_ID_PATTERN = /^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$/;
+export { WAVE_ID_PATTERN } from "./wave-id";
 export const WaveIdSchema = z
   .string()
   .regex(WAVE_ID_PATTERN, "a wave is YYYY or YYYY-MM, e.g. 2024 or 2024-05");

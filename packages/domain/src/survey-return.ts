@@ -47,30 +47,13 @@ export const SurveyReturnSchema = z.object({
 });
 export type SurveyReturn = z.infer<typeof SurveyReturnSchema>;
 
-/** The columns of a survey file, in template order. The first three are required. */
-export const SURVEY_COLUMNS = [
-  "wave",
-  "org_code",
-  "provision",
-  "stage",
-  "courses_run",
-  "places_offered",
-  "participants_started",
-  "participants_completed",
-  "teachers_trained",
-  "teachers_active",
-  "median_wait_weeks",
-  "delivery_mode",
-  "champion_present",
-  "leadership_support",
-  "commissioner_support",
-  "facilitators",
-  "barriers",
-  "funding_sources",
-  "notes",
-] as const;
-export type SurveyColumn = (typeof SURVEY_COLUMNS)[number];
-export const REQUIRED_SURVEY_COLUMNS: readonly SurveyColumn[] = ["wave", "org_code", "provision"];
+export {
+  ANSWER_COLUMNS,
+  type AnswerColumn,
+  REQUIRED_SURVEY_COLUMNS,
+  SURVEY_COLUMNS,
+  type SurveyColumn,
+} from "./survey-columns";
 
 /**
  * A return with only the required answers and every optional field empty: the base that generators,

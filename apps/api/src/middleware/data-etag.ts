@@ -7,7 +7,7 @@ import type { AppEnv } from "../deps";
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
 
 /** Admin reads that are not data reads: never given an ETag, always private. */
-const ADMIN_READ = /^\/api\/waves\/(status|[^/]+\/tracker)$/;
+const ADMIN_READ = /^\/api\/waves\/(status|[^/]+\/(tracker|links))$/;
 
 /**
  * ETags for API reads, keyed by the public data version stored in the database and the full URL.
@@ -22,6 +22,9 @@ const ADMIN_READ = /^\/api\/waves\/(status|[^/]+\/tracker)$/;
 export function dataEtag(db: AtlasDb): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
+    // Respondent reads are not data reads: never an ETag or a 304, whatever the request carries (their
+    // routes make every answer no-store, so a refusal looks the same with or without a token).
+    if (c.req.path.startsWith("/api/respond/")) return next();
     const drafts = c.get("includeDrafts") === true;
     if (drafts || ADMIN_READ.test(c.req.path) || c.req.header("authorization") !== undefined) {
       c.set("dataVersion", drafts ? await getDataVersion(db.db) : await getPublicDataVersion(db.db));

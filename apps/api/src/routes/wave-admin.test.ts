@@ -103,12 +103,12 @@ describe.each(TEST_DIALECTS)("the survey team's wave routes on %s", (kind) => {
     // The header is on line 1: no byte-order mark, no comment lines.
     const header = lines[0]!;
     expect(header).toBe(
-      "wave,org_code,org_name,org_type,area_code,area_name,status,last_change_at,last_change_by",
+      "wave,org_code,org_name,org_type,area_code,area_name,status,last_change_at,last_change_by,link_state,link_expires_at,link_opened_at,link_draft_saved_at",
     );
     const rows = lines.slice(lines.indexOf(header) + 1);
     expect(rows).toHaveLength(open2027.length - 1);
     expect(rows.some((r) => r.includes(`,${a!.code},`))).toBe(false);
-    expect(rows.find((r) => r.includes(`,${b!.code},`))).toMatch(/,no_response,.*,Ben$/);
+    expect(rows.find((r) => r.includes(`,${b!.code},`))).toMatch(/,no_response,.*,Ben,none,,,$/);
   });
 
   it("lists every wave with its state, returns and last import", async () => {

@@ -55,7 +55,7 @@ const trackerRoute = createRoute({
   method: "get",
   path: "/api/waves/{id}/tracker",
   summary:
-    "Admin: the response tracker of a wave: invited (open during the wave per the register), returned, no response, missing, by organisation with its last change; format=csv gives the organisations still to chase",
+    "Admin: the response tracker of a wave: invited (open during the wave per the register), returned, no response, missing, by organisation with its last change and the state of its respondent link; format=csv gives the organisations still to chase",
   request: {
     params: waveIdParam,
     query: z.object({
@@ -145,6 +145,10 @@ const TRACKER_CSV_COLUMNS = [
   "status",
   "last_change_at",
   "last_change_by",
+  "link_state",
+  "link_expires_at",
+  "link_opened_at",
+  "link_draft_saved_at",
 ];
 
 /**
@@ -178,6 +182,10 @@ export function waveAdminRoutes({ db, logger }: AppDeps, guard: MiddlewareHandle
         status: o.status,
         last_change_at: o.lastChange?.at ?? null,
         last_change_by: o.lastChange?.by ?? null,
+        link_state: o.link.state,
+        link_expires_at: o.link.expiresAt,
+        link_opened_at: o.link.openedAt,
+        link_draft_saved_at: o.link.draftSavedAt,
       })),
     );
     return c.body(csv, 200, {

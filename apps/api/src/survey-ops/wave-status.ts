@@ -6,6 +6,7 @@ import {
   listOrganisations,
   listReturns,
   listRevisions,
+  listWaveLinks,
   listWaveRecords,
   waveResponseCounts,
 } from "@atlas/db";
@@ -17,6 +18,7 @@ import {
   type WaveStatusListSchema,
 } from "@atlas/domain";
 import type { z } from "zod";
+import { trackerLinkFacts } from "../respondent/links";
 
 type WaveStatusList = z.infer<typeof WaveStatusListSchema>;
 
@@ -61,7 +63,8 @@ export async function listWaveStatuses(database: Pick<AtlasDb, "db">): Promise<W
 
 /**
  * The response tracker of a wave (drafts included), read in one snapshot. Any valid wave id works: a wave
- * nothing has been imported for yet shows every organisation open then as missing.
+ * nothing has been imported for yet shows every organisation open then as missing. Each organisation's
+ * current respondent link is judged now.
  */
 export async function readWaveTracker(
   database: Pick<AtlasDb, "db">,
@@ -97,6 +100,8 @@ export async function readWaveTracker(
         areas: await listAreas(trx),
         returns: await listReturns(trx, { waveIds: [waveId] }),
         lastChanges,
+        links: trackerLinkFacts(await listWaveLinks(trx, waveId)),
+        now: new Date().toISOString(),
       });
     });
 }

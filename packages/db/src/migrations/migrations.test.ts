@@ -94,7 +94,11 @@ describe.each(TEST_DIALECTS)("migration 0002 (survey operations) over data from 
     const result = await migrateToLatest(t);
     expect(result.results?.map((r) => [r.migrationName, r.status])).toEqual([
       ["0002-survey-operations", "Success"],
+      ["0003-respondent-links", "Success"],
     ]);
+    // 0003 adds respondent links and drafts, empty: no link exists before someone makes one.
+    expect(await t.db.selectFrom("responseLinks").selectAll().execute()).toEqual([]);
+    expect(await t.db.selectFrom("responseDrafts").selectAll().execute()).toEqual([]);
     expect(await findWave(t.db, "2024")).toMatchObject({
       published: true,
       provisional: false,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ORGANISATION_TYPES, WaveSchema } from "../reference";
+import { LINK_STATES } from "../respondent/link-state";
 import { PROVISIONS } from "../vocabulary";
 
 /**
@@ -43,6 +44,27 @@ export const TrackerChangeSchema = z.object({
 });
 export type TrackerChange = z.infer<typeof TrackerChangeSchema>;
 
+/**
+ * An organisation's respondent link in the tracker: its newest link for the wave (a reissue revokes the one
+ * before). `state` is `none` when no link was made; the times say what happened and when (ISO 8601).
+ */
+export const TrackerLinkSchema = z.object({
+  state: z.enum(LINK_STATES),
+  linkId: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  /** First opened (the respondent's page loaded the return). */
+  openedAt: z.string().nullable(),
+  /** Last draft saved (autosave); at a submission, the submission's time. */
+  draftSavedAt: z.string().nullable(),
+  /** Last submitted (a resubmission moves it). */
+  submittedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  /** A draft saved after the last submission: corrections the respondent has not submitted yet. */
+  unsubmittedChanges: z.boolean(),
+});
+export type TrackerLink = z.infer<typeof TrackerLinkSchema>;
+
 export const TRACKER_STATUSES = ["returned", "no_response", "missing"] as const;
 export type TrackerStatus = (typeof TRACKER_STATUSES)[number];
 
@@ -59,6 +81,7 @@ export const TrackerEntrySchema = z.object({
   status: z.enum(TRACKER_STATUSES),
   provision: z.enum(PROVISIONS).nullable(),
   lastChange: TrackerChangeSchema.nullable(),
+  link: TrackerLinkSchema,
 });
 export type TrackerEntry = z.infer<typeof TrackerEntrySchema>;
 
@@ -76,6 +99,8 @@ export const ResponseTrackerSchema = z.object({
   returned: z.number().int(),
   noResponse: z.number().int(),
   missing: z.number().int(),
+  /** Invited organisations by the state of their respondent link (every state named, 0 when none). */
+  links: z.record(z.enum(LINK_STATES), z.number().int()),
   organisations: z.array(TrackerEntrySchema),
 });
 export type ResponseTracker = z.infer<typeof ResponseTrackerSchema>;

@@ -1,5 +1,5 @@
-import { WAVE_ID_PATTERN } from "../reference";
 import { SUPPORT_LABELS, SUPPORT_LEVELS, type SupportLevel } from "../vocabulary";
+import { WAVE_ID_PATTERN } from "../wave-id";
 import { nearest } from "./levenshtein";
 
 /** The result of reading one cell: a value, or a message saying what is wrong with it. */

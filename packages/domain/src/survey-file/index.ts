@@ -5,6 +5,7 @@ export * from "./import-summary";
 export * from "./levenshtein";
 export * from "./limits";
 export * from "./problem";
+export * from "./return-rules";
 export * from "./validate";
 export * from "./wave-period";
 export * from "./write-csv";

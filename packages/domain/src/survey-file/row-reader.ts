@@ -1,4 +1,5 @@
-import type { SurveyColumn, SurveyReturn } from "../survey-return";
+import type { SurveyColumn } from "../survey-columns";
+import type { SurveyReturn } from "../survey-return";
 import {
   BARRIERS,
   DELIVERY_MODE_LABELS,

@@ -1,5 +1,6 @@
 /** Shared fixture for the validation tests: a few organisations, one closed into a successor. */
-import type { KnownOrganisation, SurveyTable } from "./validate";
+import type { KnownOrganisation } from "./return-rules";
+import type { SurveyTable } from "./validate";
 import { validateSurveyTable } from "./validate";
 
 export const organisations: KnownOrganisation[] = [

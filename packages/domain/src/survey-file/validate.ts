@@ -1,11 +1,10 @@
-import type { SurveyColumn, SurveyReturn } from "../survey-return";
+import type { SurveyColumn } from "../survey-columns";
+import type { SurveyReturn } from "../survey-return";
 import { columnLetter, readHeader } from "./header";
-import { nearest } from "./levenshtein";
 import { SURVEY_FILE_LIMITS, type SurveyFileLimits } from "./limits";
 import { type SurveyFileProblem, shownValue } from "./problem";
 import { ProblemList } from "./problem-list";
-import { completeReturn, readRowFields } from "./row-reader";
-import { isOpenDuringWave, wavePeriod } from "./wave-period";
+import { checkReturn, type KnownOrganisation, registerLookup } from "./return-rules";
 
 /** A decoded survey file: the header row and the data rows, with their spreadsheet row numbers. */
 export interface SurveyTable {
@@ -14,15 +13,6 @@ export interface SurveyTable {
   headerRow: number;
   header: string[];
   rows: { row: number; cells: string[] }[];
-}
-
-/** What validation needs to know about an organisation in the reference data. */
-export interface KnownOrganisation {
-  code: string;
-  name: string;
-  openedOn: string | null;
-  closedOn: string | null;
-  successorCode: string | null;
 }
 
 /** The returns of one wave found in a file. */
@@ -110,8 +100,7 @@ export function validateSurveyTable(table: SurveyTable | null, options: Validate
     return fail();
   }
 
-  const organisations = new Map(options.organisations.map((o) => [o.code, o]));
-  const codes = [...organisations.keys()];
+  const register = registerLookup(options.organisations);
   const seen = new Map<string, number>();
   const reportedBlank = new Set<number>();
   const waves = new Map<string, { returns: SurveyReturn[]; rows: number[] }>();
@@ -120,10 +109,8 @@ export function validateSurveyTable(table: SurveyTable | null, options: Validate
   const position = (column: string) =>
     layout.columns.get(column as SurveyColumn) ?? table.header.length + column.length;
   for (const { row, cells } of rows) {
-    let rowOk = true;
     const rowProblems: SurveyFileProblem[] = [];
     const add = (column: string, message: string, value?: string, allowed?: string[]) => {
-      rowOk = false;
       rowProblems.push({
         file,
         row,
@@ -146,66 +133,37 @@ export function validateSurveyTable(table: SurveyTable | null, options: Validate
       );
     });
 
-    const get = (column: SurveyColumn) => {
-      const index = layout.columns.get(column);
-      return index === undefined ? "" : (cells[index] ?? "");
-    };
-    const fields = readRowFields(
-      {
-        get,
-        report: (column, message, allowed) => {
-          if (layout.columns.has(column)) add(column, message, get(column), allowed);
-        },
+    // The rules of one return, shared with the respondent form. A column the file does not have reads as
+    // blank; a problem with it (a required column) is the header's, reported once above.
+    const checked = checkReturn(
+      (column) => {
+        const index = layout.columns.get(column);
+        return index === undefined ? "" : (cells[index] ?? "");
       },
-      limits,
+      { limits, register },
     );
-
-    const { waveId, orgCode } = fields;
-    if (orgCode !== undefined) {
-      const org = organisations.get(orgCode);
-      if (!org) {
-        const suggestion = nearest(orgCode.toUpperCase(), codes, 1);
-        const hint = suggestion
-          ? `did you mean "${suggestion}" (${organisations.get(suggestion)!.name})?`
-          : "organisation codes are listed in data/reference/organisations.csv";
-        add("org_code", `unknown organisation code "${orgCode}"; ${hint}`, orgCode);
-      } else if (waveId !== undefined && !isOpenDuringWave(org, waveId)) {
-        add("org_code", notOpenMessage(org, waveId, organisations), orgCode);
-      }
-      if (waveId !== undefined) {
-        const key = `${waveId}\u0000${orgCode}`;
-        const first = seen.get(key);
-        if (first === undefined) seen.set(key, row);
-        else
-          add(
-            "org_code",
-            `organisation ${orgCode} appears twice in wave ${waveId} (rows ${first} and ${row}); keep one row per organisation per wave`,
-            orgCode,
-          );
-      }
+    for (const p of checked.problems) {
+      if (layout.columns.has(p.column)) add(p.column, p.message, p.value, p.allowed);
     }
 
-    const { participantsStarted: started, participantsCompleted: completed, placesOffered: places } = fields;
-    if (typeof completed === "number" && typeof started === "number" && completed > started) {
-      add(
-        "participants_completed",
-        `participants_completed (${completed}) is more than participants_started (${started})`,
-        String(completed),
-      );
-    }
-    if (typeof started === "number" && typeof places === "number" && started > places) {
-      add(
-        "participants_started",
-        `participants_started (${started}) is more than places_offered (${places})`,
-        String(started),
-      );
+    const { waveId, orgCode } = checked.fields;
+    if (orgCode !== undefined && waveId !== undefined) {
+      const key = `${waveId}\u0000${orgCode}`;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, row);
+      else
+        add(
+          "org_code",
+          `organisation ${orgCode} appears twice in wave ${waveId} (rows ${first} and ${row}); keep one row per organisation per wave`,
+          orgCode,
+        );
     }
 
     rowProblems.sort((a, b) => position(a.column ?? "") - position(b.column ?? ""));
     for (const p of rowProblems) problems.add(p);
 
-    const parsed = completeReturn(fields);
-    if (rowOk && parsed) {
+    const parsed = checked.value;
+    if (rowProblems.length === 0 && parsed) {
       const wave = waves.get(parsed.waveId) ?? { returns: [], rows: [] };
       wave.returns.push(parsed);
       wave.rows.push(row);
@@ -218,38 +176,4 @@ export function validateSurveyTable(table: SurveyTable | null, options: Validate
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([waveId, wave]) => ({ waveId, ...wave }));
   return { ok: true, waves: grouped, rowCount: rows.length, skippedRows };
-}
-
-function notOpenMessage(
-  org: KnownOrganisation,
-  waveId: string,
-  organisations: ReadonlyMap<string, KnownOrganisation>,
-): string {
-  const period = wavePeriod(waveId)!;
-  if (org.closedOn !== null && org.closedOn < period.start) {
-    const chain = successorChain(org, organisations);
-    const current = chain.find((o) => isOpenDuringWave(o, waveId)) ?? chain.at(-1);
-    const via = chain.length > 1 && current !== chain[0] ? ` (via ${chain[0]!.code})` : "";
-    const instead = current
-      ? `; report it under its successor ${current.code} (${current.name})${via}`
-      : org.successorCode
-        ? `; its successor ${org.successorCode} is not in the reference data`
-        : "; it has no successor in the reference data";
-    return `organisation ${org.code} (${org.name}) closed on ${org.closedOn}, before wave ${waveId}${instead}`;
-  }
-  return `organisation ${org.code} (${org.name}) opened on ${org.openedOn}, after wave ${waveId}; it cannot have a return in that wave`;
-}
-
-/** The organisations that followed `org`, nearest first, stopping at a gap or a loop. */
-function successorChain(
-  org: KnownOrganisation,
-  organisations: ReadonlyMap<string, KnownOrganisation>,
-): KnownOrganisation[] {
-  const chain: KnownOrganisation[] = [];
-  let next = org.successorCode ? organisations.get(org.successorCode) : undefined;
-  while (next && !chain.includes(next) && next !== org) {
-    chain.push(next);
-    next = next.successorCode ? organisations.get(next.successorCode) : undefined;
-  }
-  return chain;
 }

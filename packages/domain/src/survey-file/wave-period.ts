@@ -1,4 +1,4 @@
-import { WAVE_ID_PATTERN } from "../reference";
+import { WAVE_ID_PATTERN } from "../wave-id";
 
 const MONTHS = [
   "January",

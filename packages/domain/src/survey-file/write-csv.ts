@@ -1,4 +1,5 @@
-import { SURVEY_COLUMNS, type SurveyColumn, type SurveyReturn } from "../survey-return";
+import { SURVEY_COLUMNS, type SurveyColumn } from "../survey-columns";
+import type { SurveyReturn } from "../survey-return";
 
 /** Quotes a CSV field when it holds a comma, quote, line break, or edge whitespace (RFC 4180). */
 export function csvField(value: string): string {
