@@ -2,12 +2,15 @@ import { listAreas } from "@atlas/db";
 import { AREA_LEVELS, AreasResponseSchema } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppDeps } from "../deps";
+import { PUBLIC } from "../openapi/security";
 import type { Attribution } from "../reference/read-reference";
 import { createRouter } from "../validation";
 
 const route = createRoute({
   method: "get",
   path: "/api/areas",
+  operationId: "listAreas",
+  security: PUBLIC,
   summary: "Areas of the reference geography, with adult populations and parents",
   request: { query: z.object({ level: z.enum(AREA_LEVELS).optional() }) },
   responses: {

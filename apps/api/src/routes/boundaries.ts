@@ -1,11 +1,14 @@
 import { AREA_LEVELS } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
+import { PUBLIC } from "../openapi/security";
 import { readBoundaries } from "../reference/read-reference";
 import { createRouter } from "../validation";
 
 const route = createRoute({
   method: "get",
   path: "/api/boundaries/{level}",
+  operationId: "getBoundaries",
+  security: PUBLIC,
   summary: "TopoJSON boundaries of one level (object `areas`, properties code and name)",
   request: { params: z.object({ level: z.enum(AREA_LEVELS) }) },
   responses: {

@@ -2,12 +2,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ContextResponseSchema, type ContextSeries, ContextSeriesSchema } from "@atlas/domain";
 import { createRoute } from "@hono/zod-openapi";
+import { PUBLIC } from "../openapi/security";
 import { REFERENCE_DIR } from "../paths";
 import { createRouter } from "../validation";
 
 const route = createRoute({
   method: "get",
   path: "/api/context",
+  operationId: "getContext",
+  security: PUBLIC,
   summary:
     "Real national context series shown beside the survey (NHS Talking Therapies mindfulness appointments, England), each with its measure, source and licence; never synthetic, never merged with survey values",
   responses: {

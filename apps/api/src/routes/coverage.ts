@@ -8,6 +8,7 @@ import {
 } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
+import { PUBLIC_OR_ADMIN } from "../openapi/security";
 import { createRouter } from "../validation";
 import {
   dataView,
@@ -32,6 +33,8 @@ export const coverageQuery = z.object({
 const route = createRoute({
   method: "get",
   path: "/api/coverage",
+  operationId: "getCoverage",
+  security: PUBLIC_OR_ADMIN,
   summary:
     "One metric for every area (or organisation) of a level in one wave, with the UK and nations as comparators",
   request: { query: coverageQuery },

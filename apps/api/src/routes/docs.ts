@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../deps";
+import { SECURITY_SCHEMES } from "../openapi/security";
 import { APP_VERSION } from "./health";
 
 type OpenApiDoc = ReturnType<OpenAPIHono["getOpenAPI31Document"]>;
@@ -59,14 +60,23 @@ code{background:#f3f2f1;padding:0 .2em}.method{background:#1d70b8;color:#fff;pad
 table{border-collapse:collapse}td,th{border:1px solid #b1b4b6;padding:.2em .5em;text-align:left}section{border-top:1px solid #b1b4b6;margin-top:1.5rem}`;
 
 export function docsRoutes(app: OpenAPIHono<AppEnv>): void {
+  for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) {
+    app.openAPIRegistry.registerComponent("securitySchemes", name, { ...scheme });
+  }
   const info = {
     openapi: "3.1.0",
     info: {
       title: "MBCT Access Atlas API",
       version: APP_VERSION,
       description:
-        "Survey returns on Mindfulness-Based Cognitive Therapy provision per NHS organisation, aggregated to UK health geographies. Reference data: Open Government Licence v3.0.",
+        "Survey returns on Mindfulness-Based Cognitive Therapy provision per NHS organisation, aggregated to UK health geographies. Errors are RFC 9457 problem+json. Data marked synthetic: true is demonstration data, not survey results.",
+      license: {
+        name: "Open Government Licence v3.0 (reference data and published figures)",
+        url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+      },
     },
+    // Relative: the document describes the server that serves it, wherever that is deployed.
+    servers: [{ url: "/", description: "The server this document was fetched from" }],
   };
   app.doc31("/api/openapi.json", info);
   app.get("/api/docs", (c) => c.html(renderDocsPage(app.getOpenAPI31Document(info))));

@@ -19,6 +19,7 @@ import {
   transitionsRows,
   trendsRows,
 } from "../export/rows";
+import { PUBLIC_OR_ADMIN } from "../openapi/security";
 import type { Attribution } from "../reference/read-reference";
 import { createRouter } from "../validation";
 import { coverageView } from "./coverage";
@@ -68,6 +69,8 @@ function needFilters(assumptions: NeedAssumptions | undefined): Record<string, s
 const route = createRoute({
   method: "get",
   path: "/api/export",
+  operationId: "exportView",
+  security: PUBLIC_OR_ADMIN,
   summary:
     "Exactly the rows of a view (coverage, trends, gaps, organisations, transitions, factors) in the order the dashboard shows them, as CSV or JSON, with source, licence, synthetic and provisional flags, filters and export time. Takes the view's own parameters.",
   description:

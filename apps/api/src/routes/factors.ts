@@ -1,6 +1,7 @@
 import { type AtlasIndex, computeFactors, FactorsResponseSchema, memoise } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
+import { PUBLIC_OR_ADMIN } from "../openapi/security";
 import { createRouter } from "../validation";
 import { dataView, includeParam, resolveWave, waveFlags, waveParam } from "./data-params";
 
@@ -9,6 +10,8 @@ export const factorsQuery = z.object({ wave: waveParam, include: includeParam })
 const route = createRoute({
   method: "get",
   path: "/api/factors",
+  operationId: "getFactors",
+  security: PUBLIC_OR_ADMIN,
   summary: "Facilitators and barriers against implementation stage in one wave (counts and shares)",
   request: { query: factorsQuery },
   responses: {

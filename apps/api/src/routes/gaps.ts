@@ -2,6 +2,7 @@ import type { AtlasIndex } from "@atlas/domain";
 import { cacheableNeed, computeGaps, GapsResponseSchema, memoise } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
+import { PUBLIC_OR_ADMIN } from "../openapi/security";
 import { createRouter } from "../validation";
 import {
   dataView,
@@ -24,6 +25,8 @@ export const gapsQuery = z.object({
 const route = createRoute({
   method: "get",
   path: "/api/gaps",
+  operationId: "listGaps",
+  security: PUBLIC_OR_ADMIN,
   summary:
     "Areas ranked by unmet places (need model), largest first, each with its reasons and what closing the gap would take; areas where nobody answered listed apart as unknown",
   request: { query: gapsQuery },

@@ -2,6 +2,7 @@ import { listWaves } from "@atlas/db";
 import { HealthSchema } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppDeps } from "../deps";
+import { PUBLIC } from "../openapi/security";
 import { createRouter } from "../validation";
 import { includeParam } from "./data-params";
 
@@ -10,6 +11,8 @@ export const APP_VERSION = "0.1.0";
 const route = createRoute({
   method: "get",
   path: "/api/health",
+  operationId: "getHealth",
+  security: PUBLIC,
   summary:
     "Service and database status, the public data version, and how many waves are public (with include=drafts: the full version and every wave)",
   request: { query: z.object({ include: includeParam }) },

@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from "../deps";
 import { importProblem } from "../import/import-problem";
 import { IMPORT_RETRY_AFTER_SECONDS, inProcessImports } from "../import/run/import-runner";
 import { surveyTemplateCsv, surveyTemplateXlsx, templateOrganisations } from "../import/template";
+import { ADMIN, PUBLIC } from "../openapi/security";
 import { ProblemError } from "../problem";
 import { createRouter } from "../validation";
 import { clientAddress } from "./admin-auth";
@@ -24,6 +25,8 @@ const problem = { "application/problem+json": { schema: ProblemSchema } };
 const importRoute = createRoute({
   method: "post",
   path: "/api/imports",
+  operationId: "importSurveyFile",
+  security: ADMIN,
   summary: "Validate and import a survey file (all or nothing); see data/survey-format.md",
   description:
     "The body is the file: text/csv (UTF-8, BOM optional), an XLSX workbook (the visible sheet whose first row names survey columns, or `sheet`), or multipart/form-data with the file in field `file`. Needs `Authorization: Bearer <ATLAS_ADMIN_TOKEN>`.",
@@ -107,6 +110,8 @@ const templateRoute = (format: "csv" | "xlsx") =>
   createRoute({
     method: "get",
     path: `/api/imports/template.${format}`,
+    operationId: format === "csv" ? "getSurveyTemplateCsv" : "getSurveyTemplateXlsx",
+    security: PUBLIC,
     summary: `The survey template (${format.toUpperCase()}): blank, or with wave pre-filled with a row per organisation open during that wave`,
     request: {
       query: z.object({

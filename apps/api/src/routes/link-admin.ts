@@ -12,6 +12,7 @@ import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps, AppEnv } from "../deps";
 import { publicBaseUrl } from "../env";
+import { ADMIN } from "../openapi/security";
 import { ProblemError } from "../problem";
 import { LinkRequestError } from "../respondent/errors";
 import { createLinks, listLinks, revokeLink } from "../respondent/links";
@@ -25,7 +26,7 @@ const ADMIN_RESPONSES = {
   403: { description: "Admin requests are off (no ATLAS_ADMIN_TOKEN)", content: problem },
   429: { description: "Too many failed attempts from this address", content: problem },
 } as const;
-const security = [{ adminToken: [] }];
+const security = ADMIN;
 
 const waveIdParam = z.object({
   id: z
@@ -135,11 +136,6 @@ function linkProblem(error: unknown): unknown {
  */
 export function linkAdminRoutes({ db, config, logger }: AppDeps, guard: MiddlewareHandler<AppEnv>) {
   const router = createRouter();
-  router.openAPIRegistry.registerComponent("securitySchemes", "adminToken", {
-    type: "http",
-    scheme: "bearer",
-    description: "The survey team's token: Authorization: Bearer <ATLAS_ADMIN_TOKEN>",
-  });
   router.use("/api/waves/:id/links", guard);
   router.use("/api/waves/:id/links/*", guard);
   router.use(

@@ -7,12 +7,15 @@ import {
   UK_NAME,
 } from "@atlas/domain";
 import { createRoute } from "@hono/zod-openapi";
+import { PUBLIC } from "../openapi/security";
 import type { ReferenceData } from "../reference/read-reference";
 import { createRouter } from "../validation";
 
 const route = createRoute({
   method: "get",
   path: "/api/metrics",
+  operationId: "listMetrics",
+  security: PUBLIC,
   summary:
     "The metric catalogue (definition, numerator, denominator, unit, polarity, interval method, comparison rule) and the need model's assumptions",
   responses: {

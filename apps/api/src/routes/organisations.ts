@@ -11,6 +11,7 @@ import {
 } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
+import { PUBLIC_OR_ADMIN } from "../openapi/security";
 import { ProblemError } from "../problem";
 import { createRouter } from "../validation";
 import {
@@ -36,6 +37,8 @@ export const organisationsQuery = z.object({
 const listRoute = createRoute({
   method: "get",
   path: "/api/organisations",
+  operationId: "listOrganisations",
+  security: PUBLIC_OR_ADMIN,
   summary:
     "The register of organisations (open and closed, with dates, area and successor), or with `wave` the organisations in that wave with provision, stage and places",
   request: { query: organisationsQuery },
@@ -52,6 +55,8 @@ const listRoute = createRoute({
 const detailRoute = createRoute({
   method: "get",
   path: "/api/organisations/{code}",
+  operationId: "getOrganisation",
+  security: PUBLIC_OR_ADMIN,
   summary:
     "One organisation, its area, predecessors and successor, its journey over every wave, and the revisions of its returns",
   request: {

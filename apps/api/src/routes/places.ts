@@ -1,11 +1,14 @@
 import { PlacesResponseSchema } from "@atlas/domain";
 import { createRoute } from "@hono/zod-openapi";
+import { PUBLIC } from "../openapi/security";
 import { type Attribution, readPlaces } from "../reference/read-reference";
 import { createRouter } from "../validation";
 
 const route = createRoute({
   method: "get",
   path: "/api/places",
+  operationId: "listPlaces",
+  security: PUBLIC,
   summary:
     "Places people search for (local authorities, counties, council areas, districts) and the NHS local area(s) serving each",
   description:

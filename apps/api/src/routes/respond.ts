@@ -11,6 +11,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps, AppEnv } from "../deps";
+import { RESPONDENT } from "../openapi/security";
 import { ProblemError } from "../problem";
 import { type LinkScope, openLink } from "../respondent/access";
 import { LinkNotWorkingError, ReturnInvalidError } from "../respondent/errors";
@@ -44,7 +45,7 @@ const scopeParams = z.object({
   wave: z.string().openapi({ param: { name: "wave", in: "path" }, example: "2027" }),
   org: z.string().openapi({ param: { name: "org", in: "path" }, example: "RV3" }),
 });
-const security = [{ respondentLink: [] }];
+const security = RESPONDENT;
 const returnBody = {
   required: true,
   content: { "application/json": { schema: ReturnBodySchema } },
@@ -141,12 +142,6 @@ function bodyRefused(result: {
  */
 export function respondRoutes({ db, logger }: AppDeps, limiter: RespondentLimiter) {
   const router = createRouter();
-  router.openAPIRegistry.registerComponent("securitySchemes", "respondentLink", {
-    type: "http",
-    scheme: "bearer",
-    description:
-      "A respondent link's token, read by the page from the link's fragment (#t=…): Authorization: Bearer <token>",
-  });
   // Outermost, so every answer gets these, refusals included (an inner error is a response by now).
   router.use("/api/respond/*", async (c, next) => {
     await next();

@@ -1,6 +1,7 @@
 import { type AtlasIndex, computeTransitions, memoise, TransitionsResponseSchema } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
+import { PUBLIC_OR_ADMIN } from "../openapi/security";
 import { ProblemError } from "../problem";
 import { createRouter } from "../validation";
 import { dataView, includeParam, resolveWave, waveFlags, waveParam } from "./data-params";
@@ -14,6 +15,8 @@ export const transitionsQuery = z.object({
 const route = createRoute({
   method: "get",
   path: "/api/transitions",
+  operationId: "getTransitions",
+  security: PUBLIC_OR_ADMIN,
   summary: "Organisations moving between stages and provision levels from one wave to another",
   request: { query: transitionsQuery },
   responses: {

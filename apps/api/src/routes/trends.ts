@@ -2,6 +2,7 @@ import type { AtlasIndex } from "@atlas/domain";
 import { cacheableNeed, computeTrends, memoise, TrendsResponseSchema, usesNeedModel } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AtlasCache } from "../data/atlas-cache";
+import { PUBLIC_OR_ADMIN } from "../openapi/security";
 import { createRouter } from "../validation";
 import {
   basisParam,
@@ -32,6 +33,8 @@ export const trendsQuery = z.object({
 const route = createRoute({
   method: "get",
   path: "/api/trends",
+  operationId: "getTrends",
+  security: PUBLIC_OR_ADMIN,
   summary: "A series per area over every wave, each point with value, interval, status and merger marks",
   request: { query: trendsQuery },
   responses: {

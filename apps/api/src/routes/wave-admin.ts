@@ -11,6 +11,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppDeps, AppEnv } from "../deps";
 import { toCsv } from "../export/csv";
 import { WaveNotFoundError } from "../import/errors";
+import { ADMIN } from "../openapi/security";
 import { ProblemError } from "../problem";
 import { publishWave, unpublishWave } from "../survey-ops/publication";
 import { listWaveStatuses, readWaveTracker } from "../survey-ops/wave-status";
@@ -43,6 +44,8 @@ const flag = z
 const statusRoute = createRoute({
   method: "get",
   path: "/api/waves/status",
+  operationId: "listWaveStatus",
+  security: ADMIN,
   summary:
     "Admin: every stored wave with its state (draft or published, provisional), returns and last import",
   responses: {
@@ -54,6 +57,8 @@ const statusRoute = createRoute({
 const trackerRoute = createRoute({
   method: "get",
   path: "/api/waves/{id}/tracker",
+  operationId: "getWaveTracker",
+  security: ADMIN,
   summary:
     "Admin: the response tracker of a wave: invited (open during the wave per the register), returned, no response, missing, by organisation with its last change and the state of its respondent link; format=csv gives the organisations still to chase",
   request: {
@@ -81,6 +86,8 @@ const trackerRoute = createRoute({
 const publishRoute = createRoute({
   method: "post",
   path: "/api/waves/{id}/publish",
+  operationId: "publishWave",
+  security: ADMIN,
   summary:
     "Admin: make a wave public in one transaction (new public data version, so public ETags change); provisional=true|false sets or clears its provisional mark",
   request: {
@@ -106,6 +113,8 @@ const publishRoute = createRoute({
 const unpublishRoute = createRoute({
   method: "post",
   path: "/api/waves/{id}/unpublish",
+  operationId: "unpublishWave",
+  security: ADMIN,
   summary:
     "Admin: make a published wave a draft again: gone from every public read (new public data version), still seen with include=drafts",
   request: { params: waveIdParam, query: z.object({ by: byParam }) },

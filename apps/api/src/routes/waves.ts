@@ -2,12 +2,15 @@ import { listWaveRecords, waveResponseCounts } from "@atlas/db";
 import { WavesResponseSchema } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppDeps } from "../deps";
+import { PUBLIC_OR_ADMIN } from "../openapi/security";
 import { createRouter } from "../validation";
 import { includeParam } from "./data-params";
 
 const route = createRoute({
   method: "get",
   path: "/api/waves",
+  operationId: "listWaves",
+  security: PUBLIC_OR_ADMIN,
   summary:
     "Survey waves, oldest first, with how many organisations were invited and answered, and whether each is provisional (drafts only with include=drafts)",
   request: { query: z.object({ include: includeParam }) },
