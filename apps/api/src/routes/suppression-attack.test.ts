@@ -12,7 +12,7 @@ import {
   UK_CODE,
 } from "@atlas/domain";
 import { disclosures, type Observation } from "@atlas/domain/testing/disclosure-attack";
-import { cellObservation } from "@atlas/domain/testing/observe-domain";
+import { cellObservation, journeyObservations } from "@atlas/domain/testing/observe-domain";
 import { randomAtlas } from "@atlas/domain/testing/random-atlas";
 import { describe, expect, it } from "vitest";
 import { loadDemoData } from "../import/load-demo";
@@ -89,25 +89,7 @@ async function observeApi(t: TestApp, index: AtlasIndex): Promise<Observation[]>
   }
   for (const org of index.data.organisations) {
     const detail = OrganisationDetailSchema.parse(await json(`/api/organisations/${org.code}`));
-    for (const step of detail.journey) {
-      for (const [cell, field] of [
-        ["started", "participantsStarted"],
-        ["completed", "participantsCompleted"],
-      ] as const) {
-        const suppressed = step.suppressedFields?.includes(field) === true;
-        if (step[field] === null && !suppressed) continue;
-        out.push({
-          where: `/api/organisations/${org.code} ${step.waveId} ${field}`,
-          waveId: step.waveId,
-          basis: "recorded",
-          nodeId: `org:${org.code}`,
-          cell,
-          suppressed,
-          numerator: step[field],
-          denominator: null,
-        });
-      }
-    }
+    out.push(...journeyObservations(`/api/organisations/${org.code}`, org.code, detail.journey));
   }
   return out;
 }

@@ -75,24 +75,42 @@ export function observeDomain(index: AtlasIndex): Observation[] {
     }
   }
   for (const org of index.data.organisations) {
-    for (const step of organisationJourney(index, org.code)) {
-      for (const [cell, field] of [
-        ["started", "participantsStarted"],
-        ["completed", "participantsCompleted"],
-      ] as const) {
-        const suppressed = step.suppressedFields?.includes(field) === true;
-        if (step[field] === null && !suppressed) continue;
-        out.push({
-          where: `journey ${org.code} ${step.waveId} ${field}`,
-          waveId: step.waveId,
-          basis: "recorded",
-          nodeId: orgNodeId(org.code),
-          cell,
-          suppressed,
-          numerator: step[field],
-          denominator: null,
-        });
-      }
+    out.push(...journeyObservations(`journey ${org.code}`, org.code, organisationJourney(index, org.code)));
+  }
+  return out;
+}
+
+interface JourneyStepLike {
+  waveId: string;
+  participantsStarted: number | null;
+  participantsCompleted: number | null;
+  suppressedFields?: string[] | undefined;
+}
+
+/** An organisation's journey as observations: its own started and completed counts, wave by wave. */
+export function journeyObservations(
+  where: string,
+  orgCode: string,
+  journey: readonly JourneyStepLike[],
+): Observation[] {
+  const out: Observation[] = [];
+  for (const step of journey) {
+    for (const [cell, field] of [
+      ["started", "participantsStarted"],
+      ["completed", "participantsCompleted"],
+    ] as const) {
+      const suppressed = step.suppressedFields?.includes(field) === true;
+      if (step[field] === null && !suppressed) continue;
+      out.push({
+        where: `${where} ${step.waveId} ${field}`,
+        waveId: step.waveId,
+        basis: "recorded",
+        nodeId: orgNodeId(orgCode),
+        cell,
+        suppressed,
+        numerator: step[field],
+        denominator: null,
+      });
     }
   }
   return out;
