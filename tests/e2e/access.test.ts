@@ -14,10 +14,7 @@ describe("every view on every screen", () => {
   const watches: PageWatch[] = [];
   beforeAll(async () => {
     s = await startSession();
-    latest = (await s.api<{ waves: Array<{ id: string }> }>("/api/waves")).waves
-      .map((w) => w.id)
-      .sort()
-      .at(-1)!;
+    latest = await s.latestWave();
   });
   afterAll(async () => {
     await s?.close();

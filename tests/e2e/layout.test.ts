@@ -54,10 +54,7 @@ describe("layout, steadiness and the map by keyboard and touch", () => {
   };
   beforeAll(async () => {
     s = await startSession();
-    latest = (await s.api<{ waves: Array<{ id: string }> }>("/api/waves")).waves
-      .map((w) => w.id)
-      .sort()
-      .at(-1)!;
+    latest = await s.latestWave();
   });
   afterAll(async () => {
     await s?.close();

@@ -14,10 +14,7 @@ describe("through an API outage", () => {
   let regions: number;
   beforeAll(async () => {
     s = await startSession();
-    latest = (await s.api<{ waves: Array<{ id: string }> }>("/api/waves")).waves
-      .map((w) => w.id)
-      .sort()
-      .at(-1)!;
+    latest = await s.latestWave();
     regions = (await s.api<{ areas: unknown[] }>("/api/areas?level=region")).areas.length;
   });
   afterAll(async () => {

@@ -10,10 +10,7 @@ describe("resilience and access", () => {
   let latest: string;
   beforeAll(async () => {
     s = await startSession();
-    latest = (await s.api<{ waves: Array<{ id: string }> }>("/api/waves")).waves
-      .map((w) => w.id)
-      .sort()
-      .at(-1)!;
+    latest = await s.latestWave();
   });
   afterAll(async () => {
     await s?.close();

@@ -12,6 +12,8 @@ export interface AtlasSession {
   open(path: string): Promise<void>;
   /** GETs JSON from the same server, for expected values. */
   api<T = unknown>(path: string): Promise<T>;
+  /** The latest published wave's id. */
+  latestWave(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,13 @@ export async function startSession(
       const response = await fetch(`${session.server.url}${path}`);
       if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
       return (await response.json()) as T;
+    },
+    async latestWave() {
+      const { waves } = await session.api<{ waves: Array<{ id: string }> }>("/api/waves");
+      return waves
+        .map((w) => w.id)
+        .sort()
+        .at(-1)!;
     },
     // The server may have been replaced by a restart (outage tests): stop the one running now.
     async close() {
