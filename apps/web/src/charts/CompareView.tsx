@@ -101,6 +101,10 @@ export default function CompareView() {
     `basis ${state.basis}`,
   ];
 
+  // Figures are drawn top-down: one arriving before the one above it would be pushed down in view when
+  // the one above lands (on a slow connection the trends, which wait for the UK reference, come last).
+  const trendsSettled = ready && ((trends.data !== undefined && !ukTrend.isLoading) || trends.isError);
+  const dotsSettled = trendsSettled && (coverage.data !== undefined || coverage.isError);
   return (
     <div className="compare-view">
       <h2>Compare {LEVEL_NOUNS[state.level]}</h2>
@@ -142,7 +146,7 @@ export default function CompareView() {
           }
         />
       ) : null}
-      {ready && dotInput && coverage.data ? (
+      {trendsSettled && dotInput && coverage.data ? (
         <ChartFigure
           testId="compare-dots"
           title={`${metric.title}, ${wave}: picked areas against ${coverage.data.comparator.name}`}
@@ -159,16 +163,16 @@ export default function CompareView() {
           fileParts={["compare-dots", metric.id, wave, ...picked]}
         />
       ) : null}
-      {ready && metric.unit !== "percent" ? (
+      {dotsSettled && metric.unit !== "percent" ? (
         <p className="hint">
           The funnel plot is drawn for percentage metrics only; “{metric.title}” is not one.
         </p>
       ) : null}
-      {ready && !coverage.data ? <Loading what="the dot plot" queries={[coverage]} /> : null}
-      {ready && metric.unit === "percent" && !local.data ? (
+      {trendsSettled && !coverage.data ? <Loading what="the dot plot" queries={[coverage]} /> : null}
+      {dotsSettled && metric.unit === "percent" && !local.data ? (
         <Loading what="the funnel plot" queries={[local]} />
       ) : null}
-      {ready && funnelInput && local.data ? (
+      {dotsSettled && funnelInput && local.data ? (
         <ChartFigure
           testId="compare-funnel"
           title={`${metric.title}, ${wave}: funnel plot of all local areas`}
