@@ -165,7 +165,9 @@ describe("need charts", () => {
       Record<string, string>
     >;
     expect(records.map((r) => Number(r.value))).toEqual(context.points.map((p) => p.value));
-    expect(records.every((r) => r.synthetic === "no" && r.licence.includes(context.licence))).toBe(true);
+    expect(records.every((r) => r.synthetic === "no" && (r.licence ?? "").includes(context.licence))).toBe(
+      true,
+    );
     const [svgFile] = await Promise.all([
       s.page.waitForEvent("download"),
       aside.getByRole("button", { name: /as SVG$/ }).click(),

@@ -44,10 +44,24 @@ describe("the national context figure", () => {
     expect(labelsOutside(svg)).toEqual([]);
   });
 
-  it("stays readable on a phone", () => {
-    const svg = contextChart(series, 340, meta("ctx-narrow"));
-    expect(overlappingLabels(svg)).toEqual([]);
-    expect(labelsOutside(svg)).toEqual([]);
+  it("stays readable in a narrow column and on a phone, thinning the period labels", () => {
+    const six = {
+      ...series,
+      points: ["2019-20", "2020-21", "2021-22", "2022-23", "2023-24", "2024-25"].map((period, i) => ({
+        period,
+        start: `${2019 + i}-04-01`,
+        end: `${2020 + i}-03-31`,
+        value: 5000 + i * 1111,
+        allTherapyTypes: 3_500_000,
+      })),
+    };
+    for (const width of [280, 340, 420, 700]) {
+      const svg = contextChart(six, width, meta(`ctx-${width}`));
+      expect(overlappingLabels(svg), `${width}`).toEqual([]);
+      expect(labelsOutside(svg), `${width}`).toEqual([]);
+      expect(count(svg, /class="context-bar"/)).toBe(6);
+    }
+    expect(contextChart(six, 700, meta("wide"))).toContain(">2020-21</text>");
   });
 
   it("gives every period in its table, with the all-therapies count for scale", () => {

@@ -4,7 +4,7 @@ import { scaleBand, scaleLinear } from "d3";
 import { formatCount } from "../format/number";
 import { GRID, MUTED, type SvgMeta, svgDocument, tag, text, titleTag } from "./svg";
 import type { TableData } from "./tables";
-import { fitText, wrapToWidth } from "./text-metrics";
+import { fitText, textWidth, wrapToWidth } from "./text-metrics";
 
 /**
  * The real national context beside the synthetic survey trend: columns, not lines, in a colour the survey
@@ -58,7 +58,7 @@ export function contextChart(series: ContextSeries, width: number, meta: SvgMeta
     .range([plotBottom, TOP]);
   const body: string[] = [
     tag("rect", { x: 8, y: 8, width: width - 16, height: 22, rx: 3, fill: "#f3ecf8", stroke: CONTEXT_FILL }),
-    text(16, 23, fitText(`${REAL_DATA_BADGE} · ${series.geography} · ${series.unit}`, width - 32, 12, true), {
+    text(16, 23, fitText(REAL_DATA_BADGE, width - 32, 12, true), {
       "font-size": 12,
       "font-weight": 700,
       fill: "#4b2a66",
@@ -67,11 +67,14 @@ export function contextChart(series: ContextSeries, width: number, meta: SvgMeta
   ];
   for (const tick of y.ticks(4)) {
     body.push(tag("line", { x1: LEFT, x2: width - RIGHT, y1: y(tick), y2: y(tick), stroke: GRID }));
-    body.push(text(LEFT - 6, y(tick) + 4, formatCount(tick), { "text-anchor": "end", fill: MUTED }));
+    // The baseline needs no "0", which would crowd the first period's label.
+    if (tick > 0)
+      body.push(text(LEFT - 6, y(tick) + 4, formatCount(tick), { "text-anchor": "end", fill: MUTED }));
   }
   const band = x.bandwidth();
-  // Period labels thin out on a narrow screen: every other one when they would touch.
-  const every = band + x.step() * 0.28 < 46 ? 2 : 1;
+  // Period labels thin out on a narrow figure: every other one (or fewer) when they would touch.
+  const labelWidth = Math.max(...series.points.map((p) => textWidth(p.period, 13)));
+  const every = Math.max(1, Math.ceil((labelWidth + 8) / x.step()));
   series.points.forEach((p, i) => {
     const left = x(p.period)!;
     const value = formatCount(p.value);
@@ -90,7 +93,7 @@ export function contextChart(series: ContextSeries, width: number, meta: SvgMeta
           : "",
       ]),
     );
-    if (i % every === 0 || i === series.points.length - 1)
+    if (i % every === 0)
       body.push(text(left + band / 2, plotBottom + 16, p.period, { "text-anchor": "middle", fill: MUTED }));
   });
   notes.forEach((line, i) => {

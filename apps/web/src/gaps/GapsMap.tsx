@@ -97,7 +97,7 @@ export function GapsMap({ level }: { level: AreaLevel }) {
     <section className="gaps-map" aria-labelledby="gaps-map-title" data-testid="gaps-map">
       <div className="view-toolbar">
         <h3 id="gaps-map-title" className="gaps-map-title">
-          Map of unmet need: {title}, {LEVEL_NOUNS[level]}
+          Map: {title}, {LEVEL_NOUNS[level]}
         </h3>
         <MapDownloads
           areas={joined}
