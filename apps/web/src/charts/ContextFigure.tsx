@@ -14,7 +14,7 @@ export function ContextFigure() {
   const context = useQuery(contextQuery());
   const series = context.data?.series ?? [];
   return (
-    <aside
+    <section
       className="national-context"
       aria-labelledby="national-context-title"
       data-testid="national-context"
@@ -25,7 +25,7 @@ export function ContextFigure() {
       ) : (
         <Loading what="the national context" queries={[context]} />
       )}
-    </aside>
+    </section>
   );
 }
 

@@ -26,7 +26,7 @@ export function trendTable(input: TrendChartInput): TableData {
       s.points.map((p) => [
         s.name,
         p.wave,
-        num(p.value),
+        p.value === null ? num(p.value) : `${boundPrefix(p)}${num(p.value)}`,
         num(p.lower),
         num(p.upper),
         num(p.numerator, 0),
