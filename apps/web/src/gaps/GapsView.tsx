@@ -161,9 +161,6 @@ function GapLists({
                   >
                     {gap.name}
                   </button>
-                  <p className="gap-figures">
-                    Would need about {formatCount(gap.placesNeeded)} places a year
-                  </p>
                   <p className="gap-detail">{gap.detail}</p>
                 </div>
               </li>
