@@ -21,7 +21,7 @@ export function AreaPanel({ code }: { code: string }) {
   const index = useMemo(() => areaIndex(areas.data?.areas ?? []), [areas.data]);
   const area = index.get(code) ?? null;
   const coverage = useQuery({
-    ...coverageQuery(wave ?? "", area?.level ?? "local", metric?.id ?? ""),
+    ...coverageQuery(wave ?? "", area?.level ?? "local", metric?.id ?? "", state.need),
     enabled: Boolean(wave && area && metric),
   });
   const row = coverage.data?.areas.find((a) => a.code === code) ?? null;

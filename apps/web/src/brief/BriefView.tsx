@@ -37,13 +37,19 @@ export default function BriefView() {
   const area = code ? (index.get(code) ?? null) : null;
   const level = area?.level ?? "local";
   const on = Boolean(area && wave && metric);
-  const coverage = useQuery({ ...coverageQuery(wave ?? "", level, metric?.id ?? ""), enabled: on });
+  const coverage = useQuery({
+    ...coverageQuery(wave ?? "", level, metric?.id ?? "", state.need),
+    enabled: on,
+  });
   const offering = useQuery({ ...coverageQuery(wave ?? "", level, "offering_pct"), enabled: on });
   const trend = useQuery({
-    ...trendsQuery(metric?.id ?? "", level, code ? [code] : []),
+    ...trendsQuery(metric?.id ?? "", level, code ? [code] : [], "recorded", state.need),
     enabled: on && level !== "nation",
   });
-  const ukTrend = useQuery({ ...trendsQuery(metric?.id ?? "", "nation", [UK_CODE]), enabled: on });
+  const ukTrend = useQuery({
+    ...trendsQuery(metric?.id ?? "", "nation", [UK_CODE], "recorded", state.need),
+    enabled: on,
+  });
   const organisations = useQuery({ ...organisationsQuery(wave ?? "", code), enabled: on });
   const boundaries = useQuery({ ...boundariesQuery(level), enabled: on });
   const factors = useQuery({ ...factorsQuery(wave ?? ""), enabled: on });

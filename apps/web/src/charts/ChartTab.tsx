@@ -28,7 +28,7 @@ export default function ChartTab() {
   );
   const selected = areas.data?.areas.find((a) => a.code === state.area) ?? null;
   const nationTrends = useQuery({
-    ...trendsQuery(metric?.id ?? "", "nation", nations),
+    ...trendsQuery(metric?.id ?? "", "nation", nations, "recorded", state.need),
     enabled: Boolean(metric) && nations.length > 0,
   });
   const areaTrend = useQuery({
@@ -37,11 +37,12 @@ export default function ChartTab() {
       selected?.level ?? "local",
       selected ? [selected.code] : [],
       state.basis,
+      state.need,
     ),
     enabled: Boolean(metric && selected && selected.level !== "nation"),
   });
   const coverage = useQuery({
-    ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""),
+    ...coverageQuery(wave ?? "", state.level, metric?.id ?? "", state.need),
     enabled: Boolean(wave && metric),
   });
 
@@ -96,6 +97,7 @@ export default function ChartTab() {
                   level: "nation",
                   areas: nations,
                   basis: state.basis,
+                  need: state.need,
                 }}
                 label="CSV"
               />
@@ -126,7 +128,14 @@ export default function ChartTab() {
             fileParts={["ranked", metric.id, wave, state.level]}
             note={
               <CsvLink
-                request={{ view: "coverage", wave, level: state.level, metric: metric.id, sort: "value" }}
+                request={{
+                  view: "coverage",
+                  wave,
+                  level: state.level,
+                  metric: metric.id,
+                  sort: "value",
+                  need: state.need,
+                }}
                 label="CSV"
               />
             }

@@ -31,17 +31,20 @@ export default function CompareView() {
   const elsewhere = state.compare.length - picked.length;
   const ready = picked.length >= 2 && Boolean(metric && wave);
   const trends = useQuery({
-    ...trendsQuery(metric?.id ?? "", state.level, picked, state.basis),
+    ...trendsQuery(metric?.id ?? "", state.level, picked, state.basis, state.need),
     enabled: ready,
   });
   // The UK's own trend, drawn dashed behind each picked area for reference.
   const ukTrend = useQuery({
-    ...trendsQuery(metric?.id ?? "", "nation", [UK_CODE], state.basis),
+    ...trendsQuery(metric?.id ?? "", "nation", [UK_CODE], state.basis, state.need),
     enabled: ready,
   });
-  const coverage = useQuery({ ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""), enabled: ready });
+  const coverage = useQuery({
+    ...coverageQuery(wave ?? "", state.level, metric?.id ?? "", state.need),
+    enabled: ready,
+  });
   const local = useQuery({
-    ...coverageQuery(wave ?? "", "local", metric?.id ?? ""),
+    ...coverageQuery(wave ?? "", "local", metric?.id ?? "", state.need),
     enabled: ready && metric?.unit === "percent",
   });
 
@@ -136,6 +139,7 @@ export default function CompareView() {
                 level: state.level,
                 areas: picked,
                 basis: state.basis,
+                need: state.need,
               }}
               label="CSV"
             />

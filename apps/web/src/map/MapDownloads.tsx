@@ -2,6 +2,7 @@ import type { AreaLevel, Metric } from "@atlas/domain";
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
 import { FigureDownloads } from "../downloads/FigureDownloads";
 import { CsvLink } from "../shell/CsvLink";
+import type { NeedInUrl } from "../url/url-state";
 import type { Classification, LegendCounts } from "./classes";
 import type { AreaMapProperties, OrganisationMapProperties } from "./geo";
 import type { PointStatus } from "./point-marks";
@@ -18,6 +19,7 @@ export interface MapDownloadsProps {
   level: AreaLevel;
   selected: string | null;
   synthetic: boolean;
+  need: NeedInUrl;
 }
 
 /** CSV of the map's rows, and the map itself as SVG or PNG (drawn from the same data, with both keys). */
@@ -60,7 +62,10 @@ export function MapDownloads(props: MapDownloadsProps) {
   };
   return (
     <span className="downloads">
-      <CsvLink request={{ view: "coverage", wave, level: props.level, metric: metric.id }} label="CSV" />
+      <CsvLink
+        request={{ view: "coverage", wave, level: props.level, metric: metric.id, need: props.need }}
+        label="CSV"
+      />
       <FigureDownloads
         build={build}
         title={title}

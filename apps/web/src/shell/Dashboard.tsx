@@ -55,8 +55,8 @@ export function Dashboard() {
   useEffect(() => {
     if (state.tab !== "map") return;
     void client.prefetchQuery(boundariesQuery(state.level));
-    if (wave && metricId) void client.prefetchQuery(coverageQuery(wave, state.level, metricId));
-  }, [client, state.tab, state.level, wave, metricId]);
+    if (wave && metricId) void client.prefetchQuery(coverageQuery(wave, state.level, metricId, state.need));
+  }, [client, state.tab, state.level, wave, metricId, state.need]);
   const panel = state.area !== null && WITH_PANEL.has(state.tab);
   return (
     <>

@@ -19,7 +19,7 @@ export function TableView() {
   const { state, update, wave, metric, waves, metrics } = useDashboard();
   const [sort, setSort] = useState<AreaSort>("name");
   const coverage = useQuery({
-    ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""),
+    ...coverageQuery(wave ?? "", state.level, metric?.id ?? "", state.need),
     enabled: Boolean(wave && metric),
     // While the next selection loads (or cannot, in an outage) the last table stays, named for what it is.
     placeholderData: keepPreviousData,
@@ -41,7 +41,16 @@ export function TableView() {
     <div className="table-view">
       <div className="view-toolbar">
         <h2>{shown}</h2>
-        <CsvLink request={{ view: "coverage", wave: shownWave, level, metric: shownMetric.id, sort }} />
+        <CsvLink
+          request={{
+            view: "coverage",
+            wave: shownWave,
+            level,
+            metric: shownMetric.id,
+            sort,
+            need: state.need,
+          }}
+        />
       </div>
       <StaleNotice queries={[coverage]} shown={shown} />
       <p className="sort-row">
