@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { NeedControl } from "../need/NeedControl";
 import { useDashboard } from "../state/use-dashboard";
 import { LEVEL_NOUNS, LevelSwitch } from "./LevelSwitch";
 import { MetricPicker } from "./MetricPicker";
@@ -28,6 +29,7 @@ export function Controls() {
       </button>
       <div id="filter-fields" className="control-fields">
         <MetricPicker />
+        <NeedControl />
         <WaveSlider />
         <LevelSwitch />
         <SearchBox />

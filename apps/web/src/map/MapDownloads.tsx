@@ -1,6 +1,7 @@
 import type { AreaLevel, Metric } from "@atlas/domain";
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
 import { FigureDownloads } from "../downloads/FigureDownloads";
+import { assumptionsInForce, assumptionsLine } from "../need/need-line";
 import { CsvLink } from "../shell/CsvLink";
 import type { NeedInUrl } from "../url/url-state";
 import type { Classification, LegendCounts } from "./classes";
@@ -70,6 +71,12 @@ export function MapDownloads(props: MapDownloadsProps) {
         build={build}
         title={title}
         filters={[`metric ${metric.id}`, `wave ${wave}`, `level ${props.level}`]}
+        notes={[
+          ...(metric.assumptions ? [assumptionsLine(assumptionsInForce(props.need))] : []),
+          ...(counts.smallBase > 0
+            ? [`Hatched areas rest on 1–4 organisations (${counts.smallBase}): read their values with care.`]
+            : []),
+        ]}
         synthetic={props.synthetic}
         fileParts={["map", metric.id, wave, props.level]}
       />

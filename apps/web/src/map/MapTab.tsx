@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useCallback, useEffect, useMemo } from "react";
 import { areasQuery, boundariesQuery, coverageQuery, organisationsQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
+import { assumptionsInForce } from "../need/need-line";
 import { Loading } from "../shell/Loading";
 import { StaleNotice } from "../shell/StaleNotice";
 import { cannotLoad } from "../shell/view-queries";
@@ -188,6 +189,7 @@ export default function MapTab() {
           unit={shownMetric?.unit ?? "percent"}
           wave={shownWave}
           metricTitle={shownMetric?.title ?? ""}
+          metricId={shownMetric?.id ?? ""}
           reducedMotion={reducedMotion}
           onMove={onMove}
           onAreaClick={onAreaClick}
@@ -201,6 +203,9 @@ export default function MapTab() {
           areaWord={AREA_WORDS[shownLevel]}
           provisionCounts={showPoints ? provisionCounts : null}
           showPoints={showPoints}
+          assumptions={
+            shownMetric?.assumptions ? (coverage.data?.assumptions ?? assumptionsInForce(state.need)) : null
+          }
         />
       </div>
     </div>

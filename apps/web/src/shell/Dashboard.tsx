@@ -4,6 +4,7 @@ import { boundariesQuery, coverageQuery } from "../api/queries";
 import { AreaPanel } from "../area/AreaPanel";
 import { Controls } from "../controls/Controls";
 import { GapsView } from "../gaps/GapsView";
+import { NeedDialog } from "../need/NeedDialog";
 import { useDashboard } from "../state/use-dashboard";
 import { TableView } from "../table/TableView";
 import type { Tab } from "../url/url-state";
@@ -84,6 +85,7 @@ export function Dashboard() {
         </div>
       </div>
       <Footer />
+      <NeedDialog />
     </>
   );
 }
