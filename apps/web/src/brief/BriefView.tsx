@@ -9,11 +9,16 @@ import {
   organisationsQuery,
   trendsQuery,
 } from "../api/queries";
+import { ValueNotes } from "../area/ValueNotes";
 import { TrendFigure } from "../charts/TrendFigure";
+import { notComparedWords } from "../format/comparison";
 import { formatInterval, formatValue } from "../format/number";
 import { PROVISION_SHORT, vocabularyWords } from "../format/provision";
 import { COMPARISON_LABELS, STATUS_LABELS } from "../format/status";
 import { boundaryFeatures } from "../map/geo";
+import { NeedDialog } from "../need/NeedDialog";
+import { NeedFigures } from "../need/NeedFigures";
+import { assumptionsInForce } from "../need/need-line";
 import { ApiStatus } from "../shell/ApiStatus";
 import { Footer } from "../shell/Footer";
 import { Loading } from "../shell/Loading";
@@ -42,6 +47,11 @@ export default function BriefView() {
     enabled: on,
   });
   const offering = useQuery({ ...coverageQuery(wave ?? "", level, "offering_pct"), enabled: on });
+  // Need and capacity, whatever metric the brief leads with: what closing the gap would take.
+  const needCoverage = useQuery({
+    ...coverageQuery(wave ?? "", level, "need_met_pct", state.need),
+    enabled: on,
+  });
   const trend = useQuery({
     ...trendsQuery(metric?.id ?? "", level, code ? [code] : [], "recorded", state.need),
     enabled: on && level !== "nation",
@@ -110,6 +120,7 @@ export default function BriefView() {
     );
   }
   const row = coverage.data?.areas.find((a) => a.code === code) ?? null;
+  const needRow = needCoverage.data?.areas.find((a) => a.code === code) ?? null;
   const nation = nationOf(code, index);
   const nationValue = coverage.data?.nations.find((n) => n.code === nation?.code) ?? null;
   const trendInput = {
@@ -143,7 +154,7 @@ export default function BriefView() {
           </p>
         </header>
 
-        <StaleNotice queries={[coverage, trend, organisations, factors]} />
+        <StaleNotice queries={[coverage, needCoverage, trend, organisations, factors]} />
 
         <section aria-labelledby="brief-status">
           <h2 id="brief-status">Status in {wave}</h2>
@@ -160,6 +171,7 @@ export default function BriefView() {
                   <strong>{STATUS_LABELS[row.status]}</strong>
                 )}
               </p>
+              <ValueNotes row={row} metric={metric} />
               <ul>
                 <li>
                   {coverage.data?.comparator.name}:{" "}
@@ -175,7 +187,12 @@ export default function BriefView() {
                     {formatInterval(nationValue.lower, nationValue.upper)}
                   </li>
                 ) : null}
-                <li>Against the UK: {COMPARISON_LABELS[row.comparison]}</li>
+                <li data-testid="brief-comparison">
+                  Against the UK:{" "}
+                  {row.comparison === "not_compared"
+                    ? notComparedWords(row.comparisonReason, row)
+                    : COMPARISON_LABELS[row.comparison]}
+                </li>
                 <li>
                   {row.answered} of {row.invited} organisations answered the survey.
                 </li>
@@ -184,6 +201,28 @@ export default function BriefView() {
           ) : !coverage.data ? (
             <Loading what="the value" queries={[coverage]} />
           ) : null}
+        </section>
+
+        <section aria-labelledby="brief-need" data-testid="brief-need">
+          <h2 id="brief-need">Need and what closing the gap would take</h2>
+          {needRow?.need ? (
+            <>
+              <p>
+                Need met: {needRow.lowerBound ? "at least " : ""}
+                {formatValue(needRow.value, "percent")} of the places needed a year are offered.
+              </p>
+              <NeedFigures
+                row={needRow}
+                assumptions={needCoverage.data?.assumptions ?? assumptionsInForce(state.need)}
+              />
+            </>
+          ) : !needCoverage.data ? (
+            <Loading what="the need figures" queries={[needCoverage]} />
+          ) : (
+            <p>
+              No need figures for this area in {wave}: {needRow ? STATUS_LABELS[needRow.status] : "no value"}.
+            </p>
+          )}
         </section>
 
         {area.level !== "nation" ? (
@@ -287,6 +326,7 @@ export default function BriefView() {
         </section>
       </main>
       <Footer />
+      <NeedDialog />
     </>
   );
 }

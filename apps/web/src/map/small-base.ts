@@ -49,7 +49,7 @@ export function baseWords(
 ): string {
   const share = ORGANISATION_SHARES[metric.id];
   if (share && row.numerator !== null && row.denominator !== null) {
-    const verb = row.numerator === 1 ? share[0] : share[1];
+    const verb = row.numerator === 1 || row.denominator === 1 ? share[0] : share[1];
     return `${row.numerator} of ${organisations(row.denominator)} ${verb}`;
   }
   return `rests on ${organisations(baseOrganisations(row))}`;

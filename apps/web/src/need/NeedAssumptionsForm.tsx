@@ -8,18 +8,13 @@ import {
 } from "@atlas/domain";
 import { type FormEvent, useState } from "react";
 import { useDashboard } from "../state/use-dashboard";
+import { fieldProblem } from "./field-problem";
 import { assumptionsInForce } from "./need-line";
 
 type Texts = Record<NeedParameterId, string>;
 type Problems = Partial<Record<NeedParameterId, string>>;
 
 const fieldId = (id: NeedParameterId) => `need-${id}`;
-
-/** The message for one field's text, or null when it is a valid value (the API's own rules). */
-export function fieldProblem(id: NeedParameterId, text: string): string | null {
-  if (text.trim() === "") return "Enter a value, or reset to the defaults.";
-  return parseNeedAssumptions({ [id]: text }).problems[0]?.message ?? null;
-}
 
 function bounds(p: NeedParameter): string {
   const number = (n: number) => n.toLocaleString("en-GB");

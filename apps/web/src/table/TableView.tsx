@@ -3,8 +3,12 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { coverageQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
+import { notComparedWords } from "../format/comparison";
 import { formatInterval, formatValue } from "../format/number";
 import { COMPARISON_WORDS, STATUS_WORDS } from "../format/status";
+import { baseOrganisations, isSmallBase } from "../map/small-base";
+import { NeedLine } from "../need/NeedLine";
+import { assumptionsInForce } from "../need/need-line";
 import { CsvLink } from "../shell/CsvLink";
 import { Loading } from "../shell/Loading";
 import { StaleNotice } from "../shell/StaleNotice";
@@ -53,6 +57,9 @@ export function TableView() {
         />
       </div>
       <StaleNotice queries={[coverage]} shown={shown} />
+      {shownMetric.assumptions ? (
+        <NeedLine assumptions={coverage.data.assumptions ?? assumptionsInForce(state.need)} />
+      ) : null}
       <p className="sort-row">
         Sort by: {sortButton("name", "Name")} {sortButton("value", "Value")}{" "}
         {sortButton("response", "Response rate")}
@@ -79,6 +86,7 @@ export function TableView() {
               <th scope="col" className="num">
                 Answered / invited
               </th>
+              <th scope="col">Rests on</th>
             </tr>
           </thead>
           <tbody>
@@ -95,7 +103,9 @@ export function TableView() {
                   </button>
                 </th>
                 <td className="num">
-                  {row.status === "ok" ? formatValue(row.value, shownMetric.unit) : "—"}
+                  {row.status !== "ok"
+                    ? "—"
+                    : `${row.lowerBound ? "at least " : row.upperBound ? "at most " : ""}${formatValue(row.value, shownMetric.unit)}`}
                 </td>
                 <td>
                   {row.lower !== null && row.upper !== null
@@ -106,9 +116,18 @@ export function TableView() {
                   {row.numerator ?? "—"} / {row.denominator ?? "—"}
                 </td>
                 <td>{STATUS_WORDS[row.status]}</td>
-                <td>{COMPARISON_WORDS[row.comparison]}</td>
+                <td>
+                  {row.comparison === "not_compared" && row.comparisonReason !== "no_value"
+                    ? notComparedWords(row.comparisonReason, row)
+                    : COMPARISON_WORDS[row.comparison]}
+                </td>
                 <td className="num">
                   {row.answered} / {row.invited}
+                </td>
+                <td className={isSmallBase(row) ? "small-base-cell" : undefined}>
+                  {row.status === "ok"
+                    ? `${baseOrganisations(row)} organisation${baseOrganisations(row) === 1 ? "" : "s"}${isSmallBase(row) ? " (small base)" : ""}`
+                    : "—"}
                 </td>
               </tr>
             ))}
