@@ -90,7 +90,7 @@ describe("the need lens", () => {
 
   it("changes an assumption in the form: checked beside the field, kept in the URL, used by the API", async () => {
     const panel = s.page.locator('[data-testid="area-panel"]');
-    await panel.getByRole("button", { name: /change the need assumptions/ }).click();
+    await panel.getByRole("button", { name: "Change the need assumptions" }).click();
     const dialog = s.page.locator('[data-testid="need-dialog"]');
     await dialog.locator("form").waitFor();
     expect(await seriousViolations(s.page)).toEqual([]);

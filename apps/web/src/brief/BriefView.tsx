@@ -27,6 +27,7 @@ import { SyntheticBanner } from "../shell/SyntheticBanner";
 import { areaIndex, nationOf } from "../state/area-lookup";
 import { useDashboard } from "../state/use-dashboard";
 import { UrlLink } from "../url/UrlLink";
+import { defaultMetric } from "../url/url-state";
 import { nearestAreas } from "./nearest";
 
 /**
@@ -35,12 +36,17 @@ import { nearestAreas } from "./nearest";
  * place. Prints cleanly on A4 (see print.css).
  */
 export default function BriefView() {
-  const { state, wave, waveIds, metric, waves, metrics } = useDashboard();
+  const { state, wave, waveIds, metric: chosen, waves, metrics } = useDashboard();
   const code = state.area;
   const areas = useQuery(areasQuery(null));
   const index = useMemo(() => areaIndex(areas.data?.areas ?? []), [areas.data]);
   const area = code ? (index.get(code) ?? null) : null;
   const level = area?.level ?? "local";
+  // No metric chosen (the URL level's default): lead with the default of the area's own level.
+  const metric =
+    state.metric === defaultMetric(state.level)
+      ? (metrics.data?.metrics.find((m) => m.id === defaultMetric(level)) ?? chosen)
+      : chosen;
   const on = Boolean(area && wave && metric);
   const coverage = useQuery({
     ...coverageQuery(wave ?? "", level, metric?.id ?? "", state.need),

@@ -18,7 +18,7 @@ const fieldId = (id: NeedParameterId) => `need-${id}`;
 
 function bounds(p: NeedParameter): string {
   const number = (n: number) => n.toLocaleString("en-GB");
-  return `${p.unit}; from ${number(p.min)} to ${number(p.max)}${p.integer ? ", whole numbers" : ""}; default ${number(p.default)}`;
+  return `In ${p.unit}, from ${number(p.min)} to ${number(p.max)}${p.integer ? ", whole numbers" : ""}; default ${number(p.default)}`;
 }
 
 /**

@@ -12,8 +12,13 @@ export function NeedLine({ assumptions }: { assumptions: NeedAssumptions }) {
     <p className={marker ? "need-line need-line-changed" : "need-line"} data-testid="need-line">
       {marker ? <strong className="need-changed">{marker}. </strong> : null}
       {assumptionsLine(assumptions)}{" "}
-      <button type="button" className="link-button no-print" onClick={openNeedForm}>
-        (change<span className="visually-hidden"> the need assumptions</span>)
+      <button
+        type="button"
+        className="link-button no-print"
+        onClick={openNeedForm}
+        aria-label="Change the need assumptions"
+      >
+        (change)
       </button>
     </p>
   );

@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import { coverageQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
 import { notComparedWords } from "../format/comparison";
-import { formatInterval, formatValue } from "../format/number";
+import { formatCount, formatInterval, formatValue } from "../format/number";
 import { COMPARISON_WORDS, STATUS_WORDS } from "../format/status";
 import { baseOrganisations, isSmallBase } from "../map/small-base";
 import { NeedLine } from "../need/NeedLine";
@@ -113,7 +113,7 @@ export function TableView() {
                     : "—"}
                 </td>
                 <td className="num">
-                  {row.numerator ?? "—"} / {row.denominator ?? "—"}
+                  {formatCount(row.numerator)} / {formatCount(row.denominator)}
                 </td>
                 <td>{STATUS_WORDS[row.status]}</td>
                 <td>
