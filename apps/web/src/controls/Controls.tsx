@@ -25,6 +25,7 @@ export function Controls() {
         <span className="toggle-label">{open ? "Hide filters" : "Filters"}</span>
         <span className="toggle-summary">
           {metric?.title ?? "Metric"} · {wave ?? "latest wave"} · {LEVEL_NOUNS[state.level]}
+          {Object.keys(state.need).length > 0 ? " · need assumptions changed" : ""}
         </span>
       </button>
       <div id="filter-fields" className="control-fields">
