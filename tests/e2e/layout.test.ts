@@ -228,7 +228,7 @@ describe("layout, steadiness and the map by keyboard and touch", () => {
     const { page } = await open({ width: 1280, height: 720 });
     try {
       await page.goto(`${s.server.url}/?level=local&points=off`);
-      await waitForMap(page, `${latest}|local|offering_pct`);
+      await waitForMap(page, `${latest}|local|need_met_pct`);
       const { viewport } = await mapBoxes(page);
       // Over the land nearest each corner of the frame (and the middle): the tooltip opens away from the edge.
       for (const [fx, fy] of [
@@ -274,7 +274,7 @@ describe("layout, steadiness and the map by keyboard and touch", () => {
     const { page } = await open({ width: 1440, height: 900 });
     try {
       await page.goto(`${s.server.url}/?level=local`);
-      await waitForMap(page, `${latest}|local|offering_pct`);
+      await waitForMap(page, `${latest}|local|need_met_pct`);
       const local = (await s.api<{ areas: Array<{ code: string; name: string }> }>("/api/areas?level=local"))
         .areas;
       const target = local.find((a) => a.code === "E54000054") ?? local[0]!;
@@ -282,7 +282,7 @@ describe("layout, steadiness and the map by keyboard and touch", () => {
       await page.getByRole("tab", { name: "Table" }).click();
       await page.getByRole("button", { name: target.name, exact: true }).click();
       await page.getByRole("tab", { name: "Map" }).click();
-      await waitForMap(page, `${latest}|local|offering_pct`);
+      await waitForMap(page, `${latest}|local|need_met_pct`);
       await page.locator(".area-panel h2", { hasText: target.name }).waitFor();
       await expect
         .poll(async () => {
@@ -311,7 +311,7 @@ describe("layout, steadiness and the map by keyboard and touch", () => {
     const { page } = await open({ width: 390, height: 844, touch: true });
     try {
       await page.goto(`${s.server.url}/?level=local`);
-      await waitForMap(page, `${latest}|local|offering_pct`);
+      await waitForMap(page, `${latest}|local|need_met_pct`);
       // A point, and a spot on an area a little beside it (outside the point's mark). The points come
       // from their own request, which may land after the areas are drawn.
       const findSpot = () =>

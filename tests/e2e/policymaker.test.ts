@@ -21,7 +21,7 @@ describe("policymaker journey", () => {
   it("plays every wave in order on the map, then stops at the latest", async () => {
     const first = waves[0]!;
     const latest = waves.at(-1)!;
-    await s.open(`/?wave=${first}&level=local`);
+    await s.open(`/?wave=${first}&level=local&metric=offering_pct`);
     await waitForMap(s.page, `${first}|local|offering_pct`);
     const before = await legendRows(s.page);
     const historyBefore = await s.page.evaluate(() => history.length);
@@ -65,7 +65,7 @@ describe("policymaker journey", () => {
       .filter((o) => !after.has(o.code))
       .map((o) => ({ o, clear: Math.min(...placed.filter((p) => p !== o).map((p) => distance(o, p))) }))
       .sort((a, b) => b.clear - a.clear)[0]!.o;
-    await s.open(`/?wave=${earlier}&level=local&map=9.00/${gone.lat}/${gone.lon}`);
+    await s.open(`/?wave=${earlier}&level=local&metric=offering_pct&map=9.00/${gone.lat}/${gone.lon}`);
     await waitForMap(s.page, `${earlier}|local|offering_pct`);
     const box = (await s.page.locator('[data-testid="map"]').boundingBox())!;
     // The map is centred on the organisation, so its point is in the middle of the map.

@@ -1,4 +1,10 @@
-import { AREA_LEVELS, type AreaLevel, SYNTHETIC_DATA_NOTICE, type SyntheticExtent } from "@atlas/domain";
+import {
+  AREA_LEVELS,
+  type AreaLevel,
+  DEFAULT_METRIC_BY_LEVEL,
+  SYNTHETIC_DATA_NOTICE,
+  type SyntheticExtent,
+} from "@atlas/domain";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./deps";
 import type { Config } from "./env";
@@ -47,14 +53,21 @@ export interface AtlasAnswers {
 
 /**
  * The coverage request the view opens with (map, table and chart show the metric at the level for the
- * wave), resolved as the app resolves it: an unknown wave means the latest, an unknown metric the first.
+ * wave), resolved as the app resolves it: an unknown wave means the latest, an unknown metric the level's
+ * default (need-based at local level), or the first.
  */
 export function openingCoveragePath(request: PageRequest, answers: AtlasAnswers): string | null {
   if (request.view !== "dashboard" || !["map", "table", "chart"].includes(request.tab)) return null;
   const waves = answers.waves.waves.map((w) => w.id).sort();
   const wave = request.wave && waves.includes(request.wave) ? request.wave : waves.at(-1);
   const metrics = answers.metrics.metrics.map((m) => m.id);
-  const metric = request.metric && metrics.includes(request.metric) ? request.metric : metrics[0];
+  const levelDefault = DEFAULT_METRIC_BY_LEVEL[request.level];
+  const metric =
+    request.metric && metrics.includes(request.metric)
+      ? request.metric
+      : metrics.includes(levelDefault)
+        ? levelDefault
+        : metrics[0];
   if (!wave || !metric) return null;
   return `/api/coverage?${new URLSearchParams({ wave, level: request.level, metric })}`;
 }

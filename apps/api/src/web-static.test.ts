@@ -164,6 +164,10 @@ describe("reading which page is asked for", () => {
     );
     expect(path("wave=1999&metric=nope")).toBe("/api/coverage?wave=2026&level=region&metric=offering_pct");
     expect(path("tab=gaps")).toBeNull();
+    const withNeed = { ...answers, metrics: { metrics: [{ id: "offering_pct" }, { id: "need_met_pct" }] } };
+    const opening = (query: string) => openingCoveragePath(pageRequest(new URLSearchParams(query)), withNeed);
+    expect(opening("level=local")).toBe("/api/coverage?wave=2026&level=local&metric=need_met_pct");
+    expect(opening("level=region")).toBe("/api/coverage?wave=2026&level=region&metric=offering_pct");
     expect(path("view=brief&area=X")).toBeNull();
   });
 
@@ -236,10 +240,11 @@ describe.each(TEST_DIALECTS)("the page's data notice and bootstrap on %s", (kind
     }
     const health = (await (await app.request("/api/health")).json()) as { dataVersion: string };
     expect((bootstrap.health as { dataVersion: string }).dataVersion).toBe(health.dataVersion);
-    // And the coverage the opening view draws first, for the wave, level and metric in the link.
+    // And the coverage the opening view draws first, for the wave, level and metric in the link (no metric:
+    // the level's default, need-based at local level).
     const local = bootstrapOf(await (await app.request("/?level=local&wave=2022")).text())!;
     expect(local.coverage).toEqual(
-      await (await app.request("/api/coverage?wave=2022&level=local&metric=offering_pct")).json(),
+      await (await app.request("/api/coverage?wave=2022&level=local&metric=need_met_pct")).json(),
     );
     expect(bootstrapOf(await (await app.request("/?tab=gaps")).text())!.coverage).toBeUndefined();
   });

@@ -10,6 +10,7 @@ import "./styles/app.css";
 import "./styles/layout.css";
 import "./styles/map.css";
 import "./styles/gaps-context.css";
+import "./styles/need.css";
 import "./styles/print.css";
 import { prefetchViews } from "./shell/prefetch-views";
 import { parseUrlState } from "./url/url-state";

@@ -22,13 +22,13 @@ export function appViews(latest: string): AppView[] {
     {
       name: "map, local level",
       path: "/?level=local",
-      ready: (page) => waitForMap(page, `${latest}|local|offering_pct`),
+      ready: (page) => waitForMap(page, `${latest}|local|need_met_pct`),
     },
     {
       name: "map with an area's panel",
       path: "/?level=local&area=E54000054",
       ready: async (page) => {
-        await waitForMap(page, `${latest}|local|offering_pct`);
+        await waitForMap(page, `${latest}|local|need_met_pct`);
         await shown(".area-panel .area-organisations")(page);
       },
     },

@@ -3,8 +3,11 @@ import {
   AreasResponseSchema,
   ContextResponseSchema,
   CoverageResponseSchema,
+  changedNeedAssumptions,
+  DEFAULT_NEED_ASSUMPTIONS,
   FactorsResponseSchema,
   GapsResponseSchema,
+  isMetricId,
   MetricsResponseSchema,
   OrganisationDetailSchema,
   OrganisationsResponseSchema,
@@ -12,9 +15,11 @@ import {
   type ReportLevel,
   TransitionsResponseSchema,
   TrendsResponseSchema,
+  usesNeedModel,
   WavesResponseSchema,
 } from "@atlas/domain";
 import { queryOptions } from "@tanstack/react-query";
+import type { NeedInUrl } from "../url/url-state";
 import { apiPath, getJson } from "./client";
 import { BoundaryTopologySchema } from "./topology";
 
@@ -62,12 +67,27 @@ export const boundariesQuery = (level: AreaLevel) =>
     ...REFERENCE,
   });
 
-export const coverageQuery = (wave: string, level: ReportLevel, metric: string) =>
-  queryOptions({
-    queryKey: ["coverage", wave, level, metric],
+/**
+ * The need assumptions a request sends (and is keyed by): the non-default ones, only for the metrics that
+ * use the need model, so other metrics keep one cache entry whatever the assumptions.
+ * @example needParams("need_met_pct", { groupSize: 10 }) // { groupSize: "10" }
+ */
+export function needParams(metric: string | null, need: NeedInUrl = {}): Record<string, string> {
+  if (metric !== null && !isNeedMetric(metric)) return {};
+  const changed = changedNeedAssumptions({ ...DEFAULT_NEED_ASSUMPTIONS, ...need });
+  return Object.fromEntries(Object.entries(changed).map(([id, value]) => [id, String(value)]));
+}
+
+const isNeedMetric = (metric: string) => isMetricId(metric) && usesNeedModel(metric);
+
+export const coverageQuery = (wave: string, level: ReportLevel, metric: string, need: NeedInUrl = {}) => {
+  const assumptions = needParams(metric, need);
+  return queryOptions({
+    queryKey: ["coverage", wave, level, metric, assumptions],
     queryFn: ({ signal }) =>
-      getJson(apiPath("coverage", { wave, level, metric }), CoverageResponseSchema, signal),
+      getJson(apiPath("coverage", { wave, level, metric, ...assumptions }), CoverageResponseSchema, signal),
   });
+};
 
 /** `basis`: organisations as recorded in each wave, or re-based to today's (mergers folded in). */
 export const trendsQuery = (
@@ -75,22 +95,29 @@ export const trendsQuery = (
   level: ReportLevel,
   areas: readonly string[],
   basis: "recorded" | "current" = "recorded",
-) =>
-  queryOptions({
-    queryKey: ["trends", metric, level, [...areas], basis],
+  need: NeedInUrl = {},
+) => {
+  const assumptions = needParams(metric, need);
+  return queryOptions({
+    queryKey: ["trends", metric, level, [...areas], basis, assumptions],
     queryFn: ({ signal }) =>
       getJson(
-        apiPath("trends", { metric, level, areas: areas.join(","), basis }),
+        apiPath("trends", { metric, level, areas: areas.join(","), basis, ...assumptions }),
         TrendsResponseSchema,
         signal,
       ),
   });
+};
 
-export const gapsQuery = (wave: string, level: ReportLevel) =>
-  queryOptions({
-    queryKey: ["gaps", wave, level],
-    queryFn: ({ signal }) => getJson(apiPath("gaps", { wave, level }), GapsResponseSchema, signal),
+/** Gaps are ranked by unmet places, so every assumption counts. */
+export const gapsQuery = (wave: string, level: ReportLevel, need: NeedInUrl = {}) => {
+  const assumptions = needParams(null, need);
+  return queryOptions({
+    queryKey: ["gaps", wave, level, assumptions],
+    queryFn: ({ signal }) =>
+      getJson(apiPath("gaps", { wave, level, ...assumptions }), GapsResponseSchema, signal),
   });
+};
 
 /** `area: null` lists every organisation surveyed in the wave (the map's points). */
 export const organisationsQuery = (wave: string, area: string | null) =>

@@ -1,8 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { areasQuery, coverageQuery } from "../api/queries";
+import { notComparedWords } from "../format/comparison";
 import { formatInterval, formatValue } from "../format/number";
 import { COMPARISON_LABELS, STATUS_LABELS } from "../format/status";
+import { NeedFigures } from "../need/NeedFigures";
+import { assumptionsInForce } from "../need/need-line";
 import { Loading } from "../shell/Loading";
 import { StaleNotice } from "../shell/StaleNotice";
 import { areaIndex, childLevel, nationOf } from "../state/area-lookup";
@@ -10,6 +13,7 @@ import { useDashboard } from "../state/use-dashboard";
 import { UrlLink } from "../url/UrlLink";
 import { MAX_COMPARE } from "../url/url-state";
 import { AreaOrganisations } from "./AreaOrganisations";
+import { ValueNotes } from "./ValueNotes";
 
 /**
  * The selected area: its value with interval against the UK and its nation, the response behind it, and
@@ -21,7 +25,7 @@ export function AreaPanel({ code }: { code: string }) {
   const index = useMemo(() => areaIndex(areas.data?.areas ?? []), [areas.data]);
   const area = index.get(code) ?? null;
   const coverage = useQuery({
-    ...coverageQuery(wave ?? "", area?.level ?? "local", metric?.id ?? ""),
+    ...coverageQuery(wave ?? "", area?.level ?? "local", metric?.id ?? "", state.need),
     enabled: Boolean(wave && area && metric),
   });
   const row = coverage.data?.areas.find((a) => a.code === code) ?? null;
@@ -82,6 +86,7 @@ export function AreaPanel({ code }: { code: string }) {
           ) : (
             <p className="headline-value missing">{STATUS_LABELS[row.status]}</p>
           )}
+          <ValueNotes row={row} metric={metric} />
           <table className="compare-table">
             <caption className="visually-hidden">Value against the UK and nation</caption>
             <tbody>
@@ -103,10 +108,21 @@ export function AreaPanel({ code }: { code: string }) {
               ) : null}
             </tbody>
           </table>
-          <p className={`comparison comparison-${row.comparison}`}>
-            Against the UK: {COMPARISON_LABELS[row.comparison]}
+          <p className={`comparison comparison-${row.comparison}`} data-testid="panel-comparison">
+            Against the UK:{" "}
+            {row.comparison === "not_compared" ? (
+              <span className="not-compared-reason">{notComparedWords(row.comparisonReason, row)}</span>
+            ) : (
+              COMPARISON_LABELS[row.comparison]
+            )}
             {row.assessment !== "not_compared" && row.assessment !== "similar" ? ` (${row.assessment})` : ""}
           </p>
+          {metric.assumptions && row.need ? (
+            <NeedFigures
+              row={row}
+              assumptions={coverage.data?.assumptions ?? assumptionsInForce(state.need)}
+            />
+          ) : null}
           <p>
             Response: {row.answered} of {row.invited} organisations answered
             {row.invited > 0 ? ` (${Math.round((row.answered / row.invited) * 100)}%)` : ""}.

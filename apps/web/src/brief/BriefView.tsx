@@ -9,11 +9,16 @@ import {
   organisationsQuery,
   trendsQuery,
 } from "../api/queries";
+import { ValueNotes } from "../area/ValueNotes";
 import { TrendFigure } from "../charts/TrendFigure";
+import { notComparedWords } from "../format/comparison";
 import { formatInterval, formatValue } from "../format/number";
 import { PROVISION_SHORT, vocabularyWords } from "../format/provision";
 import { COMPARISON_LABELS, STATUS_LABELS } from "../format/status";
 import { boundaryFeatures } from "../map/geo";
+import { NeedDialog } from "../need/NeedDialog";
+import { NeedFigures } from "../need/NeedFigures";
+import { assumptionsInForce } from "../need/need-line";
 import { ApiStatus } from "../shell/ApiStatus";
 import { Footer } from "../shell/Footer";
 import { Loading } from "../shell/Loading";
@@ -22,6 +27,7 @@ import { SyntheticBanner } from "../shell/SyntheticBanner";
 import { areaIndex, nationOf } from "../state/area-lookup";
 import { useDashboard } from "../state/use-dashboard";
 import { UrlLink } from "../url/UrlLink";
+import { defaultMetric } from "../url/url-state";
 import { nearestAreas } from "./nearest";
 
 /**
@@ -30,20 +36,36 @@ import { nearestAreas } from "./nearest";
  * place. Prints cleanly on A4 (see print.css).
  */
 export default function BriefView() {
-  const { state, wave, waveIds, metric, waves, metrics } = useDashboard();
+  const { state, wave, waveIds, metric: chosen, waves, metrics } = useDashboard();
   const code = state.area;
   const areas = useQuery(areasQuery(null));
   const index = useMemo(() => areaIndex(areas.data?.areas ?? []), [areas.data]);
   const area = code ? (index.get(code) ?? null) : null;
   const level = area?.level ?? "local";
+  // No metric chosen (the URL level's default): lead with the default of the area's own level.
+  const metric =
+    state.metric === defaultMetric(state.level)
+      ? (metrics.data?.metrics.find((m) => m.id === defaultMetric(level)) ?? chosen)
+      : chosen;
   const on = Boolean(area && wave && metric);
-  const coverage = useQuery({ ...coverageQuery(wave ?? "", level, metric?.id ?? ""), enabled: on });
+  const coverage = useQuery({
+    ...coverageQuery(wave ?? "", level, metric?.id ?? "", state.need),
+    enabled: on,
+  });
   const offering = useQuery({ ...coverageQuery(wave ?? "", level, "offering_pct"), enabled: on });
+  // Need and capacity, whatever metric the brief leads with: what closing the gap would take.
+  const needCoverage = useQuery({
+    ...coverageQuery(wave ?? "", level, "need_met_pct", state.need),
+    enabled: on,
+  });
   const trend = useQuery({
-    ...trendsQuery(metric?.id ?? "", level, code ? [code] : []),
+    ...trendsQuery(metric?.id ?? "", level, code ? [code] : [], "recorded", state.need),
     enabled: on && level !== "nation",
   });
-  const ukTrend = useQuery({ ...trendsQuery(metric?.id ?? "", "nation", [UK_CODE]), enabled: on });
+  const ukTrend = useQuery({
+    ...trendsQuery(metric?.id ?? "", "nation", [UK_CODE], "recorded", state.need),
+    enabled: on,
+  });
   const organisations = useQuery({ ...organisationsQuery(wave ?? "", code), enabled: on });
   const boundaries = useQuery({ ...boundariesQuery(level), enabled: on });
   const factors = useQuery({ ...factorsQuery(wave ?? ""), enabled: on });
@@ -104,6 +126,7 @@ export default function BriefView() {
     );
   }
   const row = coverage.data?.areas.find((a) => a.code === code) ?? null;
+  const needRow = needCoverage.data?.areas.find((a) => a.code === code) ?? null;
   const nation = nationOf(code, index);
   const nationValue = coverage.data?.nations.find((n) => n.code === nation?.code) ?? null;
   const trendInput = {
@@ -137,7 +160,7 @@ export default function BriefView() {
           </p>
         </header>
 
-        <StaleNotice queries={[coverage, trend, organisations, factors]} />
+        <StaleNotice queries={[coverage, needCoverage, trend, organisations, factors]} />
 
         <section aria-labelledby="brief-status">
           <h2 id="brief-status">Status in {wave}</h2>
@@ -154,6 +177,7 @@ export default function BriefView() {
                   <strong>{STATUS_LABELS[row.status]}</strong>
                 )}
               </p>
+              <ValueNotes row={row} metric={metric} />
               <ul>
                 <li>
                   {coverage.data?.comparator.name}:{" "}
@@ -169,7 +193,12 @@ export default function BriefView() {
                     {formatInterval(nationValue.lower, nationValue.upper)}
                   </li>
                 ) : null}
-                <li>Against the UK: {COMPARISON_LABELS[row.comparison]}</li>
+                <li data-testid="brief-comparison">
+                  Against the UK:{" "}
+                  {row.comparison === "not_compared"
+                    ? notComparedWords(row.comparisonReason, row)
+                    : COMPARISON_LABELS[row.comparison]}
+                </li>
                 <li>
                   {row.answered} of {row.invited} organisations answered the survey.
                 </li>
@@ -178,6 +207,28 @@ export default function BriefView() {
           ) : !coverage.data ? (
             <Loading what="the value" queries={[coverage]} />
           ) : null}
+        </section>
+
+        <section aria-labelledby="brief-need" data-testid="brief-need">
+          <h2 id="brief-need">Need and what closing the gap would take</h2>
+          {needRow?.need ? (
+            <>
+              <p>
+                Need met: {needRow.lowerBound ? "at least " : ""}
+                {formatValue(needRow.value, "percent")} of the places needed a year are offered.
+              </p>
+              <NeedFigures
+                row={needRow}
+                assumptions={needCoverage.data?.assumptions ?? assumptionsInForce(state.need)}
+              />
+            </>
+          ) : !needCoverage.data ? (
+            <Loading what="the need figures" queries={[needCoverage]} />
+          ) : (
+            <p>
+              No need figures for this area in {wave}: {needRow ? STATUS_LABELS[needRow.status] : "no value"}.
+            </p>
+          )}
         </section>
 
         {area.level !== "nation" ? (
@@ -281,6 +332,7 @@ export default function BriefView() {
         </section>
       </main>
       <Footer />
+      <NeedDialog />
     </>
   );
 }

@@ -3,6 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { areasQuery, coverageQuery, trendsQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
+import { NeedLine } from "../need/NeedLine";
+import { assumptionsInForce } from "../need/need-line";
 import { CsvLink } from "../shell/CsvLink";
 import { Loading } from "../shell/Loading";
 import { StaleNotice } from "../shell/StaleNotice";
@@ -29,7 +31,7 @@ export default function ChartTab() {
   );
   const selected = areas.data?.areas.find((a) => a.code === state.area) ?? null;
   const nationTrends = useQuery({
-    ...trendsQuery(metric?.id ?? "", "nation", nations),
+    ...trendsQuery(metric?.id ?? "", "nation", nations, "recorded", state.need),
     enabled: Boolean(metric) && nations.length > 0,
   });
   const areaTrend = useQuery({
@@ -38,11 +40,12 @@ export default function ChartTab() {
       selected?.level ?? "local",
       selected ? [selected.code] : [],
       state.basis,
+      state.need,
     ),
     enabled: Boolean(metric && selected && selected.level !== "nation"),
   });
   const coverage = useQuery({
-    ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""),
+    ...coverageQuery(wave ?? "", state.level, metric?.id ?? "", state.need),
     enabled: Boolean(wave && metric),
   });
 
@@ -70,6 +73,9 @@ export default function ChartTab() {
   return (
     <div className="chart-tab">
       <StaleNotice queries={[nationTrends, coverage]} />
+      {metric?.assumptions ? (
+        <NeedLine assumptions={coverage.data?.assumptions ?? assumptionsInForce(state.need)} />
+      ) : null}
       <section aria-labelledby="national-trend-title">
         <h2 id="national-trend-title">
           National trend{selected && selected.level !== "nation" ? ` and ${selected.name}` : ""}
@@ -98,6 +104,7 @@ export default function ChartTab() {
                     level: "nation",
                     areas: nations,
                     basis: state.basis,
+                    need: state.need,
                   }}
                   label="CSV"
                 />
@@ -131,7 +138,14 @@ export default function ChartTab() {
             fileParts={["ranked", metric.id, wave, state.level]}
             note={
               <CsvLink
-                request={{ view: "coverage", wave, level: state.level, metric: metric.id, sort: "value" }}
+                request={{
+                  view: "coverage",
+                  wave,
+                  level: state.level,
+                  metric: metric.id,
+                  sort: "value",
+                  need: state.need,
+                }}
                 label="CSV"
               />
             }

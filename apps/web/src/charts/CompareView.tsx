@@ -3,6 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { areasQuery, coverageQuery, trendsQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
+import { NeedLine } from "../need/NeedLine";
+import { assumptionsInForce } from "../need/need-line";
 import { CsvLink } from "../shell/CsvLink";
 import { Loading } from "../shell/Loading";
 import { StaleNotice } from "../shell/StaleNotice";
@@ -35,15 +37,18 @@ export default function CompareView() {
   const elsewhere = state.compare.length - picked.length;
   const ready = picked.length >= 2 && Boolean(metric && wave);
   const trends = useQuery({
-    ...trendsQuery(metric?.id ?? "", state.level, picked, state.basis),
+    ...trendsQuery(metric?.id ?? "", state.level, picked, state.basis, state.need),
     enabled: ready,
   });
   // The UK's own trend, drawn dashed behind each picked area for reference.
   const ukTrend = useQuery({
-    ...trendsQuery(metric?.id ?? "", "nation", [UK_CODE], state.basis),
+    ...trendsQuery(metric?.id ?? "", "nation", [UK_CODE], state.basis, state.need),
     enabled: ready,
   });
-  const coverage = useQuery({ ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""), enabled: ready });
+  const coverage = useQuery({
+    ...coverageQuery(wave ?? "", state.level, metric?.id ?? "", state.need),
+    enabled: ready,
+  });
 
   if (!metric || !wave || !areas.data)
     return <Loading what="the comparison" queries={[waves, metrics, areas]} />;
@@ -82,6 +87,9 @@ export default function CompareView() {
   return (
     <div className="compare-view">
       <h2>Compare {LEVEL_NOUNS[state.level]}</h2>
+      {metric.assumptions ? (
+        <NeedLine assumptions={coverage.data?.assumptions ?? assumptionsInForce(state.need)} />
+      ) : null}
       <AreaChooser areas={atLevel} picked={picked} onChange={(codes) => update({ compare: codes })} />
       {elsewhere > 0 ? (
         <p className="hint">
@@ -114,6 +122,7 @@ export default function CompareView() {
                 level: state.level,
                 areas: picked,
                 basis: state.basis,
+                need: state.need,
               }}
               label="CSV"
             />

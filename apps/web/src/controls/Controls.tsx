@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { NeedControl } from "../need/NeedControl";
 import { useDashboard } from "../state/use-dashboard";
 import { LEVEL_NOUNS, LevelSwitch } from "./LevelSwitch";
 import { MetricPicker } from "./MetricPicker";
@@ -24,10 +25,12 @@ export function Controls() {
         <span className="toggle-label">{open ? "Hide filters" : "Filters"}</span>
         <span className="toggle-summary">
           {metric?.title ?? "Metric"} · {wave ?? "latest wave"} · {LEVEL_NOUNS[state.level]}
+          {Object.keys(state.need).length > 0 ? " · need assumptions changed" : ""}
         </span>
       </button>
       <div id="filter-fields" className="control-fields">
         <MetricPicker />
+        <NeedControl />
         <WaveSlider />
         <LevelSwitch />
         <SearchBox />

@@ -11,6 +11,8 @@ export interface FigureDownloadsProps {
   fileParts: string[];
   /** A figure of other data than the survey (real context): its own source and licence on the file. */
   attribution?: { source: string; licence: string };
+  /** Lines about the numbers (need assumptions, small bases), printed under the filters. */
+  notes?: string[];
 }
 
 /** "SVG" and "PNG" buttons for one figure; each file carries title, filters, source, licence and notice. */
@@ -21,6 +23,7 @@ export function FigureDownloads({
   synthetic,
   fileParts,
   attribution,
+  notes,
 }: FigureDownloadsProps) {
   const context = useExportContext();
   const [error, setError] = useState<string | null>(null);
@@ -34,6 +37,7 @@ export function FigureDownloads({
       const figure = figureForDownload(await build(), {
         ...context(title, filters, synthetic),
         ...attribution,
+        ...(notes ? { notes } : {}),
       });
       const name = downloadName(fileParts, synthetic, format);
       if (format === "svg") save.saveSvg(figure.svg, name);

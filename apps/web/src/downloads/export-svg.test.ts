@@ -27,6 +27,12 @@ describe("downloaded figures", () => {
       "Downloaded 2026-11-26T08:00:00.000Z from the MBCT Access Atlas",
     ]);
     expect(footerLines({ ...context, synthetic: false })[0]).toMatch(/^Filters/);
+    // Notes about the numbers (the need assumptions, small bases) come right under the filters.
+    const notes = ["Need: 580,000 at risk × 15% commissioned", "Hatched areas rest on 1–4 organisations (3)"];
+    expect(footerLines({ ...context, notes }).slice(1, 4)).toEqual([
+      "Filters: metric offering_pct · wave 2026 · level region",
+      ...notes,
+    ]);
   });
 
   it("wrap the chart with its title above and the footer below", () => {

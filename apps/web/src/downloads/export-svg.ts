@@ -5,6 +5,11 @@ export interface ExportContext {
   title: string;
   /** e.g. ["Metric: offering_pct", "Wave: 2026", "Level: region"]. */
   filters: string[];
+  /**
+   * What a reader must know about the figure's numbers, printed under the filters: the need assumptions
+   * in force, and that hatched areas rest on 1 to 4 organisations.
+   */
+  notes?: string[];
   source: string;
   licence: string;
   synthetic: boolean;
@@ -20,6 +25,7 @@ export function footerLines(context: ExportContext): string[] {
   return [
     ...(context.synthetic ? [SYNTHETIC_NOTICE] : []),
     `Filters: ${context.filters.join(" · ")}`,
+    ...(context.notes ?? []),
     `Source: ${context.source}`,
     `Licence: ${context.licence}`,
     `Downloaded ${context.exportedAt} from the MBCT Access Atlas`,

@@ -9,6 +9,7 @@ import { Legend } from "../map/Legend";
 import { MapDownloads } from "../map/MapDownloads";
 import { MapFrame } from "../map/MapFrame";
 import { projectAreas } from "../map/svg-geometry";
+import { assumptionsInForce } from "../need/need-line";
 import { useDashboard } from "../state/use-dashboard";
 import { usePrefersReducedMotion } from "../state/use-prefers-reduced-motion";
 import type { MapPosition } from "../url/url-state";
@@ -28,7 +29,7 @@ export function GapsMap({ level }: { level: AreaLevel }) {
   const reducedMotion = usePrefersReducedMotion();
   const metric = metrics.data?.metrics.find((m) => m.id === GAPS_MAP_METRIC) ?? null;
   const coverage = useQuery({
-    ...coverageQuery(wave ?? "", level, GAPS_MAP_METRIC),
+    ...coverageQuery(wave ?? "", level, GAPS_MAP_METRIC, state.need),
     enabled: Boolean(wave),
     placeholderData: keepPreviousData,
   });
@@ -110,6 +111,7 @@ export function GapsMap({ level }: { level: AreaLevel }) {
           level={level}
           selected={state.area}
           synthetic={coverage.data?.synthetic ?? false}
+          need={state.need}
         />
       </div>
       <MapFrame
@@ -126,6 +128,7 @@ export function GapsMap({ level }: { level: AreaLevel }) {
         unit={metric?.unit ?? "places"}
         wave={shownWave}
         metricTitle={metric?.title ?? "Unmet places a year"}
+        metricId={GAPS_MAP_METRIC}
         reducedMotion={reducedMotion}
         onMove={onMove}
         onAreaClick={onAreaClick}
@@ -139,6 +142,7 @@ export function GapsMap({ level }: { level: AreaLevel }) {
         areaWord={AREA_WORDS[level]}
         provisionCounts={null}
         showPoints={false}
+        assumptions={coverage.data?.assumptions ?? assumptionsInForce(state.need)}
       />
     </section>
   );

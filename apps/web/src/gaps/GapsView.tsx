@@ -30,7 +30,7 @@ export const GAP_REASON_LABELS: Record<GapReason, string> = {
 export function GapsView() {
   const { state, update, wave, waves } = useDashboard();
   const gaps = useQuery({
-    ...gapsQuery(wave ?? "", state.level),
+    ...gapsQuery(wave ?? "", state.level, state.need),
     enabled: wave !== null,
     // While the next selection loads (or cannot, in an outage) the last list stays, named for what it is.
     placeholderData: keepPreviousData,
@@ -56,7 +56,9 @@ export function GapsView() {
     <div className="gaps-view">
       <div className="view-toolbar">
         <h2>Gaps in provision, {shown}</h2>
-        {gaps.data ? <CsvLink request={{ view: "gaps", wave: gaps.data.wave, level }} /> : null}
+        {gaps.data ? (
+          <CsvLink request={{ view: "gaps", wave: gaps.data.wave, level, need: state.need }} />
+        ) : null}
       </div>
       <StaleNotice queries={[gaps]} shown={`the gaps of ${shown}`} />
       <p>

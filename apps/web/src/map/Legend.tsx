@@ -1,7 +1,8 @@
-import type { Metric } from "@atlas/domain";
+import type { Metric, NeedAssumptions } from "@atlas/domain";
 import { MISSING_STATUSES, STATUS_LABELS } from "../format/status";
+import { NeedLine } from "../need/NeedLine";
 import { type Classification, directionNote, type LegendCounts, SEQUENTIAL_PALETTE } from "./classes";
-import { patternSvg } from "./patterns";
+import { patternSvg, smallBaseSvg } from "./patterns";
 import {
   markPath,
   POINT_MARKS,
@@ -10,10 +11,19 @@ import {
   type PointStatus,
   pointRadius,
 } from "./point-marks";
+import { SMALL_BASE_LABEL } from "./small-base";
 
 function PatternSwatch({ status }: { status: (typeof MISSING_STATUSES)[number] }) {
   const id = `legend-pattern-${status}`;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="28" height="18" aria-hidden="true"><defs>${patternSvg(status, id)}</defs><rect width="28" height="18" fill="url(#${id})" stroke="#3e4c59" stroke-width="1"/></svg>`;
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: built from constants only (no data), see patterns.ts
+  return <span className="pattern-swatch" aria-hidden="true" dangerouslySetInnerHTML={{ __html: svg }} />;
+}
+
+/** The small-base hatch over a middle class colour, as on the map. */
+function SmallBaseSwatch() {
+  const id = "legend-pattern-small-base";
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="28" height="18" aria-hidden="true"><defs>${smallBaseSvg(id)}</defs><rect width="28" height="18" fill="${SEQUENTIAL_PALETTE[2]}"/><rect width="28" height="18" fill="url(#${id})" stroke="#3e4c59" stroke-width="1"/></svg>`;
   // biome-ignore lint/security/noDangerouslySetInnerHtml: built from constants only (no data), see patterns.ts
   return <span className="pattern-swatch" aria-hidden="true" dangerouslySetInnerHTML={{ __html: svg }} />;
 }
@@ -51,6 +61,8 @@ export interface LegendProps {
   /** Answers among the organisation points, or null while they load. */
   provisionCounts: Map<PointStatus, number> | null;
   showPoints: boolean;
+  /** Need metrics: the assumptions the values were computed with (null for other metrics). */
+  assumptions: NeedAssumptions | null;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -69,6 +81,7 @@ export function Legend({
   areaWord,
   provisionCounts,
   showPoints,
+  assumptions,
 }: LegendProps) {
   // Always as many rows as the palette has colours, so a metric with fewer classes does not move the rest.
   const slots = SEQUENTIAL_PALETTE.map((_, i) => i);
@@ -76,6 +89,7 @@ export function Legend({
     <section className="legend" aria-label={`Legend: ${title}`} data-testid="legend">
       <h3 id="legend-title">{title}</h3>
       <p className="legend-direction">{metric ? directionNote(metric) : "\u00a0"}</p>
+      {assumptions ? <NeedLine assumptions={assumptions} /> : null}
       <ul className="legend-classes">
         {slots.map((i) => {
           const colour = classification.colours[i];
@@ -88,6 +102,13 @@ export function Legend({
             </li>
           );
         })}
+      </ul>
+      <ul className="legend-small-base">
+        <li data-small-base="true">
+          <SmallBaseSwatch />
+          <span className="legend-label">{SMALL_BASE_LABEL}</span>
+          <span className="legend-count">{counts ? plural(counts.smallBase, areaWord) : ""}</span>
+        </li>
       </ul>
       <ul className="legend-statuses">
         {MISSING_STATUSES.map((status) => (

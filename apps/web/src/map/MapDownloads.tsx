@@ -1,7 +1,9 @@
 import type { AreaLevel, Metric } from "@atlas/domain";
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
 import { FigureDownloads } from "../downloads/FigureDownloads";
+import { assumptionsInForce, assumptionsLine } from "../need/need-line";
 import { CsvLink } from "../shell/CsvLink";
+import type { NeedInUrl } from "../url/url-state";
 import type { Classification, LegendCounts } from "./classes";
 import type { AreaMapProperties, OrganisationMapProperties } from "./geo";
 import type { PointStatus } from "./point-marks";
@@ -18,6 +20,7 @@ export interface MapDownloadsProps {
   level: AreaLevel;
   selected: string | null;
   synthetic: boolean;
+  need: NeedInUrl;
 }
 
 /** CSV of the map's rows, and the map itself as SVG or PNG (drawn from the same data, with both keys). */
@@ -60,11 +63,20 @@ export function MapDownloads(props: MapDownloadsProps) {
   };
   return (
     <span className="downloads">
-      <CsvLink request={{ view: "coverage", wave, level: props.level, metric: metric.id }} label="CSV" />
+      <CsvLink
+        request={{ view: "coverage", wave, level: props.level, metric: metric.id, need: props.need }}
+        label="CSV"
+      />
       <FigureDownloads
         build={build}
         title={title}
         filters={[`metric ${metric.id}`, `wave ${wave}`, `level ${props.level}`]}
+        notes={[
+          ...(metric.assumptions ? [assumptionsLine(assumptionsInForce(props.need))] : []),
+          ...(counts.smallBase > 0
+            ? [`Hatched areas rest on 1–4 organisations (${counts.smallBase}): read their values with care.`]
+            : []),
+        ]}
         synthetic={props.synthetic}
         fileParts={["map", metric.id, wave, props.level]}
       />

@@ -50,6 +50,8 @@ export interface MapFrameProps {
   unit: Metric["unit"];
   wave: string;
   metricTitle: string;
+  /** The metric's id, for the count behind a small base ("0 of 1 organisation offers MBCT"). */
+  metricId: string;
   reducedMotion: boolean;
   onMove: (position: MapPosition) => void;
   onAreaClick: (code: string) => void;
@@ -240,8 +242,9 @@ export function MapFrame(props: MapFrameProps) {
 
   // Speak the focused area's details as focus moves (and again when the wave or metric changes).
   useEffect(() => {
-    if (focusTarget?.kind === "area") setAnnouncement(describeArea(focusTarget, props.unit, props.wave));
-  }, [focusTarget, props.unit, props.wave]);
+    if (focusTarget?.kind === "area")
+      setAnnouncement(describeArea(focusTarget, props.unit, props.wave, props.metricId));
+  }, [focusTarget, props.unit, props.wave, props.metricId]);
 
   // On a phone, a new selection brings the map to the top of the window, with the area's sheet below it.
   const selectedCode = selected?.area.code ?? null;
@@ -465,6 +468,7 @@ export function MapFrame(props: MapFrameProps) {
           unit={props.unit}
           wave={props.wave}
           metricTitle={props.metricTitle}
+          metricId={props.metricId}
           frame={frame}
           hint={focusTarget ? "Enter selects it" : touchHint}
         />

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useCallback, useEffect, useMemo } from "react";
 import { areasQuery, boundariesQuery, coverageQuery, organisationsQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
+import { assumptionsInForce } from "../need/need-line";
 import { Loading } from "../shell/Loading";
 import { StaleNotice } from "../shell/StaleNotice";
 import { cannotLoad } from "../shell/view-queries";
@@ -30,7 +31,7 @@ export default function MapTab() {
   const reducedMotion = usePrefersReducedMotion();
   const showPoints = state.points === "on";
   const coverage = useQuery({
-    ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""),
+    ...coverageQuery(wave ?? "", state.level, metric?.id ?? "", state.need),
     enabled: Boolean(wave && metric),
     // Keep the last map on screen while the next wave loads, so playing does not flash empty areas.
     placeholderData: keepPreviousData,
@@ -61,10 +62,10 @@ export default function MapTab() {
     const i = waveIds.indexOf(wave);
     for (const neighbour of [waveIds[i + 1], waveIds[i - 1]]) {
       if (!neighbour) continue;
-      void client.prefetchQuery(coverageQuery(neighbour, state.level, metric.id));
+      void client.prefetchQuery(coverageQuery(neighbour, state.level, metric.id, state.need));
       if (showPoints) void client.prefetchQuery(organisationsQuery(neighbour, null));
     }
-  }, [client, wave, waveIds, state.level, metric, showPoints, drawn]);
+  }, [client, wave, waveIds, state.level, metric, showPoints, drawn, state.need]);
 
   // The other levels' boundaries, once this map is drawn: switching level then repaints at once.
   useEffect(() => {
@@ -169,6 +170,7 @@ export default function MapTab() {
           level={shownLevel}
           selected={state.area}
           synthetic={coverage.data?.synthetic ?? false}
+          need={state.need}
         />
       </div>
       <StaleNotice queries={[coverage]} shown={`${title}: ${LEVEL_NOUNS[shownLevel]}`} />
@@ -187,6 +189,7 @@ export default function MapTab() {
           unit={shownMetric?.unit ?? "percent"}
           wave={shownWave}
           metricTitle={shownMetric?.title ?? ""}
+          metricId={shownMetric?.id ?? ""}
           reducedMotion={reducedMotion}
           onMove={onMove}
           onAreaClick={onAreaClick}
@@ -200,6 +203,9 @@ export default function MapTab() {
           areaWord={AREA_WORDS[shownLevel]}
           provisionCounts={showPoints ? provisionCounts : null}
           showPoints={showPoints}
+          assumptions={
+            shownMetric?.assumptions ? (coverage.data?.assumptions ?? assumptionsInForce(state.need)) : null
+          }
         />
       </div>
     </div>

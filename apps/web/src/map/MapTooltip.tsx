@@ -1,10 +1,13 @@
 import type { Metric, Provision, Stage } from "@atlas/domain";
 import { STAGE_LABELS } from "@atlas/domain";
 import { type RefObject, useLayoutEffect, useRef } from "react";
+import { boundWords, notComparedWords } from "../format/comparison";
 import { formatInterval, formatValue } from "../format/number";
 import { PROVISION_SHORT } from "../format/provision";
 import { STATUS_LABELS } from "../format/status";
+import type { AreaMapProperties } from "./geo";
 import type { HoverTarget } from "./hover-target";
+import { baseWords } from "./small-base";
 
 const GAP = 14;
 const MARGIN = 8;
@@ -42,6 +45,7 @@ export function MapTooltip({
   unit,
   wave,
   metricTitle,
+  metricId,
   frame,
   hint,
 }: {
@@ -49,6 +53,7 @@ export function MapTooltip({
   unit: Metric["unit"];
   wave: string;
   metricTitle: string;
+  metricId: string;
   /** The map frame the tooltip is positioned in. */
   frame: RefObject<HTMLElement | null>;
   /** A line about what a tap or key does next, if any. */
@@ -75,7 +80,7 @@ export function MapTooltip({
       {target.kind === "organisation" ? (
         <OrganisationDetails target={target} wave={wave} />
       ) : (
-        <AreaDetails target={target} wave={wave} unit={unit} metricTitle={metricTitle} />
+        <AreaDetails target={target} wave={wave} unit={unit} metricTitle={metricTitle} metricId={metricId} />
       )}
       {hint ? <span className="tooltip-hint">{hint}</span> : null}
     </div>
@@ -109,13 +114,16 @@ function AreaDetails({
   wave,
   unit,
   metricTitle,
+  metricId,
 }: {
   target: Extract<HoverTarget, { kind: "area" }>;
   wave: string;
   unit: Metric["unit"];
   metricTitle: string;
+  metricId: string;
 }) {
   const p = target.properties;
+  const notes = areaNotes(p, unit, metricId);
   return (
     <>
       <strong>{p.name}</strong>
@@ -134,8 +142,44 @@ function AreaDetails({
           {p.answered} of {p.invited} organisations answered
         </span>
       ) : null}
+      {notes.map((note) => (
+        <span key={note} className="tooltip-note">
+          {note}
+        </span>
+      ))}
     </>
   );
+}
+
+/**
+ * What a reader must know beside the value: the count it rests on when that is 1 to 4 organisations, that
+ * it is a bound, and why it is not compared.
+ */
+export function areaNotes(p: AreaMapProperties, unit: Metric["unit"], metricId: string): string[] {
+  if (p.status !== "ok") return [];
+  const notes: string[] = [];
+  if (p.smallBase) {
+    const words = baseWords(
+      {
+        numerator: p.numerator,
+        denominator: p.denominator,
+        organisations: p.organisations ?? undefined,
+        answered: p.answered ?? 0,
+      },
+      { id: metricId },
+    );
+    notes.push(`${words.charAt(0).toUpperCase()}${words.slice(1)}`);
+  }
+  const bound = boundWords(p, unit);
+  if (bound) notes.push(bound);
+  if (p.comparisonReason && p.comparisonReason !== "no_value")
+    notes.push(
+      notComparedWords(p.comparisonReason, {
+        organisations: p.organisations ?? undefined,
+        answered: p.answered ?? 0,
+      }),
+    );
+  return notes;
 }
 
 /** The same details in one sentence, for screen readers as keyboard focus moves over the map. */
@@ -143,6 +187,7 @@ export function describeArea(
   target: Extract<HoverTarget, { kind: "area" }>,
   unit: Metric["unit"],
   wave: string,
+  metricId = "",
 ): string {
   const p = target.properties;
   const value =
@@ -150,5 +195,6 @@ export function describeArea(
       ? `${formatValue(p.value, unit)}${p.lower !== null ? `, ${formatInterval(p.lower, p.upper)}` : ""}`
       : STATUS_LABELS[p.status];
   const response = p.invited !== null ? ` ${p.answered} of ${p.invited} organisations answered.` : "";
-  return `${p.name}: ${value}, wave ${wave}.${response}`;
+  const notes = areaNotes(p, unit, metricId).map((note) => ` ${note}.`);
+  return `${p.name}: ${value}, wave ${wave}.${response}${notes.join("")}`;
 }

@@ -19,8 +19,9 @@ import {
   ORGANISATION_SOURCE,
   patternLayerId,
   SELECTED_SOURCE,
+  SMALL_BASE_LAYER,
 } from "./map-style";
-import { patternImage, patternName } from "./patterns";
+import { patternImage, patternName, SMALL_BASE_PATTERN, smallBaseImage } from "./patterns";
 import {
   MAX_RADIUS,
   markPath,
@@ -130,6 +131,7 @@ export function MapView(props: MapViewProps) {
       for (const status of MISSING_STATUSES) {
         map.addImage(patternName(status), patternImage(status, scale), { pixelRatio: scale });
       }
+      map.addImage(SMALL_BASE_PATTERN, smallBaseImage(scale), { pixelRatio: scale });
       for (const status of POINT_STATUSES) {
         map.addImage(markImageName(status), markImage(status, scale), { pixelRatio: scale });
       }
@@ -200,8 +202,8 @@ export function MapView(props: MapViewProps) {
     const map = mapRef.current;
     if (!ready || !map) return;
     for (const area of props.states) {
-      const { code, status, fill } = area;
-      map.setFeatureState({ source: AREA_SOURCE, id: code }, { status, fill });
+      const { code, status, fill, smallBase } = area;
+      map.setFeatureState({ source: AREA_SOURCE, id: code }, { status, fill, smallBase });
     }
     // A pattern layer covers every area (transparent where the status differs): hide the ones no area
     // needs, since each is a full extra pass over the map when WebGL is drawn in software.
@@ -209,6 +211,8 @@ export function MapView(props: MapViewProps) {
     for (const status of MISSING_STATUSES) {
       map.setLayoutProperty(patternLayerId(status), "visibility", present.has(status) ? "visible" : "none");
     }
+    const anySmall = props.states.some((area) => area.smallBase);
+    map.setLayoutProperty(SMALL_BASE_LAYER, "visibility", anySmall ? "visible" : "none");
     // Report the data as shown at the first frame drawn with it once the boundaries are loaded.
     const key = props.dataKey;
     const mark = () => {

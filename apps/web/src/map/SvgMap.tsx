@@ -2,7 +2,7 @@ import { memo, type PointerEvent, useEffect, useMemo, useRef } from "react";
 import { MISSING_STATUSES, type MissingStatus } from "../format/status";
 import { type Camera, cameraTransform, panBy, type Size, zoomAround } from "./camera";
 import type { AreaMapProperties } from "./geo";
-import { PATTERN_CELL, patternRects } from "./patterns";
+import { PATTERN_CELL, patternRects, SMALL_BASE_PATTERN, smallBaseRects } from "./patterns";
 import { POINT_STROKE, POINT_STROKE_WIDTH } from "./point-marks";
 import { type ProjectedArea, REFERENCE_SCALE } from "./svg-geometry";
 
@@ -45,7 +45,7 @@ export interface SvgMapProps {
   onGesture: () => void;
 }
 
-const patternId = (status: MissingStatus) => `map-pattern-${status}`;
+const patternId = (status: MissingStatus | typeof SMALL_BASE_PATTERN) => `map-pattern-${status}`;
 const SEA = "#dde6ed";
 const OUTLINE = "#3e4c59";
 
@@ -64,7 +64,7 @@ const AreaPaths = memo(function AreaPaths({
         const status = state?.status ?? "no_data";
         const fill =
           status === "ok" && state?.fill ? state.fill : `url(#${patternId(status as MissingStatus)})`;
-        return (
+        const path = (
           <path
             key={area.code}
             d={area.d}
@@ -74,8 +74,22 @@ const AreaPaths = memo(function AreaPaths({
             vectorEffect="non-scaling-stroke"
             data-code={area.code}
             data-status={status}
+            data-small-base={state?.smallBase ? "true" : undefined}
             className="map-area"
           />
+        );
+        if (!state?.smallBase) return path;
+        // A value resting on 1 to 4 organisations: hatched over its colour (small-base.ts).
+        return (
+          <g key={area.code}>
+            {path}
+            <path
+              d={area.d}
+              fill={`url(#${patternId(SMALL_BASE_PATTERN)})`}
+              pointerEvents="none"
+              className="map-small-base"
+            />
+          </g>
         );
       })}
     </>
@@ -274,6 +288,17 @@ export function SvgMap(props: SvgMapProps) {
             ))}
           </pattern>
         ))}
+        <pattern
+          id={patternId(SMALL_BASE_PATTERN)}
+          width={PATTERN_CELL}
+          height={PATTERN_CELL}
+          patternUnits="userSpaceOnUse"
+          patternTransform={`scale(${1 / t.s})`}
+        >
+          {smallBaseRects().map((r) => (
+            <rect key={`${r.x}-${r.y}`} x={r.x} y={r.y} width={r.width} height={r.height} fill={r.fill} />
+          ))}
+        </pattern>
       </defs>
       <rect width={size.width} height={size.height} fill={SEA} />
       <g transform={`translate(${t.tx} ${t.ty}) scale(${t.s})`}>

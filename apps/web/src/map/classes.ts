@@ -2,10 +2,13 @@ import type { AreaValue, Metric, ValueStatus } from "@atlas/domain";
 import { tickStep } from "d3";
 import { UNIT_SUFFIX } from "../format/number";
 import { MISSING_STATUSES, type MissingStatus } from "../format/status";
+import { isSmallBase } from "./small-base";
 
 /**
- * Colour classes for the choropleth. Percentages use fixed fifths so that a colour means the same in
- * every wave (the slider compares like with like); other units use round breaks over the data in view.
+ * Colour classes for the choropleth. Shares (percentages of a whole) use fixed fifths so that a colour
+ * means the same in every wave (the slider compares like with like); other units, and need met (a
+ * percentage of a modelled need that is mostly far below 100 and can pass it), use round breaks over the
+ * data in view.
  * The palette is viridis reversed (light = low, dark = high): perceptually ordered and readable with
  * every common colour-vision deficiency. Missing values never get a palette colour (see patterns.ts).
  */
@@ -30,10 +33,13 @@ function label(low: number, high: number, last: boolean, unit: Metric["unit"]): 
 }
 
 /** Classes for a metric (its unit, from the catalogue) given the values in view (nulls ignored). */
-export function classify(metric: Pick<Metric, "unit">, values: ReadonlyArray<number | null>): Classification {
+export function classify(
+  metric: Pick<Metric, "unit"> & Partial<Pick<Metric, "assumptions">>,
+  values: ReadonlyArray<number | null>,
+): Classification {
   const { unit } = metric;
   let breaks: number[];
-  if (unit === "percent") breaks = [0, 20, 40, 60, 80, 100];
+  if (unit === "percent" && !metric.assumptions) breaks = [0, 20, 40, 60, 80, 100];
   else {
     const max = Math.max(0, ...values.filter((v): v is number => v !== null && Number.isFinite(v)));
     const top = max > 0 ? max : 1;
@@ -78,21 +84,27 @@ export function directionNote(metric: Pick<Metric, "polarity">): string {
 export interface LegendCounts {
   classes: number[];
   statuses: Record<MissingStatus, number>;
+  /** Of the areas in the classes, how many rest on 1 to 4 organisations (hatched, a row of their own). */
+  smallBase: number;
 }
 
 /** How many areas fall in each class and each missing-value status: the legend shows every one. */
 export function legendCounts(
   classification: Classification,
-  areas: ReadonlyArray<Pick<AreaValue, "value" | "status">>,
+  areas: ReadonlyArray<
+    Pick<AreaValue, "value" | "status"> & Partial<Pick<AreaValue, "organisations" | "answered">>
+  >,
 ): LegendCounts {
   const classes = classification.colours.map(() => 0);
   const statuses = Object.fromEntries(MISSING_STATUSES.map((s) => [s, 0])) as Record<MissingStatus, number>;
+  let smallBase = 0;
   for (const area of areas) {
     const status = effectiveStatus(area);
     if (status === "ok") classes[classIndex(classification, area.value!)]! += 1;
     else statuses[status] += 1;
+    if (isSmallBase({ ...area, answered: area.answered ?? 0 })) smallBase += 1;
   }
-  return { classes, statuses };
+  return { classes, statuses, smallBase };
 }
 
 /** An `ok` row without a value is treated as `no_data`, so it can never be painted as a number. */

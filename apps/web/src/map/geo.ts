@@ -6,6 +6,7 @@ import type { BoundaryTopology } from "../api/topology";
 import type { MissingStatus } from "../format/status";
 import { type Classification, classIndex, effectiveStatus } from "./classes";
 import { patternName } from "./patterns";
+import { baseOrganisations, isSmallBase } from "./small-base";
 
 export type AreaFeature = Feature<Polygon | MultiPolygon, { code: string; name: string }>;
 
@@ -32,6 +33,17 @@ export interface AreaMapProperties {
   upper: number | null;
   answered: number | null;
   invited: number | null;
+  /** How many organisations the value rests on (null where no value). */
+  organisations: number | null;
+  /** The value rests on 1 to 4 organisations: drawn with the small-base overlay (small-base.ts). */
+  smallBase: boolean;
+  numerator: number | null;
+  denominator: number | null;
+  comparisonReason: AreaValue["comparisonReason"];
+  lowerBound: boolean;
+  upperBound: boolean;
+  boundLower: number | null;
+  boundUpper: number | null;
   /** The class colour (only for `ok`), or the pattern image name (for the rest). */
   fill: string | null;
   pattern: string | null;
@@ -61,6 +73,15 @@ export function joinValues(
         upper: row?.upper ?? null,
         answered: row?.answered ?? null,
         invited: row?.invited ?? null,
+        organisations: row ? baseOrganisations(row) : null,
+        smallBase: row ? isSmallBase(row) : false,
+        numerator: row?.numerator ?? null,
+        denominator: row?.denominator ?? null,
+        comparisonReason: row?.comparisonReason ?? null,
+        lowerBound: row?.lowerBound ?? false,
+        upperBound: row?.upperBound ?? false,
+        boundLower: row?.boundLower ?? null,
+        boundUpper: row?.boundUpper ?? null,
         fill: status === "ok" ? classification.colours[classIndex(classification, row!.value!)]! : null,
         pattern: status === "ok" ? null : patternName(status as MissingStatus),
       };

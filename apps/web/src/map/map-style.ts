@@ -1,7 +1,7 @@
 import type { FeatureCollection } from "geojson";
 import type { LayerSpecification, StyleSpecification } from "maplibre-gl";
 import { MISSING_STATUSES } from "../format/status";
-import { patternName } from "./patterns";
+import { patternName, SMALL_BASE_PATTERN } from "./patterns";
 import { MAX_RADIUS, MIN_RADIUS, type PointStatus } from "./point-marks";
 
 /**
@@ -51,6 +51,9 @@ function patternLayer(status: (typeof MISSING_STATUSES)[number]): LayerSpecifica
   };
 }
 
+/** The small-base overlay over the class colour, where the area's state says it rests on 1 to 4 organisations. */
+export const SMALL_BASE_LAYER = "area-small-base";
+
 /** The image name of a point mark in maplibre (see `markImage`). */
 export function markImageName(status: PointStatus): string {
   return `mark-${status}`;
@@ -93,6 +96,16 @@ export function mapStyle({ tileUrl, tileAttribution }: MapStyleOptions): StyleSp
         },
       },
       ...MISSING_STATUSES.map(patternLayer),
+      {
+        id: SMALL_BASE_LAYER,
+        type: "fill",
+        source: AREA_SOURCE,
+        paint: {
+          "fill-antialias": false,
+          "fill-pattern": SMALL_BASE_PATTERN,
+          "fill-opacity": ["case", ["==", ["feature-state", "smallBase"], true], 1, 0],
+        },
+      },
       {
         id: "area-outline",
         type: "line",

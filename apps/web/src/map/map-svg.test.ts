@@ -25,6 +25,15 @@ const area = (code: string, x: number, value: number | null): AreaMapProperties 
   upper: null,
   answered: 2,
   invited: 2,
+  organisations: 2,
+  smallBase: false,
+  numerator: null,
+  denominator: null,
+  comparisonReason: null,
+  lowerBound: false,
+  upperBound: false,
+  boundLower: null,
+  boundUpper: null,
   fill: value === null ? null : "#21918c",
   pattern: null,
 });
@@ -64,7 +73,7 @@ describe("the exported map", () => {
         ["not_surveyed", 1],
       ]),
       legendTitle: "Median wait for MBCT, 2026",
-      metric: { polarity: "lower_is_better" },
+      metric: { polarity: "lower_is_better", id: "median_wait_weeks" },
       selected: null,
     },
     { width: 960, height: 900 },
@@ -99,5 +108,45 @@ describe("the exported map", () => {
       POINT_MARKS.paused.fill,
       POINT_MARKS.not_surveyed.fill,
     ]);
+  });
+});
+
+describe("the exported map's small bases", () => {
+  const small = {
+    ...area("C", -1, 0),
+    smallBase: true,
+    organisations: 1,
+    numerator: 0,
+    denominator: 1,
+  };
+  const { x, ...properties } = small;
+  const withSmall: FeatureCollection<Polygon | MultiPolygon, AreaMapProperties> = {
+    type: "FeatureCollection",
+    features: [
+      ...areas.features,
+      { type: "Feature", geometry: { type: "Polygon", coordinates: square(x) }, properties },
+    ],
+  };
+  const classification = classify({ unit: "percent" }, [0]);
+  const svg = mapSvg(
+    {
+      areas: withSmall,
+      points: null,
+      classification,
+      counts: legendCounts(classification, [{ value: 0, status: "ok", organisations: 1, answered: 1 }]),
+      provisionCounts: null,
+      legendTitle: "Organisations offering MBCT, 2026",
+      metric: { polarity: "higher_is_better", id: "offering_pct" },
+      selected: null,
+    },
+    { width: 960, height: 900 },
+    { id: "s", title: "Map", description: "A map." },
+  );
+
+  it("hatches only the areas resting on 1 to 4 organisations, and keys them with their count", () => {
+    expect([...svg.matchAll(/class="small-base" data-code="([^"]+)"/g)].map((m) => m[1])).toEqual(["C"]);
+    expect(svg).toContain("Area C: 0.0 (0 of 1 organisation offers MBCT)");
+    const words = svg.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    expect(words).toContain("Rests on 1–4 organisations (hatched: read with care) (1)");
   });
 });

@@ -13,9 +13,9 @@ import {
   wrapWords,
 } from "../charts/svg";
 import { MISSING_STATUSES, STATUS_LABELS } from "../format/status";
-import { type Classification, directionNote, type LegendCounts } from "./classes";
+import { type Classification, directionNote, type LegendCounts, SEQUENTIAL_PALETTE } from "./classes";
 import type { AreaMapProperties, OrganisationMapProperties } from "./geo";
-import { patternSvg } from "./patterns";
+import { patternSvg, SMALL_BASE_PATTERN, smallBaseSvg } from "./patterns";
 import {
   markPath,
   POINT_MARKS,
@@ -26,6 +26,7 @@ import {
   pointMark,
   pointRadius,
 } from "./point-marks";
+import { baseWords, SMALL_BASE_LABEL } from "./small-base";
 
 export interface MapSvgInput {
   areas: FeatureCollection<Polygon | MultiPolygon, AreaMapProperties>;
@@ -35,7 +36,7 @@ export interface MapSvgInput {
   /** Answers among the points (for their key); null when the points are hidden. */
   provisionCounts: Map<PointStatus, number> | null;
   legendTitle: string;
-  metric: Pick<Metric, "polarity">;
+  metric: Pick<Metric, "polarity" | "id">;
   selected: string | null;
 }
 
@@ -58,14 +59,21 @@ export function mapSvg(input: MapSvgInput, size: SvgSize, meta: SvgMeta): string
   );
   const path = geoPath(projection);
   const patternId = (status: string) => `${meta.id}-pattern-${status}`;
-  const defs = MISSING_STATUSES.map((s) => patternSvg(s, patternId(s))).join("");
+  const defs =
+    MISSING_STATUSES.map((s) => patternSvg(s, patternId(s))).join("") +
+    smallBaseSvg(patternId(SMALL_BASE_PATTERN));
   const body: string[] = [tag("rect", { width: mapWidth, height: size.height, fill: "#dde6ed" })];
 
   for (const f of input.areas.features) {
     const p = f.properties;
     const fill = p.status === "ok" ? p.fill! : `url(#${patternId(p.status)})`;
+    const base = p.smallBase
+      ? ` (${baseWords({ ...p, organisations: p.organisations ?? undefined, answered: p.answered ?? 0 }, input.metric)})`
+      : "";
     const label =
-      p.status === "ok" ? `${p.name}: ${p.value?.toFixed(1)}` : `${p.name}: ${STATUS_LABELS[p.status]}`;
+      p.status === "ok"
+        ? `${p.name}: ${p.value?.toFixed(1)}${base}`
+        : `${p.name}: ${STATUS_LABELS[p.status]}`;
     body.push(
       tag(
         "path",
@@ -80,6 +88,15 @@ export function mapSvg(input: MapSvgInput, size: SvgSize, meta: SvgMeta): string
         titleTag(label),
       ),
     );
+    if (p.smallBase)
+      body.push(
+        tag("path", {
+          d: path(f) ?? "",
+          fill: `url(#${patternId(SMALL_BASE_PATTERN)})`,
+          class: "small-base",
+          "data-code": p.code,
+        }),
+      );
   }
   const selected = input.areas.features.find((f) => f.properties.code === input.selected);
   if (selected) {
@@ -134,6 +151,24 @@ export function mapSvg(input: MapSvgInput, size: SvgSize, meta: SvgMeta): string
     );
     ly += 20;
   });
+  body.push(
+    tag("rect", { x: lx, y: ly - 11, width: 22, height: 14, fill: SEQUENTIAL_PALETTE[2] }),
+    tag("rect", {
+      x: lx,
+      y: ly - 11,
+      width: 22,
+      height: 14,
+      fill: `url(#${patternId(SMALL_BASE_PATTERN)})`,
+      stroke: "#3e4c59",
+      "stroke-width": 0.5,
+      class: "small-base-key",
+    }),
+  );
+  const smallLines = wrapWords(`${SMALL_BASE_LABEL} (${input.counts.smallBase})`, LEGEND_CHARS - 5);
+  body.push(
+    wrappedText(lx + 30, ly + (smallLines.length - 1) * 15, smallLines.join(" "), LEGEND_CHARS - 5, {}, 15),
+  );
+  ly += 6 + smallLines.length * 15;
   for (const status of MISSING_STATUSES) {
     body.push(
       tag("rect", {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { MISSING_STATUSES } from "../format/status";
 import { SEQUENTIAL_PALETTE } from "./classes";
-import { PATTERN_CELL, patternImage, patternName, patternSvg } from "./patterns";
+import {
+  PATTERN_CELL,
+  patternImage,
+  patternName,
+  patternSvg,
+  smallBaseImage,
+  smallBaseRects,
+  smallBaseSvg,
+} from "./patterns";
 
 function colours(data: Uint8ClampedArray): Set<string> {
   const set = new Set<string>();
@@ -46,5 +54,17 @@ describe("status patterns", () => {
       expect(svg).toContain(`id="p-${status}"`);
     }
     expect(patternName("suppressed")).toBe("status-suppressed");
+  });
+});
+
+describe("the small-base overlay", () => {
+  it("is transparent between its lines, so the class colour shows, and has dark and light ink", () => {
+    const image = smallBaseImage(2);
+    const alphas = new Set<number>();
+    for (let i = 3; i < image.data.length; i += 4) alphas.add(image.data[i]!);
+    expect([...alphas].sort()).toEqual([0, 255]);
+    const fills = new Set(smallBaseRects().map((r) => r.fill));
+    expect(fills).toEqual(new Set(["#1f2933", "#ffffff"]));
+    expect(smallBaseSvg("x")).toMatch(/^<pattern id="x"/);
   });
 });

@@ -97,3 +97,55 @@ export function patternSvg(status: MissingStatus, id: string): string {
   );
   return `<pattern id="${id}" width="${PATTERN_CELL}" height="${PATTERN_CELL}" patternUnits="userSpaceOnUse">${rects.join("")}</pattern>`;
 }
+
+/**
+ * The small-base overlay: drawn over an area's class colour where its value rests on 1 to 4 organisations
+ * (small-base.ts), so it is not read as a rate of many. Paired dark and white diagonals (the other way
+ * from "no data") show on every class colour; between them the colour shows through.
+ */
+export const SMALL_BASE_PATTERN = "small-base";
+const OVERLAY_DARK = [31, 41, 51] as const; // #1f2933
+const OVERLAY_DARK_HEX = "#1f2933";
+type OverlayTest = (x: number, y: number) => "dark" | "light" | null;
+const SMALL_BASE_TEST: OverlayTest = (x, y) => {
+  const d = (x - y + PATTERN_CELL * 2) % PATTERN_CELL;
+  return d === 0 ? "dark" : d === 1 ? "light" : null;
+};
+
+/** The RGBA pixels of the small-base overlay tile (transparent between its lines). */
+export function smallBaseImage(scale = 1): PatternImage {
+  const size = PATTERN_CELL * scale;
+  const data = new Uint8ClampedArray(size * size * 4);
+  for (let py = 0; py < size; py++) {
+    for (let px = 0; px < size; px++) {
+      const ink = SMALL_BASE_TEST(Math.floor(px / scale), Math.floor(py / scale));
+      const offset = (py * size + px) * 4;
+      const rgb = ink === "dark" ? OVERLAY_DARK : [255, 255, 255];
+      data[offset] = rgb[0]!;
+      data[offset + 1] = rgb[1]!;
+      data[offset + 2] = rgb[2]!;
+      data[offset + 3] = ink ? 255 : 0;
+    }
+  }
+  return { width: size, height: size, data };
+}
+
+/** The rectangles of the small-base overlay tile (no paper: the class colour shows between them). */
+export function smallBaseRects(): PatternRect[] {
+  const rects: PatternRect[] = [];
+  for (let y = 0; y < PATTERN_CELL; y++) {
+    for (let x = 0; x < PATTERN_CELL; x++) {
+      const ink = SMALL_BASE_TEST(x, y);
+      if (ink) rects.push({ x, y, width: 1, height: 1, fill: ink === "dark" ? OVERLAY_DARK_HEX : PAPER_HEX });
+    }
+  }
+  return rects;
+}
+
+/** The small-base overlay as an SVG `<pattern>`; `id` must be unique in the page. */
+export function smallBaseSvg(id: string): string {
+  const rects = smallBaseRects().map(
+    (r) => `<rect x="${r.x}" y="${r.y}" width="${r.width}" height="${r.height}" fill="${r.fill}"/>`,
+  );
+  return `<pattern id="${id}" width="${PATTERN_CELL}" height="${PATTERN_CELL}" patternUnits="userSpaceOnUse">${rects.join("")}</pattern>`;
+}

@@ -4,6 +4,7 @@ import { boundariesQuery, coverageQuery } from "../api/queries";
 import { AreaPanel } from "../area/AreaPanel";
 import { Controls } from "../controls/Controls";
 import { GapsView } from "../gaps/GapsView";
+import { NeedDialog } from "../need/NeedDialog";
 import { useDashboard } from "../state/use-dashboard";
 import { TableView } from "../table/TableView";
 import type { Tab } from "../url/url-state";
@@ -55,8 +56,8 @@ export function Dashboard() {
   useEffect(() => {
     if (state.tab !== "map") return;
     void client.prefetchQuery(boundariesQuery(state.level));
-    if (wave && metricId) void client.prefetchQuery(coverageQuery(wave, state.level, metricId));
-  }, [client, state.tab, state.level, wave, metricId]);
+    if (wave && metricId) void client.prefetchQuery(coverageQuery(wave, state.level, metricId, state.need));
+  }, [client, state.tab, state.level, wave, metricId, state.need]);
   const panel = state.area !== null && WITH_PANEL.has(state.tab);
   return (
     <>
@@ -84,6 +85,7 @@ export function Dashboard() {
         </div>
       </div>
       <Footer />
+      <NeedDialog />
     </>
   );
 }

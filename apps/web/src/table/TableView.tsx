@@ -3,8 +3,12 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { coverageQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
-import { formatInterval, formatValue } from "../format/number";
+import { notComparedWords } from "../format/comparison";
+import { formatCount, formatInterval, formatValue } from "../format/number";
 import { COMPARISON_WORDS, STATUS_WORDS } from "../format/status";
+import { baseOrganisations, isSmallBase } from "../map/small-base";
+import { NeedLine } from "../need/NeedLine";
+import { assumptionsInForce } from "../need/need-line";
 import { CsvLink } from "../shell/CsvLink";
 import { Loading } from "../shell/Loading";
 import { StaleNotice } from "../shell/StaleNotice";
@@ -19,7 +23,7 @@ export function TableView() {
   const { state, update, wave, metric, waves, metrics } = useDashboard();
   const [sort, setSort] = useState<AreaSort>("name");
   const coverage = useQuery({
-    ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""),
+    ...coverageQuery(wave ?? "", state.level, metric?.id ?? "", state.need),
     enabled: Boolean(wave && metric),
     // While the next selection loads (or cannot, in an outage) the last table stays, named for what it is.
     placeholderData: keepPreviousData,
@@ -41,9 +45,21 @@ export function TableView() {
     <div className="table-view">
       <div className="view-toolbar">
         <h2>{shown}</h2>
-        <CsvLink request={{ view: "coverage", wave: shownWave, level, metric: shownMetric.id, sort }} />
+        <CsvLink
+          request={{
+            view: "coverage",
+            wave: shownWave,
+            level,
+            metric: shownMetric.id,
+            sort,
+            need: state.need,
+          }}
+        />
       </div>
       <StaleNotice queries={[coverage]} shown={shown} />
+      {shownMetric.assumptions ? (
+        <NeedLine assumptions={coverage.data.assumptions ?? assumptionsInForce(state.need)} />
+      ) : null}
       <p className="sort-row">
         Sort by: {sortButton("name", "Name")} {sortButton("value", "Value")}{" "}
         {sortButton("response", "Response rate")}
@@ -70,6 +86,7 @@ export function TableView() {
               <th scope="col" className="num">
                 Answered / invited
               </th>
+              <th scope="col">Rests on</th>
             </tr>
           </thead>
           <tbody>
@@ -86,7 +103,9 @@ export function TableView() {
                   </button>
                 </th>
                 <td className="num">
-                  {row.status === "ok" ? formatValue(row.value, shownMetric.unit) : "—"}
+                  {row.status !== "ok"
+                    ? "—"
+                    : `${row.lowerBound ? "at least " : row.upperBound ? "at most " : ""}${formatValue(row.value, shownMetric.unit)}`}
                 </td>
                 <td>
                   {row.lower !== null && row.upper !== null
@@ -94,12 +113,21 @@ export function TableView() {
                     : "—"}
                 </td>
                 <td className="num">
-                  {row.numerator ?? "—"} / {row.denominator ?? "—"}
+                  {formatCount(row.numerator)} / {formatCount(row.denominator)}
                 </td>
                 <td>{STATUS_WORDS[row.status]}</td>
-                <td>{COMPARISON_WORDS[row.comparison]}</td>
+                <td>
+                  {row.comparison === "not_compared" && row.comparisonReason !== "no_value"
+                    ? notComparedWords(row.comparisonReason, row)
+                    : COMPARISON_WORDS[row.comparison]}
+                </td>
                 <td className="num">
                   {row.answered} / {row.invited}
+                </td>
+                <td className={isSmallBase(row) ? "small-base-cell" : undefined}>
+                  {row.status === "ok"
+                    ? `${baseOrganisations(row)} organisation${baseOrganisations(row) === 1 ? "" : "s"}${isSmallBase(row) ? " (small base)" : ""}`
+                    : "—"}
                 </td>
               </tr>
             ))}

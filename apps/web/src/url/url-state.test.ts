@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   applyPatch,
   DEFAULT_STATE,
+  defaultMetric,
   formatMapPosition,
   MAX_COMPARE,
   parseMapPosition,
@@ -33,6 +34,7 @@ describe("parseUrlState", () => {
       basis: "current",
       points: "off",
       map: { zoom: 5.5, lat: 54.1, lon: -2.3 },
+      need: {},
     });
   });
 
@@ -72,7 +74,9 @@ describe("parseUrlState", () => {
 describe("serializeUrlState", () => {
   it("leaves defaults out, so the default view is the bare URL", () => {
     expect(serializeUrlState(DEFAULT_STATE)).toBe("");
-    expect(serializeUrlState({ ...DEFAULT_STATE, level: "local" })).toBe("?level=local");
+    expect(serializeUrlState({ ...DEFAULT_STATE, level: "local", metric: "need_met_pct" })).toBe(
+      "?level=local",
+    );
   });
 
   it("writes parameters in a fixed order with readable commas and slashes", () => {
@@ -117,5 +121,70 @@ describe("applyPatch", () => {
     expect(applyPatch(at, { area: "E54000054" }).map).toEqual(at.map);
     const position = { zoom: 5, lat: 54, lon: -2 };
     expect(applyPatch(at, { area: "E54000050", map: position }).map).toEqual(position);
+  });
+});
+
+describe("the metric default per level", () => {
+  it("opens local areas on the need-based metric and the levels above on the share offering", () => {
+    expect(parseUrlState("?level=local").metric).toBe("need_met_pct");
+    expect(parseUrlState("?level=region").metric).toBe("offering_pct");
+    expect(parseUrlState("?level=local&metric=offering_pct").metric).toBe("offering_pct");
+    expect(defaultMetric("local")).toBe("need_met_pct");
+  });
+
+  it("writes no metric when it is the level's default, and writes it when it is not", () => {
+    expect(serializeUrlState(parseUrlState("?level=local"))).toBe("?level=local");
+    expect(serializeUrlState({ ...DEFAULT_STATE, level: "local", metric: "offering_pct" })).toBe(
+      "?metric=offering_pct&level=local",
+    );
+    expect(serializeUrlState({ ...DEFAULT_STATE, level: "region", metric: "need_met_pct" })).toBe(
+      "?metric=need_met_pct",
+    );
+  });
+
+  it("moves to the new level's default on a level change only when the old default was on screen", () => {
+    const region = parseUrlState("");
+    expect(applyPatch(region, { level: "local" }).metric).toBe("need_met_pct");
+    expect(applyPatch(parseUrlState("?level=local"), { level: "region" }).metric).toBe("offering_pct");
+    const chosen = parseUrlState("?metric=routine_pct");
+    expect(applyPatch(chosen, { level: "local" }).metric).toBe("routine_pct");
+    expect(applyPatch(region, { level: "local", metric: "offering_pct" }).metric).toBe("offering_pct");
+  });
+});
+
+describe("need assumptions in the URL", () => {
+  it("reads each assumption within its bounds", () => {
+    expect(parseUrlState("?groupSize=10&commissionPct=20.5&costPerPlace=150").need).toEqual({
+      groupSize: 10,
+      commissionPct: 20.5,
+      costPerPlace: 150,
+    });
+  });
+
+  it("drops malformed, out-of-bounds, fractional whole-number and default values", () => {
+    const state = parseUrlState(
+      "?groupSize=7&atRisk=abc&commissionPct=101&teachersPerCourse=-1&coursesPerTeacher=2&costPerPlace=1e3&atRisk=600000.5",
+    );
+    expect(state.need).toEqual({});
+    expect(parseUrlState("?groupSize=12.5").need).toEqual({});
+    expect(parseUrlState("?groupSize=15").need).toEqual({ groupSize: 15 });
+  });
+
+  it("writes only non-default values, in the catalogue's order, and round-trips", () => {
+    expect(serializeUrlState({ ...DEFAULT_STATE, need: { groupSize: 12 } })).toBe("");
+    const state = {
+      ...DEFAULT_STATE,
+      level: "local" as const,
+      metric: "need_met_pct",
+      need: { costPerPlace: 200, atRisk: 600000 },
+    };
+    const text = serializeUrlState(state);
+    expect(text).toBe("?level=local&atRisk=600000&costPerPlace=200");
+    expect(parseUrlState(text)).toEqual(state);
+  });
+
+  it("keeps the assumptions through other changes", () => {
+    const state = parseUrlState("?groupSize=10");
+    expect(applyPatch(state, { area: "E54000054", level: "local" }).need).toEqual({ groupSize: 10 });
   });
 });

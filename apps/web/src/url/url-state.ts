@@ -1,4 +1,12 @@
-import { AREA_LEVELS, type AreaLevel } from "@atlas/domain";
+import {
+  AREA_LEVELS,
+  type AreaLevel,
+  DEFAULT_METRIC_BY_LEVEL,
+  DEFAULT_NEED_ASSUMPTIONS,
+  NEED_PARAMETER_IDS,
+  type NeedParameterId,
+  parseNeedAssumptions,
+} from "@atlas/domain";
 
 /**
  * The dashboard's state lives in the URL query string so that a link reproduces the view and back/forward
@@ -46,7 +54,12 @@ export interface ViewState {
   basis: Basis;
   points: Points;
   map: MapPosition | null;
+  /** Need-model assumptions that differ from their defaults (absent = default), each a parameter of its id. */
+  need: NeedInUrl;
 }
+
+/** The need assumptions a view changed: only non-default values, so a bare link means the defaults. */
+export type NeedInUrl = Readonly<Partial<Record<NeedParameterId, number>>>;
 
 export const DEFAULT_STATE: ViewState = {
   view: "dashboard",
@@ -62,7 +75,28 @@ export const DEFAULT_STATE: ViewState = {
   basis: "recorded",
   points: "on",
   map: null,
+  need: {},
 };
+
+/** The metric a level shows when the URL names none (need-based at local level, where commissioners act). */
+export function defaultMetric(level: AreaLevel): string {
+  return DEFAULT_METRIC_BY_LEVEL[level];
+}
+
+/**
+ * Reads the need assumptions from the query: each in its bounds (the domain's rules, as the API checks
+ * them); a malformed, out-of-bounds or default value is left out.
+ */
+export function parseNeedInUrl(params: URLSearchParams): NeedInUrl {
+  const need: Partial<Record<NeedParameterId, number>> = {};
+  for (const id of NEED_PARAMETER_IDS) {
+    const text = params.get(id);
+    if (text === null) continue;
+    const { assumptions, problems } = parseNeedAssumptions({ [id]: text });
+    if (problems.length === 0 && assumptions[id] !== DEFAULT_NEED_ASSUMPTIONS[id]) need[id] = assumptions[id];
+  }
+  return need;
+}
 
 const CODE = /^[A-Za-z0-9]{1,16}$/;
 const METRIC = /^[a-z][a-z0-9_]{0,40}$/;
@@ -105,12 +139,13 @@ export function parseUrlState(search: string): ViewState {
         .filter((code) => CODE.test(code)),
     ),
   ].slice(0, MAX_COMPARE);
+  const level = oneOf(AREA_LEVELS, params.get("level"), DEFAULT_STATE.level);
   return {
     view: oneOf(VIEWS, params.get("view"), DEFAULT_STATE.view),
     tab: oneOf(TABS, params.get("tab"), DEFAULT_STATE.tab),
-    metric: matching(METRIC, params.get("metric")) ?? DEFAULT_STATE.metric,
+    metric: matching(METRIC, params.get("metric")) ?? defaultMetric(level),
     wave: matching(WAVE, params.get("wave")),
-    level: oneOf(AREA_LEVELS, params.get("level"), DEFAULT_STATE.level),
+    level,
     area: matching(CODE, params.get("area")),
     compare,
     org: matching(CODE, params.get("org")),
@@ -119,6 +154,7 @@ export function parseUrlState(search: string): ViewState {
     basis: oneOf(BASES, params.get("basis"), DEFAULT_STATE.basis),
     points: oneOf(POINTS, params.get("points"), DEFAULT_STATE.points),
     map: parseMapPosition(params.get("map")),
+    need: parseNeedInUrl(params),
   };
 }
 
@@ -133,7 +169,7 @@ export function serializeUrlState(state: ViewState): string {
   };
   put("view", state.view, DEFAULT_STATE.view);
   put("tab", state.tab, DEFAULT_STATE.tab);
-  put("metric", state.metric, DEFAULT_STATE.metric);
+  put("metric", state.metric, defaultMetric(state.level));
   put("wave", state.wave);
   put("level", state.level, DEFAULT_STATE.level);
   put("area", state.area);
@@ -144,6 +180,10 @@ export function serializeUrlState(state: ViewState): string {
   put("basis", state.basis, DEFAULT_STATE.basis);
   put("points", state.points, DEFAULT_STATE.points);
   put("map", state.map ? formatMapPosition(state.map) : null);
+  for (const id of NEED_PARAMETER_IDS) {
+    const value = state.need[id];
+    if (value !== undefined && value !== DEFAULT_NEED_ASSUMPTIONS[id]) params.set(id, String(value));
+  }
   const text = params.toString().replaceAll("%2C", ",").replaceAll("%2F", "/");
   return text ? `?${text}` : "";
 }
@@ -151,11 +191,14 @@ export function serializeUrlState(state: ViewState): string {
 /**
  * A change to the state. Choosing another area (on the map, in search, in a table, by a link) drops the
  * map's position unless the change sets one, so the map shows the chosen area: no position means "the
- * selected area, or the whole UK".
+ * selected area, or the whole UK". Changing level with the old level's default metric on screen moves to
+ * the new level's default, so "no metric in the URL" keeps meaning "this level's default".
  */
 export function applyPatch(state: ViewState, patch: Partial<ViewState>): ViewState {
   const next = { ...state, ...patch };
   if ("area" in patch && patch.area !== state.area && !("map" in patch)) next.map = null;
+  if ("level" in patch && !("metric" in patch) && state.metric === defaultMetric(state.level))
+    next.metric = defaultMetric(next.level);
   return next;
 }
 

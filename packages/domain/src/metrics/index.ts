@@ -4,6 +4,7 @@ export * from "./cells";
 export * from "./compare-rules";
 export * from "./comparison";
 export * from "./coverage";
+export * from "./default-metric";
 export * from "./factors";
 export * from "./funnel-plan";
 export * from "./gaps";
