@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { textWidth } from "../charts/text-metrics";
 import {
   downloadName,
   type ExportContext,
@@ -49,6 +50,21 @@ describe("downloaded figures", () => {
     expect(figure.svg).toContain('<svg x="0" y="30" xmlns');
     expect(figure.svg).toContain("SYNTHETIC DEMONSTRATION DATA");
     expect(figure.svg).toContain("Organisations offering MBCT, 2026</text>");
+  });
+
+  it("wrap a title too long for the figure onto more lines, moving the chart down to match", () => {
+    const chart =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="560" height="200"><rect width="560" height="200"/></svg>';
+    const title =
+      "Need met: places offered as a share of places needed, 2026: local areas against the UK, ranked";
+    const figure = figureForDownload(chart, { ...context, title });
+    const lines = [...figure.svg.matchAll(/font-size="15" font-weight="700"[^>]*>([^<]*)<\/text>/g)].map(
+      (m) => m[1]!,
+    );
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(" ")).toBe(title);
+    for (const line of lines) expect(textWidth(line, 15, true)).toBeLessThanOrEqual(560 - 24);
+    expect(figure.svg).toContain(`<svg x="0" y="${11 + lines.length * 19}" xmlns`);
   });
 
   it("are named for what they show, and say SYNTHETIC when they are", () => {

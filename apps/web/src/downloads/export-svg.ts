@@ -1,4 +1,5 @@
 import { esc, FONT, MUTED, tag, wrapWords } from "../charts/svg";
+import { wrapToWidth } from "../charts/text-metrics";
 
 /** What every downloaded figure says about itself. */
 export interface ExportContext {
@@ -40,6 +41,7 @@ function sizeOf(svg: string): { width: number; height: number } {
 }
 
 const LINE = 15;
+const TITLE_LINE = 19;
 
 /**
  * Wraps a chart's SVG in a standalone document with a title above and the footer lines below, so a
@@ -55,8 +57,10 @@ export function figureForDownload(
   const lines = footerLines(context).flatMap((line, i) =>
     wrapWords(line, maxChars).map((part) => ({ text: part, notice: i === 0 && context.synthetic })),
   );
-  const top = 30;
   const width = Math.max(inner.width, 560);
+  // A long title (need metrics have long names) wraps rather than running off the file.
+  const titleLines = wrapToWidth(context.title, width - 24, 15, true);
+  const top = 11 + titleLines.length * TITLE_LINE;
   const height = top + inner.height + 10 + lines.length * LINE + 8;
   const footer = lines.map((line, i) =>
     tag(
@@ -83,7 +87,13 @@ export function figureForDownload(
     },
     [
       tag("rect", { width, height, fill: "#ffffff" }),
-      tag("text", { x: 12, y: 20, "font-size": 15, "font-weight": 700, fill: "#1f2933" }, esc(context.title)),
+      ...titleLines.map((line, i) =>
+        tag(
+          "text",
+          { x: 12, y: 20 + i * TITLE_LINE, "font-size": 15, "font-weight": 700, fill: "#1f2933" },
+          esc(line),
+        ),
+      ),
       nested,
       ...footer,
     ],
