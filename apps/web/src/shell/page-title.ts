@@ -15,6 +15,27 @@ export interface TitleParts {
   orgName: string | null;
   /** Names of the areas being compared. */
   compareNames: string[];
+  /** The directory's region filter, by name. */
+  regionName?: string | null;
+}
+
+/** The directory's page heading, also the title's view name. */
+export const DIRECTORY_TITLE = "Organisation directory";
+
+/**
+ * What the directory lists, in words: the open/closed filter, the search, the region.
+ * @example directorySummary({ q: "leeds", status: "closed" }, null) // "Closed organisations matching “leeds”"
+ */
+export function directorySummary(
+  { q, status }: Pick<ViewState, "q" | "status">,
+  regionName: string | null,
+): string | null {
+  const search = q.trim();
+  if (!search && status === "all" && !regionName) return null;
+  const noun = status === "all" ? "Organisations" : `${status === "open" ? "Open" : "Closed"} organisations`;
+  return [noun, search ? `matching “${search}”` : null, regionName ? `in ${regionName}` : null]
+    .filter(Boolean)
+    .join(" ");
 }
 
 const short = (name: string) => name.replace(/ Integrated Care Board$/, " ICB");
@@ -31,6 +52,8 @@ export function pageTitle(parts: TitleParts): string {
     [...pieces.filter((p): p is string => Boolean(p)), SITE_NAME].join(" · ");
   const area = areaName ? short(areaName) : null;
   if (state.view === "brief") return join(area ? `Area brief: ${area}` : "Area brief", wave);
+  if (state.view === "directory")
+    return join(directorySummary(state, parts.regionName ?? null), DIRECTORY_TITLE);
   const view = TAB_LABELS[state.tab];
   const metricWave = metricTitle ? `${metricTitle}${wave ? `, ${wave}` : ""}` : wave;
   const levelled = (what: string | null) => (what ? `${what}: ${LEVEL_NOUNS[state.level]}` : null);

@@ -4,6 +4,7 @@ import {
   DEFAULT_STATE,
   formatMapPosition,
   MAX_COMPARE,
+  MAX_SEARCH_LENGTH,
   parseMapPosition,
   parseUrlState,
   serializeUrlState,
@@ -33,6 +34,9 @@ describe("parseUrlState", () => {
       basis: "current",
       points: "off",
       map: { zoom: 5.5, lat: 54.1, lon: -2.3 },
+      q: "",
+      status: "all",
+      region: null,
     });
   });
 
@@ -117,5 +121,46 @@ describe("applyPatch", () => {
     expect(applyPatch(at, { area: "E54000054" }).map).toEqual(at.map);
     const position = { zoom: 5, lat: 54, lon: -2 };
     expect(applyPatch(at, { area: "E54000050", map: position }).map).toEqual(position);
+  });
+});
+
+describe("the organisation directory's parameters", () => {
+  it("reads the search, the open/closed filter and the region", () => {
+    const state = parseUrlState("?view=directory&q=Leeds%20NHS&status=closed&region=E40000012");
+    expect(state).toMatchObject({ view: "directory", q: "Leeds NHS", status: "closed", region: "E40000012" });
+  });
+
+  it("keeps the search as typed (a trailing space survives), without control characters, capped in length", () => {
+    expect(parseUrlState("?view=directory&q=leeds%20").q).toBe("leeds ");
+    expect(parseUrlState("?view=directory&q=le%00e%0Ads").q).toBe("leeds");
+    expect(parseUrlState(`?view=directory&q=${"a".repeat(200)}`).q).toHaveLength(MAX_SEARCH_LENGTH);
+  });
+
+  it("falls back to every organisation for an unknown status or a malformed region", () => {
+    const state = parseUrlState("?view=directory&status=maybe&region=%3Cscript%3E");
+    expect(state.status).toBe("all");
+    expect(state.region).toBeNull();
+  });
+
+  it("writes them on the directory only, defaults left out, and round-trips", () => {
+    const directory = {
+      ...DEFAULT_STATE,
+      view: "directory" as const,
+      q: "leeds & york",
+      status: "open" as const,
+    };
+    const search = serializeUrlState(directory);
+    expect(search).toBe("?view=directory&q=leeds+%26+york&status=open");
+    expect(parseUrlState(search)).toEqual(directory);
+    expect(serializeUrlState({ ...directory, status: "all", region: "E40000012" })).toBe(
+      "?view=directory&q=leeds+%26+york&region=E40000012",
+    );
+    expect(serializeUrlState({ ...DEFAULT_STATE, view: "directory" })).toBe("?view=directory");
+  });
+
+  it("leaves them behind when a link goes from the directory to the dashboard", () => {
+    const directory = { ...DEFAULT_STATE, view: "directory" as const, q: "leeds", status: "closed" as const };
+    const journey = applyPatch(directory, { view: "dashboard", tab: "organisation", org: "RGD" });
+    expect(serializeUrlState(journey)).toBe("?tab=organisation&org=RGD");
   });
 });

@@ -9,8 +9,14 @@ import { AREA_LEVELS, type AreaLevel } from "@atlas/domain";
 export const TABS = ["map", "chart", "table", "gaps", "compare", "change", "organisation"] as const;
 export type Tab = (typeof TABS)[number];
 
-export const VIEWS = ["dashboard", "brief"] as const;
+export const VIEWS = ["dashboard", "brief", "directory"] as const;
 export type View = (typeof VIEWS)[number];
+
+/** The organisation directory's open/closed filter (`all` = both, the default). */
+export const REGISTER_STATUSES = ["all", "open", "closed"] as const;
+export type RegisterStatus = (typeof REGISTER_STATUSES)[number];
+/** Longest search text kept from a URL: longer than any organisation's name. */
+export const MAX_SEARCH_LENGTH = 80;
 
 /** Trends as recorded, or re-based to today's organisations (mergers folded into their successors). */
 export const BASES = ["recorded", "current"] as const;
@@ -46,6 +52,10 @@ export interface ViewState {
   basis: Basis;
   points: Points;
   map: MapPosition | null;
+  /** The organisation directory's search text (as typed), open/closed filter and region; only that view writes them. */
+  q: string;
+  status: RegisterStatus;
+  region: string | null;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -62,6 +72,9 @@ export const DEFAULT_STATE: ViewState = {
   basis: "recorded",
   points: "on",
   map: null,
+  q: "",
+  status: "all",
+  region: null,
 };
 
 const CODE = /^[A-Za-z0-9]{1,16}$/;
@@ -88,6 +101,12 @@ export function parseMapPosition(value: string | null): MapPosition | null {
 
 export function formatMapPosition({ zoom, lat, lon }: MapPosition): string {
   return `${zoom.toFixed(2)}/${lat.toFixed(4)}/${lon.toFixed(4)}`;
+}
+
+/** Search text as typed (spaces kept, so typing is not undone), without control characters, capped in length. */
+export function parseSearchText(value: string | null): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  return (value ?? "").replace(/[\u0000-\u001f\u007f]/g, "").slice(0, MAX_SEARCH_LENGTH);
 }
 
 /**
@@ -119,6 +138,9 @@ export function parseUrlState(search: string): ViewState {
     basis: oneOf(BASES, params.get("basis"), DEFAULT_STATE.basis),
     points: oneOf(POINTS, params.get("points"), DEFAULT_STATE.points),
     map: parseMapPosition(params.get("map")),
+    q: parseSearchText(params.get("q")),
+    status: oneOf(REGISTER_STATUSES, params.get("status"), DEFAULT_STATE.status),
+    region: matching(CODE, params.get("region")),
   };
 }
 
@@ -144,6 +166,12 @@ export function serializeUrlState(state: ViewState): string {
   put("basis", state.basis, DEFAULT_STATE.basis);
   put("points", state.points, DEFAULT_STATE.points);
   put("map", state.map ? formatMapPosition(state.map) : null);
+  // The directory's filters belong to it: following a link out of it leaves them behind.
+  if (state.view === "directory") {
+    put("q", state.q, DEFAULT_STATE.q);
+    put("status", state.status, DEFAULT_STATE.status);
+    put("region", state.region);
+  }
   const text = params.toString().replaceAll("%2C", ",").replaceAll("%2F", "/");
   return text ? `?${text}` : "";
 }
