@@ -5,7 +5,6 @@ import { saveBlob } from "../downloads/save";
 import { ApiStatus } from "../shell/ApiStatus";
 import { Footer } from "../shell/Footer";
 import { Loading } from "../shell/Loading";
-import { DIRECTORY_TITLE, directorySummary } from "../shell/page-title";
 import { StaleNotice } from "../shell/StaleNotice";
 import { SyntheticBanner } from "../shell/SyntheticBanner";
 import { areaIndex } from "../state/area-lookup";
@@ -15,6 +14,7 @@ import { DirectoryFilters } from "./DirectoryFilters";
 import { DirectoryTable } from "./DirectoryTable";
 import { directoryCsv, directoryFileName } from "./directory-csv";
 import { countWords, directoryEntries, filterDirectory, regionChoices } from "./register";
+import { DIRECTORY_TITLE, directorySummary } from "./summary";
 import "./directory.css";
 
 /** Today as YYYY-MM-DD: an organisation whose close date has passed is closed. */
