@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { shortAreaName } from "../controls/search-index";
 import { ORGANISATION_TYPE_WORDS } from "../format/organisation";
 import { PROVISION_COLOURS } from "../format/provision";
 import { dayMonthYear } from "../format/time";
@@ -90,7 +91,7 @@ export function DirectoryTable({
             <td data-label="Type">{ORGANISATION_TYPE_WORDS[e.type] ?? e.type}</td>
             <td data-label="Area">
               <UrlLink patch={{ view: "dashboard", tab: "map", area: e.areaCode, level: "local", org: null }}>
-                {e.areaName}
+                {shortAreaName(e.areaName)}
               </UrlLink>
               {e.regionName && e.regionName !== e.areaName ? (
                 <span className="directory-aside">{e.regionName}</span>
