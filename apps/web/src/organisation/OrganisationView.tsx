@@ -107,6 +107,8 @@ function OrganisationPicker() {
       <StaleNotice queries={[organisations]} />
       <p>
         Choose an organisation to see its provision and stage in every wave, with the events that turned it.
+        Organisations not in this wave, closed ones included, are in the{" "}
+        <UrlLink patch={{ view: "directory", tab: "map" }}>organisation directory</UrlLink>.
       </p>
       <div className="view-toolbar">
         <label>
