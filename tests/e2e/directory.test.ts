@@ -84,8 +84,11 @@ describe("the organisation directory", () => {
     await search().fill("leeds");
     await countSays(s.page, `Showing ${leeds.length} of ${total()} organisations`);
     expect(await listedCodes(s.page)).toEqual(leeds.map((o) => o.code));
-    // The count is a live region, so the change is read out.
-    expect(await s.page.getByTestId("directory-count").getAttribute("role")).toBe("status");
+    // The count is read out from a live region once typing pauses.
+    await s.page
+      .getByRole("status")
+      .filter({ hasText: `Showing ${leeds.length} of ${total()} organisations` })
+      .waitFor({ state: "attached" });
     expect(new URL(s.page.url()).searchParams.get("q")).toBe("leeds");
     expect(await s.page.title()).toBe(
       "Organisations matching “leeds” · Organisation directory · MBCT Access Atlas",

@@ -9,6 +9,7 @@ import { StaleNotice } from "../shell/StaleNotice";
 import { SyntheticBanner } from "../shell/SyntheticBanner";
 import { areaIndex } from "../state/area-lookup";
 import { useDashboard } from "../state/use-dashboard";
+import { useSettled } from "../state/use-settled";
 import { serializeUrlState } from "../url/url-state";
 import { DirectoryFilters } from "./DirectoryFilters";
 import { DirectoryTable } from "./DirectoryTable";
@@ -50,6 +51,9 @@ export default function DirectoryView() {
   const synthetic = waveData?.synthetic ?? false;
   const provisional = waveData?.provisional ?? false;
   const attribution = areas.data?.attribution;
+  const count = ready ? countWords(listed.length, entries.length) : "Loading the register…";
+  // Read out when typing pauses; the count on screen follows every key.
+  const announced = useSettled(count, 700);
 
   const download = () => {
     const csv = directoryCsv(listed, {
@@ -101,8 +105,11 @@ export default function DirectoryView() {
         </p>
         <DirectoryFilters state={state} regions={regions} update={update} />
         <div className="directory-summary">
-          <p className="directory-count" role="status" data-testid="directory-count">
-            {ready ? countWords(listed.length, entries.length) : "Loading the register…"}
+          <p className="directory-count" data-testid="directory-count" aria-hidden="true">
+            {count}
+          </p>
+          <p className="visually-hidden" role="status" data-testid="directory-count-announced">
+            {announced}
           </p>
           <button
             type="button"
