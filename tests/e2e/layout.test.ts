@@ -147,6 +147,37 @@ describe("layout, steadiness and the map by keyboard and touch", () => {
     expect(failures).toEqual([]);
   }, 240_000);
 
+  it("keeps layout shift under 0.05 on every tab when the answers arrive slowly and in any order", async () => {
+    const failures: string[] = [];
+    for (const view of appViews(latest)) {
+      const { page } = await open({ width: 1440, height: 900 });
+      try {
+        // Each request waits 0–1.5 s, fixed per address (so a failure repeats), the order of arrival shuffled.
+        await page.route("**/*", async (route) => {
+          let hash = 0;
+          for (const char of new URL(route.request().url()).pathname + view.name)
+            hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+          await new Promise((resolve) => setTimeout(resolve, hash % 1500));
+          await route.continue();
+        });
+        await recordLayoutShifts(page);
+        await page.goto(`${s.server.url}${view.path}`);
+        await view.ready(page);
+        await page.waitForLoadState("networkidle");
+        await page.waitForTimeout(1500);
+        const { cls, shifts } = await layoutShifts(page);
+        if (!(cls < 0.05)) {
+          failures.push(
+            `${view.name}: ${cls.toFixed(3)} (${shifts.map((x) => `${x.value.toFixed(3)}: ${x.sources.join(", ")}`).join("; ")})`,
+          );
+        }
+      } finally {
+        await page.context().close();
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 240_000);
+
   it("reaches the map by Tab, moves between areas with the arrow keys and selects one with Enter", async () => {
     const { page } = await open({ width: 1440, height: 900 });
     try {
@@ -281,27 +312,32 @@ describe("layout, steadiness and the map by keyboard and touch", () => {
     try {
       await page.goto(`${s.server.url}/?level=local`);
       await waitForMap(page, `${latest}|local|offering_pct`);
-      // A point, and a spot on an area a little beside it (outside the point's mark).
-      const spot = await page.evaluate(() => {
-        const frame = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
-        for (const point of document.querySelectorAll('[data-testid="map"] .map-point')) {
-          const r = point.getBoundingClientRect();
-          for (const [dx, dy] of [
-            [1, 0],
-            [-1, 0],
-            [0, 1],
-            [0, -1],
-          ]) {
-            const x = (r.left + r.right) / 2 + dx! * (r.width / 2 + 6);
-            const y = (r.top + r.bottom) / 2 + dy! * (r.height / 2 + 6);
-            if (x < frame.left + 5 || x > frame.right - 50 || y < frame.top + 5 || y > frame.bottom - 5)
-              continue;
-            const under = document.elementFromPoint(x, y);
-            if (under?.classList.contains("map-area")) return { x, y, code: under.getAttribute("data-code") };
+      // A point, and a spot on an area a little beside it (outside the point's mark). The points come
+      // from their own request, which may land after the areas are drawn.
+      const findSpot = () =>
+        page.evaluate(() => {
+          const frame = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
+          for (const point of document.querySelectorAll('[data-testid="map"] .map-point')) {
+            const r = point.getBoundingClientRect();
+            for (const [dx, dy] of [
+              [1, 0],
+              [-1, 0],
+              [0, 1],
+              [0, -1],
+            ]) {
+              const x = (r.left + r.right) / 2 + dx! * (r.width / 2 + 6);
+              const y = (r.top + r.bottom) / 2 + dy! * (r.height / 2 + 6);
+              if (x < frame.left + 5 || x > frame.right - 50 || y < frame.top + 5 || y > frame.bottom - 5)
+                continue;
+              const under = document.elementFromPoint(x, y);
+              if (under?.classList.contains("map-area"))
+                return { x, y, code: under.getAttribute("data-code") };
+            }
           }
-        }
-        return null;
-      });
+          return null;
+        });
+      await expect.poll(findSpot, { timeout: 20_000 }).not.toBeNull();
+      const spot = await findSpot();
       expect(spot).not.toBeNull();
       await page.touchscreen.tap(spot!.x, spot!.y);
       await page.waitForFunction(() => new URLSearchParams(location.search).has("area"));

@@ -9,6 +9,7 @@ import { createQueryClient } from "./api/query-client";
 import "./styles/app.css";
 import "./styles/layout.css";
 import "./styles/map.css";
+import "./styles/gaps-context.css";
 import "./styles/print.css";
 import { prefetchViews } from "./shell/prefetch-views";
 import { parseUrlState } from "./url/url-state";

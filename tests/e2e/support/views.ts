@@ -41,13 +41,21 @@ export function appViews(latest: string): AppView[] {
       },
     },
     { name: "table", path: "/?tab=table", ready: shown('[data-testid="coverage-table"] tbody tr') },
-    { name: "gaps", path: "/?tab=gaps", ready: shown('[data-testid="gap-list"] > li') },
+    {
+      name: "gaps",
+      path: "/?tab=gaps",
+      ready: async (page) => {
+        await waitForMap(page, `${latest}|region|unmet_places`);
+        await shown('[data-testid="gap-list"] > li')(page);
+      },
+    },
     {
       name: "compare",
       path: "/?tab=compare&compare=E40000003,E40000005",
       ready: async (page) => {
         await shown('[data-testid="compare-trends"] svg')(page);
-        await shown('[data-testid="compare-funnel"] svg')(page);
+        // Drawn, or a sentence saying why not (the funnel plan decides from the denominators).
+        await shown('[data-testid="compare-funnel"] svg, [data-testid="funnel-not-drawn"]')(page);
       },
     },
     {

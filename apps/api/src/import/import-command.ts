@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
-import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import type { AtlasDb } from "@atlas/db";
 import { formatProblemLine, type ImportSummary, WAVE_ID_PATTERN } from "@atlas/domain";
 import { argsError, type CommandIo, EXIT, processIo } from "../cli-exit";
+import { currentUser } from "../cli-user";
 import {
   ImportConfirmationError,
   ImportConflictError,
@@ -166,13 +166,5 @@ export async function runImportCommand(
       return EXIT.confirm;
     }
     throw error;
-  }
-}
-
-function currentUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return "unknown";
   }
 }

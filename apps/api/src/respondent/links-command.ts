@@ -1,10 +1,10 @@
 import { closeSync, openSync, rmSync, writeSync } from "node:fs";
-import { userInfo } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { AtlasDb } from "@atlas/db";
 import { parseChangeLabel, WAVE_ID_PATTERN } from "@atlas/domain";
 import { argsError, type CommandIo, EXIT, processIo } from "../cli-exit";
+import { currentUser } from "../cli-user";
 import { type Config, publicBaseUrl } from "../env";
 import { LinkRequestError } from "./errors";
 import { createLinks } from "./links";
@@ -120,11 +120,3 @@ const OPTIONS = {
   reissue: { type: "boolean" },
   help: { type: "boolean" },
 } as const;
-
-function currentUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return "unknown";
-  }
-}

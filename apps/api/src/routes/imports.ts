@@ -1,5 +1,5 @@
 import { listOrganisations } from "@atlas/db";
-import { IMPORT_MODES, ImportSummarySchema, ProblemSchema, WAVE_ID_PATTERN } from "@atlas/domain";
+import { IMPORT_MODES, ImportSummarySchema, WAVE_ID_PATTERN } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from "../deps";
 import { importProblem } from "../import/import-problem";
 import { IMPORT_RETRY_AFTER_SECONDS, inProcessImports } from "../import/run/import-runner";
 import { surveyTemplateCsv, surveyTemplateXlsx, templateOrganisations } from "../import/template";
+import { PROBLEM_CONTENT } from "../openapi/responses";
 import { ADMIN, PUBLIC } from "../openapi/security";
 import { ProblemError } from "../problem";
 import { createRouter } from "../validation";
@@ -21,7 +22,6 @@ const flag = z
   .optional()
   .transform((v) => v === "true" || v === "1");
 
-const problem = { "application/problem+json": { schema: ProblemSchema } };
 const importRoute = createRoute({
   method: "post",
   path: "/api/imports",
@@ -87,21 +87,24 @@ const importRoute = createRoute({
       description: "Dry run, or the identical file was already imported (nothing changed)",
       content: { "application/json": { schema: ImportSummarySchema } },
     },
-    401: { description: "No valid admin token", content: problem },
-    403: { description: "HTTP imports are off (no ATLAS_ADMIN_TOKEN)", content: problem },
-    400: { description: "A bad option (e.g. by, or mode with replace)", content: problem },
+    401: { description: "No valid admin token", content: PROBLEM_CONTENT },
+    403: { description: "HTTP imports are off (no ATLAS_ADMIN_TOKEN)", content: PROBLEM_CONTENT },
+    400: { description: "A bad option (e.g. by, or mode with replace)", content: PROBLEM_CONTENT },
     409: {
       description:
         "A wave in the file already has returns (use mode=add or mode=replace), a draft import names a published wave, or the import needs a confirmation (confirmWaves, confirmShrink): problem type confirmation-required, with `waves` holding the diff",
-      content: problem,
+      content: PROBLEM_CONTENT,
     },
-    413: { description: "The body is over the size limit", content: problem },
-    415: { description: "Not CSV, XLSX or multipart", content: problem },
-    422: { description: "The file is invalid: every problem with file, row and column", content: problem },
-    429: { description: "Too many failed attempts from this address", content: problem },
+    413: { description: "The body is over the size limit", content: PROBLEM_CONTENT },
+    415: { description: "Not CSV, XLSX or multipart", content: PROBLEM_CONTENT },
+    422: {
+      description: "The file is invalid: every problem with file, row and column",
+      content: PROBLEM_CONTENT,
+    },
+    429: { description: "Too many failed attempts from this address", content: PROBLEM_CONTENT },
     503: {
       description: "Another import is running in this process (one at a time; see Retry-After)",
-      content: problem,
+      content: PROBLEM_CONTENT,
     },
   },
 });

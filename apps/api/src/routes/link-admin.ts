@@ -2,16 +2,15 @@ import {
   CreatedLinksSchema,
   CreateLinksRequestSchema,
   LinkListSchema,
-  ProblemSchema,
   parseChangeLabel,
   RevokeLinkResultSchema,
-  WAVE_ID_PATTERN,
 } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps, AppEnv } from "../deps";
 import { publicBaseUrl } from "../env";
+import { ADMIN_RESPONSES, CHANGE_BY_QUERY, PROBLEM_CONTENT, WAVE_ID_PATH } from "../openapi/responses";
 import { ADMIN } from "../openapi/security";
 import { ProblemError } from "../problem";
 import { LinkRequestError } from "../respondent/errors";
@@ -20,20 +19,7 @@ import { linksCsv } from "../respondent/links-csv";
 import { createRouter } from "../validation";
 import { clientAddress } from "./admin-auth";
 
-const problem = { "application/problem+json": { schema: ProblemSchema } };
-const ADMIN_RESPONSES = {
-  401: { description: "No valid admin token", content: problem },
-  403: { description: "Admin requests are off (no ATLAS_ADMIN_TOKEN)", content: problem },
-  429: { description: "Too many failed attempts from this address", content: problem },
-} as const;
 const security = ADMIN;
-
-const waveIdParam = z.object({
-  id: z
-    .string()
-    .regex(WAVE_ID_PATTERN, "a wave is YYYY or YYYY-MM, e.g. 2027")
-    .openapi({ param: { name: "id", in: "path" }, example: "2027" }),
-});
 
 const createRouteDef = createRoute({
   method: "post",
@@ -43,7 +29,7 @@ const createRouteDef = createRoute({
     "Admin: make respondent links for a draft wave: one per organisation open during it, or for those named; organisations with a working link are skipped unless reissue. The links (with their tokens) are in this answer only",
   security,
   request: {
-    params: waveIdParam,
+    params: WAVE_ID_PATH,
     query: z.object({
       format: z.enum(["json", "csv"]).default("json").openapi({
         description: "json (default), or csv: org_code, org_name, link, expires_at for a mail merge",
@@ -66,9 +52,9 @@ const createRouteDef = createRoute({
     },
     400: {
       description: "Bad body: unknown or closed organisations, a bad expiry, a bad by",
-      content: problem,
+      content: PROBLEM_CONTENT,
     },
-    409: { description: "The wave is published: links are for draft waves", content: problem },
+    409: { description: "The wave is published: links are for draft waves", content: PROBLEM_CONTENT },
     ...ADMIN_RESPONSES,
   },
 });
@@ -80,10 +66,10 @@ const listRoute = createRoute({
   summary:
     "Admin: every respondent link made for the wave, by organisation, with its state and times (never a token)",
   security,
-  request: { params: waveIdParam },
+  request: { params: WAVE_ID_PATH },
   responses: {
     200: { description: "Links", content: { "application/json": { schema: LinkListSchema } } },
-    400: { description: "Bad wave id", content: problem },
+    400: { description: "Bad wave id", content: PROBLEM_CONTENT },
     ...ADMIN_RESPONSES,
   },
 });
@@ -96,16 +82,14 @@ const revokeRouteDef = createRoute({
     "Admin: revoke an organisation's respondent link for the wave: it stops opening the form (its draft and any submitted return are kept)",
   security,
   request: {
-    params: waveIdParam.extend({
+    params: WAVE_ID_PATH.extend({
       org: z
         .string()
         .regex(/^[A-Za-z0-9]{1,20}$/, "an organisation code, e.g. RV3")
         .openapi({ param: { name: "org", in: "path" }, example: "RV3" }),
     }),
     query: z.object({
-      by: z.string().max(200).optional().openapi({
-        description: "Who is doing this (a name or initials, up to 60 characters), recorded",
-      }),
+      by: CHANGE_BY_QUERY,
     }),
   },
   responses: {
@@ -113,8 +97,8 @@ const revokeRouteDef = createRoute({
       description: "Revoked (or nothing left to revoke)",
       content: { "application/json": { schema: RevokeLinkResultSchema } },
     },
-    400: { description: "Bad wave id, code or by", content: problem },
-    404: { description: "The organisation has no link for this wave", content: problem },
+    400: { description: "Bad wave id, code or by", content: PROBLEM_CONTENT },
+    404: { description: "The organisation has no link for this wave", content: PROBLEM_CONTENT },
     ...ADMIN_RESPONSES,
   },
 });

@@ -1,7 +1,6 @@
 import {
   ANSWER_COLUMNS,
   DraftSavedSchema,
-  ProblemSchema,
   RespondentReturnSchema,
   ReturnBodySchema,
   SubmittedReturnSchema,
@@ -11,6 +10,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps, AppEnv } from "../deps";
+import { PROBLEM_CONTENT } from "../openapi/responses";
 import { RESPONDENT } from "../openapi/security";
 import { ProblemError } from "../problem";
 import { type LinkScope, openLink } from "../respondent/access";
@@ -28,16 +28,15 @@ export const MAX_RESPONDENT_BODY_BYTES = 32 * 1024;
 export const LINK_NOT_FOUND_DETAIL =
   "This link does not open a return. It may be mistyped or incomplete, it may have expired or been replaced by a newer link, or the survey may have closed. Ask the survey team for a new link.";
 
-const problem = { "application/problem+json": { schema: ProblemSchema } };
 const TOKEN_RESPONSES = {
   404: {
     description:
       "No return opens with this token here: missing, wrong, another organisation's or wave's, revoked, expired, or the wave is published (one answer for all)",
-    content: problem,
+    content: PROBLEM_CONTENT,
   },
   429: {
     description: "Too many requests from this address, or from everyone (Retry-After)",
-    content: problem,
+    content: PROBLEM_CONTENT,
   },
 } as const;
 
@@ -77,8 +76,8 @@ const draftRoute = createRoute({
   request: { params: scopeParams, body: returnBody },
   responses: {
     200: { description: "Saved", content: { "application/json": { schema: DraftSavedSchema } } },
-    400: { description: "The body is not the JSON described", content: problem },
-    413: { description: "The body is over 32 KiB", content: problem },
+    400: { description: "The body is not the JSON described", content: PROBLEM_CONTENT },
+    413: { description: "The body is over 32 KiB", content: PROBLEM_CONTENT },
     ...TOKEN_RESPONSES,
   },
 });
@@ -93,11 +92,11 @@ const submitRoute = createRoute({
   request: { params: scopeParams, body: returnBody },
   responses: {
     200: { description: "Received", content: { "application/json": { schema: SubmittedReturnSchema } } },
-    400: { description: "The body is not the JSON described", content: problem },
-    413: { description: "The body is over 32 KiB", content: problem },
+    400: { description: "The body is not the JSON described", content: PROBLEM_CONTENT },
+    413: { description: "The body is over 32 KiB", content: PROBLEM_CONTENT },
     422: {
       description: "The return breaks a rule: every problem, by column (nothing stored)",
-      content: problem,
+      content: PROBLEM_CONTENT,
     },
     ...TOKEN_RESPONSES,
   },

@@ -1,9 +1,7 @@
 import {
-  ProblemSchema,
   PublicationResultSchema,
   parseChangeLabel,
   ResponseTrackerSchema,
-  WAVE_ID_PATTERN,
   WaveStatusListSchema,
 } from "@atlas/domain";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -11,6 +9,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppDeps, AppEnv } from "../deps";
 import { toCsv } from "../export/csv";
 import { WaveNotFoundError } from "../import/errors";
+import { ADMIN_RESPONSES, CHANGE_BY_QUERY, PROBLEM_CONTENT, WAVE_ID_PATH } from "../openapi/responses";
 import { ADMIN } from "../openapi/security";
 import { ProblemError } from "../problem";
 import { publishWave, unpublishWave } from "../survey-ops/publication";
@@ -18,24 +17,6 @@ import { listWaveStatuses, readWaveTracker } from "../survey-ops/wave-status";
 import { createRouter } from "../validation";
 import { clientAddress } from "./admin-auth";
 
-const problem = { "application/problem+json": { schema: ProblemSchema } };
-const ADMIN_RESPONSES = {
-  401: { description: "No valid admin token", content: problem },
-  403: { description: "Admin requests are off (no ATLAS_ADMIN_TOKEN)", content: problem },
-  429: { description: "Too many failed attempts from this address", content: problem },
-} as const;
-
-const waveIdParam = z.object({
-  id: z
-    .string()
-    .regex(WAVE_ID_PATTERN, "a wave is YYYY or YYYY-MM, e.g. 2024")
-    .openapi({ param: { name: "id", in: "path" }, example: "2027" }),
-});
-const byParam = z
-  .string()
-  .max(200)
-  .optional()
-  .openapi({ description: "Who is doing this (a name or initials, up to 60 characters), recorded" });
 const flag = z
   .enum(["true", "false", "1", "0"])
   .optional()
@@ -62,7 +43,7 @@ const trackerRoute = createRoute({
   summary:
     "Admin: the response tracker of a wave: invited (open during the wave per the register), returned, no response, missing, by organisation with its last change and the state of its respondent link; format=csv gives the organisations still to chase",
   request: {
-    params: waveIdParam,
+    params: WAVE_ID_PATH,
     query: z.object({
       format: z.enum(["json", "csv"]).default("json").openapi({
         description:
@@ -78,7 +59,7 @@ const trackerRoute = createRoute({
         "text/csv": { schema: z.string() },
       },
     },
-    400: { description: "Bad wave id or parameter", content: problem },
+    400: { description: "Bad wave id or parameter", content: PROBLEM_CONTENT },
     ...ADMIN_RESPONSES,
   },
 });
@@ -91,12 +72,12 @@ const publishRoute = createRoute({
   summary:
     "Admin: make a wave public in one transaction (new public data version, so public ETags change); provisional=true|false sets or clears its provisional mark",
   request: {
-    params: waveIdParam,
+    params: WAVE_ID_PATH,
     query: z.object({
       provisional: flag.openapi({
         description: "true: mark provisional; false: final; omitted: keep the mark as it is",
       }),
-      by: byParam,
+      by: CHANGE_BY_QUERY,
     }),
   },
   responses: {
@@ -104,8 +85,8 @@ const publishRoute = createRoute({
       description: "Published (or already so)",
       content: { "application/json": { schema: PublicationResultSchema } },
     },
-    400: { description: "Bad wave id or parameter", content: problem },
-    404: { description: "No such wave is stored", content: problem },
+    400: { description: "Bad wave id or parameter", content: PROBLEM_CONTENT },
+    404: { description: "No such wave is stored", content: PROBLEM_CONTENT },
     ...ADMIN_RESPONSES,
   },
 });
@@ -117,14 +98,14 @@ const unpublishRoute = createRoute({
   security: ADMIN,
   summary:
     "Admin: make a published wave a draft again: gone from every public read (new public data version), still seen with include=drafts",
-  request: { params: waveIdParam, query: z.object({ by: byParam }) },
+  request: { params: WAVE_ID_PATH, query: z.object({ by: CHANGE_BY_QUERY }) },
   responses: {
     200: {
       description: "A draft now (or already so)",
       content: { "application/json": { schema: PublicationResultSchema } },
     },
-    400: { description: "Bad wave id or parameter", content: problem },
-    404: { description: "No such wave is stored", content: problem },
+    400: { description: "Bad wave id or parameter", content: PROBLEM_CONTENT },
+    404: { description: "No such wave is stored", content: PROBLEM_CONTENT },
     ...ADMIN_RESPONSES,
   },
 });

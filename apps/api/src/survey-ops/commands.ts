@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { userInfo } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { type AtlasDb, listOrganisations } from "@atlas/db";
 import { parseChangeLabel, WAVE_ID_PATTERN } from "@atlas/domain";
 import { argsError, type CommandIo, EXIT, processIo } from "../cli-exit";
+import { currentUser } from "../cli-user";
 import { WaveNotFoundError } from "../import/errors";
 import { surveyTemplateCsv, surveyTemplateXlsx, templateOrganisations } from "../import/template";
 import { publishWave, unpublishWave } from "./publication";
@@ -118,13 +118,5 @@ export async function runPublicationCommand(
       return EXIT.notFound;
     }
     throw error;
-  }
-}
-
-function currentUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return "unknown";
   }
 }

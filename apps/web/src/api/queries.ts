@@ -1,6 +1,7 @@
 import {
   type AreaLevel,
   AreasResponseSchema,
+  ContextResponseSchema,
   CoverageResponseSchema,
   FactorsResponseSchema,
   GapsResponseSchema,
@@ -119,4 +120,12 @@ export const transitionsQuery = (from: string, to: string) =>
   queryOptions({
     queryKey: ["transitions", from, to],
     queryFn: ({ signal }) => getJson(apiPath("transitions", { from, to }), TransitionsResponseSchema, signal),
+  });
+
+/** Real national context series (NHS Talking Therapies): part of the release, kept for the session. */
+export const contextQuery = () =>
+  queryOptions({
+    queryKey: ["context"],
+    queryFn: ({ signal }) => getJson(apiPath("context"), ContextResponseSchema, signal),
+    ...REFERENCE,
   });

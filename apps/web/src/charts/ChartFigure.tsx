@@ -14,6 +14,10 @@ export interface ChartFigureProps {
   fileParts: string[];
   note?: ReactNode;
   testId?: string;
+  /** Downloads of other data than the survey (real context) carry this source and licence instead. */
+  attribution?: { source: string; licence: string };
+  /** Class added to the figure (a distinct look for real context data). */
+  className?: string;
 }
 
 /**
@@ -29,12 +33,14 @@ export function ChartFigure({
   fileParts,
   note,
   testId,
+  attribution,
+  className,
 }: ChartFigureProps) {
   const holder = useRef<HTMLDivElement>(null);
   const width = useWidth(holder);
   const svg = render(width);
   return (
-    <figure className="chart-figure" data-testid={testId}>
+    <figure className={className ? `chart-figure ${className}` : "chart-figure"} data-testid={testId}>
       <figcaption>
         <span className="figure-title">{title}</span>
         <FigureDownloads
@@ -43,6 +49,7 @@ export function ChartFigure({
           filters={filters}
           synthetic={synthetic}
           fileParts={fileParts}
+          attribution={attribution}
         />
       </figcaption>
       {note ? <div className="figure-note">{note}</div> : null}

@@ -9,6 +9,7 @@ import { StaleNotice } from "../shell/StaleNotice";
 import { useDashboard } from "../state/use-dashboard";
 import { BasisSwitch } from "./BasisSwitch";
 import { ChartFigure } from "./ChartFigure";
+import { ContextFigure } from "./ContextFigure";
 import { dotPlot } from "./dot-plot";
 import { TrendFigure } from "./TrendFigure";
 import { dotTable } from "./tables";
@@ -74,36 +75,40 @@ export default function ChartTab() {
           National trend{selected && selected.level !== "nation" ? ` and ${selected.name}` : ""}
         </h2>
         <BasisSwitch />
-        {nationTrends.data ? (
-          <TrendFigure
-            id="national-trend-chart"
-            testId="national-trend"
-            title={`${metric.title}: the UK and each nation over time`}
-            input={trendInput}
-            filters={[
-              `metric ${metric.id}`,
-              "level nation",
-              `basis ${state.basis}`,
-              ...(selected ? [`area ${selected.code}`] : []),
-            ]}
-            synthetic={nationTrends.data.synthetic}
-            fileParts={["trend", metric.id, "nations"]}
-            note={
-              <CsvLink
-                request={{
-                  view: "trends",
-                  metric: metric.id,
-                  level: "nation",
-                  areas: nations,
-                  basis: state.basis,
-                }}
-                label="CSV"
-              />
-            }
-          />
-        ) : (
-          <Loading what="the national trend" queries={[nationTrends, areas]} />
-        )}
+        <div className="trend-with-context">
+          {nationTrends.data ? (
+            <TrendFigure
+              id="national-trend-chart"
+              testId="national-trend"
+              title={`${metric.title}: the UK and each nation over time`}
+              input={trendInput}
+              filters={[
+                `metric ${metric.id}`,
+                "level nation",
+                `basis ${state.basis}`,
+                ...(selected ? [`area ${selected.code}`] : []),
+              ]}
+              synthetic={nationTrends.data.synthetic}
+              fileParts={["trend", metric.id, "nations"]}
+              note={
+                <CsvLink
+                  request={{
+                    view: "trends",
+                    metric: metric.id,
+                    level: "nation",
+                    areas: nations,
+                    basis: state.basis,
+                  }}
+                  label="CSV"
+                />
+              }
+            />
+          ) : (
+            <Loading what="the national trend" queries={[nationTrends, areas]} />
+          )}
+          {/* Real published figures for England beside the synthetic survey trend: a different measure. */}
+          <ContextFigure />
+        </div>
       </section>
       <section aria-labelledby="ranked-title">
         <h2 id="ranked-title">

@@ -11,14 +11,18 @@ import { AreaChooser } from "./AreaChooser";
 import { BasisSwitch } from "./BasisSwitch";
 import { ChartFigure } from "./ChartFigure";
 import { dotPlot } from "./dot-plot";
+import { funnelFigure } from "./funnel-figure";
 import { funnelPlot } from "./funnel-plot";
 import { TrendFigure } from "./TrendFigure";
 import { dotTable, funnelTable } from "./tables";
 
 /**
  * Compare 2–6 areas at one level: trends with interval bands, a dot plot of the wave in view against the
- * UK, and a funnel plot of every local area with the picked areas (or their local areas) marked.
+ * UK, and a funnel plot of every area at the level with the picked ones marked, where the funnel plan says
+ * the denominators can carry one (otherwise a sentence says why it is not drawn).
  */
+const LEVEL_WORDS = { nation: "nation", region: "region", local: "local area" } as const;
+
 export default function CompareView() {
   const { state, update, wave, waveIds, metric, waves, metrics } = useDashboard();
   const areas = useQuery(areasQuery(null));
@@ -40,29 +44,9 @@ export default function CompareView() {
     enabled: ready,
   });
   const coverage = useQuery({ ...coverageQuery(wave ?? "", state.level, metric?.id ?? ""), enabled: ready });
-  const local = useQuery({
-    ...coverageQuery(wave ?? "", "local", metric?.id ?? ""),
-    enabled: ready && metric?.unit === "percent",
-  });
 
   if (!metric || !wave || !areas.data)
     return <Loading what="the comparison" queries={[waves, metrics, areas]} />;
-  // Local areas to mark on the funnel: the picked ones, or those inside the picked nations/regions.
-  const parents = new Map(areas.data.areas.map((a) => [a.code, a.parentCode]));
-  const marked = new Set(
-    (local.data?.areas ?? [])
-      .filter((a) => {
-        for (
-          let code: string | null | undefined = a.code, depth = 0;
-          code && depth < 3;
-          code = parents.get(code), depth++
-        ) {
-          if (picked.includes(code)) return true;
-        }
-        return false;
-      })
-      .map((a) => a.code),
-  );
   const pickedSet = new Set(picked);
   const reference = ukTrend.data?.series[0] ?? null;
   const trendInput = {
@@ -84,16 +68,7 @@ export default function CompareView() {
         highlight: pickedSet,
       }
     : null;
-  const funnelInput =
-    local.data && local.data.comparator.value !== null
-      ? {
-          rows: local.data.areas,
-          target: { name: local.data.comparator.name, value: local.data.comparator.value },
-          metricTitle: metric.title,
-          wave,
-          highlight: marked,
-        }
-      : null;
+  const funnel = coverage.data ? funnelFigure(metric, coverage.data, pickedSet) : null;
   const filters = [
     `metric ${metric.id}`,
     `level ${state.level}`,
@@ -101,6 +76,9 @@ export default function CompareView() {
     `basis ${state.basis}`,
   ];
 
+  // Figures are drawn top-down: one arriving before the one above it would be pushed down in view when
+  // the one above lands (on a slow connection the trends, which wait for the UK reference, come last).
+  const trendsSettled = ready && ((trends.data !== undefined && !ukTrend.isLoading) || trends.isError);
   return (
     <div className="compare-view">
       <h2>Compare {LEVEL_NOUNS[state.level]}</h2>
@@ -114,7 +92,7 @@ export default function CompareView() {
         <p className="prompt">Pick at least two areas to see their trends, a dot plot and the funnel plot.</p>
       ) : null}
       {ready ? <BasisSwitch /> : null}
-      {ready ? <StaleNotice queries={[trends, coverage, local]} /> : null}
+      {ready ? <StaleNotice queries={[trends, coverage]} /> : null}
       {ready && !(trends.data && !ukTrend.isLoading) ? (
         <Loading what="the trends" queries={[trends, ukTrend]} />
       ) : null}
@@ -142,7 +120,7 @@ export default function CompareView() {
           }
         />
       ) : null}
-      {ready && dotInput && coverage.data ? (
+      {trendsSettled && dotInput && coverage.data ? (
         <ChartFigure
           testId="compare-dots"
           title={`${metric.title}, ${wave}: picked areas against ${coverage.data.comparator.name}`}
@@ -159,39 +137,44 @@ export default function CompareView() {
           fileParts={["compare-dots", metric.id, wave, ...picked]}
         />
       ) : null}
-      {ready && metric.unit !== "percent" ? (
-        <p className="hint">
-          The funnel plot is drawn for percentage metrics only; “{metric.title}” is not one.
-        </p>
+      {trendsSettled && !coverage.data ? (
+        <Loading what="the dot plot and the funnel plot" queries={[coverage]} />
       ) : null}
-      {ready && !coverage.data ? <Loading what="the dot plot" queries={[coverage]} /> : null}
-      {ready && metric.unit === "percent" && !local.data ? (
-        <Loading what="the funnel plot" queries={[local]} />
+      {trendsSettled && funnel && !funnel.drawn ? (
+        <section className="funnel-not-drawn" data-testid="funnel-not-drawn" aria-label="Funnel plot">
+          <h3>Funnel plot not drawn</h3>
+          <p>{funnel.reason}</p>
+        </section>
       ) : null}
-      {ready && funnelInput && local.data ? (
+      {trendsSettled && funnel?.drawn && coverage.data ? (
         <ChartFigure
           testId="compare-funnel"
-          title={`${metric.title}, ${wave}: funnel plot of all local areas`}
+          title={`${metric.title}, ${wave}: funnel plot of every ${LEVEL_WORDS[state.level]}`}
           render={(width) =>
             funnelPlot(
-              funnelInput,
+              funnel.input,
               { width, height: 440 },
               {
                 id: "compare-funnel-chart",
                 title: `${metric.title}, ${wave}: funnel plot`,
-                description:
-                  "Every local area's percentage against how many organisations answered, with 95% and 99.8% control limits around the UK value.",
+                description: `Every ${LEVEL_WORDS[state.level]}'s percentage against its denominator (${funnel.input.denominatorLabel.toLowerCase()}), with exact 95% and 99.8% control limits around ${funnel.input.target.name}.`,
               },
             )
           }
-          table={funnelTable(funnelInput)}
-          filters={[`metric ${metric.id}`, `wave ${wave}`, "level local", `marked ${[...marked].join(",")}`]}
-          synthetic={local.data.synthetic}
-          fileParts={["funnel", metric.id, wave, "local"]}
+          table={funnelTable(funnel.input)}
+          filters={[
+            `metric ${metric.id}`,
+            `wave ${wave}`,
+            `level ${state.level}`,
+            `marked ${picked.join(",")}`,
+          ]}
+          synthetic={coverage.data.synthetic}
+          fileParts={["funnel", metric.id, wave, state.level]}
           note={
             <p>
-              Circled in black: local areas {state.level === "local" ? "picked" : "inside the picked areas"}.
-              Points outside the 99.8% limits are unlikely to differ from the UK by chance alone.
+              Circled in black: the picked areas. Only areas resting on at least {funnel.input.minimumBase}{" "}
+              are placed. If an area's true value were {funnel.input.target.name}'s, it would fall outside the
+              99.8% limits by chance about 1 time in 500, and outside the 95% limits 1 time in 20.
             </p>
           }
         />

@@ -1,9 +1,13 @@
 import type { TableData } from "./tables";
 
-/** A plain, scrollable data table for a chart's table alternative. */
+/**
+ * A plain, scrollable data table for a chart's table alternative. The scroll box is a focusable, named
+ * region, so a keyboard can scroll a table wider than its column.
+ */
 export function DataTable({ table }: { table: TableData }) {
   return (
-    <div className="table-scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+    <section className="table-scroll" tabIndex={0} aria-label={table.caption}>
       <table className="data-table compact">
         <caption>{table.caption}</caption>
         <thead>
@@ -35,6 +39,6 @@ export function DataTable({ table }: { table: TableData }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

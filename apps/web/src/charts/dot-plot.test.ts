@@ -72,4 +72,39 @@ describe("dotPlot", () => {
     expect(svg).toContain("Name B (n&lt;5)");
     expect(svg).toContain('font-weight="700">Name C</text>');
   });
+
+  it("says why a value is not compared, in the grey of no comparison, and draws a lower bound open with an arrow", () => {
+    const reasons = dotPlot(
+      {
+        ...input,
+        rows: [
+          areaValue("T", 100, { comparison: "not_compared", comparisonReason: "too_few", organisations: 1 }),
+          areaValue("S", 40, {
+            comparison: "not_compared",
+            comparisonReason: "same_area",
+            organisations: 30,
+          }),
+          areaValue("L", 20, {
+            comparison: "not_compared",
+            comparisonReason: "lower_bound",
+            lowerBound: true,
+            organisations: 8,
+          }),
+        ],
+      },
+      800,
+      meta("reasons"),
+    );
+    expect(reasons).toContain(">too few to compare (1 organisation)</text>");
+    expect(reasons).toContain(">same area, not compared</text>");
+    expect(reasons).toContain(">lower bound, not compared</text>");
+    expect(count(reasons, /class="dot not_compared/)).toBe(3);
+    expect(reasons).not.toMatch(/class="dot (higher|lower)/);
+    expect(count(reasons, /class="dot not_compared lower-bound"/)).toBe(1);
+    expect(count(reasons, /class="bound-arrow"/)).toBe(1);
+    expect(reasons).toContain("Name L: at least 20.0%");
+    expect(reasons).toContain("open dot with arrow = a lower bound");
+    expect(overlappingLabels(reasons)).toEqual([]);
+    expect(labelsOutside(reasons)).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { AreaValue, Comparison, Metric } from "@atlas/domain";
 import { scaleLinear } from "d3";
+import { boundPrefix, comparisonWord } from "../format/comparison";
 import { flagKey, isSmallNumber, STATUS_FLAGS } from "./flags";
 import { fitLabel, spacedTicks } from "./layout";
 import { GRID, MUTED, type SvgMeta, svgDocument, tag, text, titleTag } from "./svg";
@@ -7,7 +8,17 @@ import { fitText, textWidth, wrapToWidth } from "./text-metrics";
 
 export type DotRow = Pick<
   AreaValue,
-  "code" | "name" | "value" | "lower" | "upper" | "status" | "comparison" | "denominator"
+  | "code"
+  | "name"
+  | "value"
+  | "lower"
+  | "upper"
+  | "status"
+  | "comparison"
+  | "comparisonReason"
+  | "denominator"
+  | "organisations"
+  | "lowerBound"
 >;
 
 export interface DotPlotInput {
@@ -49,6 +60,22 @@ export function dotPlotHeight(rows: number, noteLines = 1, width = 800): number 
 
 const WORD_WIDTH = Math.max(...Object.values(COMPARISON_STYLE).map((s) => textWidth(s.word, 13, true)));
 
+/** The widest comparison word among the rows (a reason can be longer than "higher"), capped at `cap`. */
+function wordWidth(rows: readonly DotRow[], cap: number): number {
+  const widest = Math.max(WORD_WIDTH, ...rows.map((r) => textWidth(comparisonWord(r), 13, true)));
+  return Math.min(cap, widest);
+}
+
+/** A small arrow pointing up the axis from a lower bound: the true value may be higher. */
+function boundArrow(cx: number, cy: number, colour: string): string {
+  return tag("path", {
+    d: `M${cx + 7},${cy} h8 m-4,-4 l4,4 l-4,4`,
+    fill: "none",
+    stroke: colour,
+    "stroke-width": 1.8,
+    class: "bound-arrow",
+  });
+}
 /**
  * A dot plot of areas against a comparator: each area's value with its 95% interval, the comparator as a
  * line with its own interval shaded, and the comparison printed in words beside each row. Missing values
@@ -78,7 +105,8 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
   );
   // Narrow: room at both ends for half of an end tick label ("100%").
   const left = narrow ? 24 : Math.min(nameRoom, longest + 14);
-  const right = narrow ? 24 : WORD_WIDTH + 16;
+  const wordRoom = wordWidth(input.rows, narrow ? width * 0.55 : Math.max(WORD_WIDTH, width * 0.38));
+  const right = narrow ? 24 : wordRoom + 16;
   const x = scaleLinear()
     .domain([0, max])
     .nice()
@@ -127,6 +155,7 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
   }
 
   let hasSmall = false;
+  const hasBound = input.rows.some((r) => r.lowerBound && r.status === "ok");
   input.rows.forEach((row, i) => {
     const rowTop = top + i * rowHeight;
     const cy = narrow ? rowTop + 29 : rowTop + ROW / 2;
@@ -136,7 +165,7 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
     const missing = row.status !== "ok" || row.value === null;
     const style = COMPARISON_STYLE[row.comparison];
     // Narrow: the name on its own line, the comparison word at its end; wide: the name in the left column.
-    const room = narrow ? width - 32 - (missing ? 0 : WORD_WIDTH + 8) : left - 12;
+    const room = narrow ? width - 32 - (missing ? 0 : wordRoom + 8) : left - 12;
     const name = label(row, room);
     const parts: string[] = [
       narrow
@@ -166,25 +195,33 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
           }),
         );
       }
+      // A lower bound is drawn open, with an arrow towards higher values: the true value may be higher.
       parts.push(
         tag("circle", {
           cx: x(row.value!),
           cy,
           r: 5,
-          fill: style.fill,
+          fill: row.lowerBound ? "#ffffff" : style.fill,
           stroke: style.stroke,
-          "stroke-width": 1.5,
-          class: `dot ${row.comparison}`,
+          "stroke-width": row.lowerBound ? 2 : 1.5,
+          class: `dot ${row.comparison}${row.lowerBound ? " lower-bound" : ""}`,
         }),
       );
+      if (row.lowerBound) parts.push(boundArrow(x(row.value!), cy, style.stroke));
+      const word = fitText(comparisonWord(row), wordRoom, 13, true);
       parts.push(
         narrow
-          ? text(width - 16, nameY, style.word, {
+          ? text(width - 16, nameY, word, {
               fill: style.text,
               "font-weight": 600,
               "text-anchor": "end",
+              class: "comparison-word",
             })
-          : text(width - right + 8, cy + 4, style.word, { fill: style.text, "font-weight": 600 }),
+          : text(width - right + 8, cy + 4, word, {
+              fill: style.text,
+              "font-weight": 600,
+              class: "comparison-word",
+            }),
       );
     }
     const interval =
@@ -193,7 +230,7 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
         : "";
     const summary =
       row.value !== null && row.status === "ok"
-        ? `${row.value.toFixed(1)}${suffix}${interval}, ${COMPARISON_STYLE[row.comparison].word}`
+        ? `${boundPrefix(row)}${row.value.toFixed(1)}${suffix}${interval}, ${comparisonWord(row)}`
         : STATUS_FLAGS[row.status === "ok" ? "no_data" : row.status].meaning;
     body.push(
       tag("g", { class: "row", "data-code": row.code }, [titleTag(`${row.name}: ${summary}`), ...parts]),
@@ -206,6 +243,7 @@ export function dotPlot(input: DotPlotInput, width: number, meta: SvgMeta): stri
       false,
     ),
     hasSmall ? "dotted interval, (n<5) = fewer than 5 organisations answered" : "",
+    hasBound ? "open dot with arrow = a lower bound (returns missing): at least this" : "",
   ]
     .filter(Boolean)
     .join(" · ");

@@ -13,6 +13,9 @@ const rows = [
 ];
 const input = {
   rows,
+  placed: new Set(rows.map((r) => r.code)),
+  denominatorLabel: "People who started",
+  minimumBase: "5 organisations",
   target: { name: "United Kingdom", value: 40 },
   metricTitle: "Offering",
   wave: "2026",
@@ -41,6 +44,27 @@ describe("funnelPlot", () => {
     expect(svg).toContain("2 areas (Name C; Name D): 1 of 2 (50.0%), within the limits");
   });
 
+  it("names its x-axis after the real denominator", () => {
+    expect(svg).toMatch(/class="x-axis-label"[^>]*>People who started \(denominator\)</);
+    const invited = funnelPlot(
+      { ...input, denominatorLabel: "Invited organisations" },
+      { width: 700, height: 440 },
+      meta("f4"),
+    );
+    expect(invited).toContain("Invited organisations (denominator)");
+    expect(invited).not.toContain("People who started");
+  });
+
+  it("places only the areas the funnel plan places, counting the rest as too few", () => {
+    const some = funnelPlot(
+      { ...input, placed: new Set(["A", "B"]) },
+      { width: 700, height: 440 },
+      meta("f5"),
+    );
+    expect(count(some, /class="point /)).toBe(2);
+    expect(some).toContain("2 too few to place (under 5 organisations)");
+  });
+
   it("counts the areas it could not plot, with the reason", () => {
     expect(svg).toContain(
       "Not plotted: 1 no data (no organisation answered), 1 suppressed (fewer than 5 people).",
@@ -64,7 +88,12 @@ describe("funnelPlot", () => {
       }),
     );
     const svg = funnelPlot(
-      { ...input, rows: crowd, highlight: new Set(crowd.map((r) => r.code)) },
+      {
+        ...input,
+        rows: crowd,
+        placed: new Set(crowd.map((r) => r.code)),
+        highlight: new Set(crowd.map((r) => r.code)),
+      },
       { width: 300, height: 440 },
       meta("f3"),
     );

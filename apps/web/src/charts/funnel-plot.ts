@@ -7,10 +7,20 @@ import { fitLabel, LabelSpace, labelBox, spacedTicks, textLines } from "./layout
 import { GRID, MUTED, type SvgMeta, type SvgSize, svgDocument, tag, text, titleTag } from "./svg";
 import { fitText, wrapToWidth } from "./text-metrics";
 
-export type FunnelRow = Pick<AreaValue, "code" | "name" | "value" | "numerator" | "denominator" | "status">;
+export type FunnelRow = Pick<
+  AreaValue,
+  "code" | "name" | "value" | "numerator" | "denominator" | "status" | "organisations"
+>;
 
 export interface FunnelPlotInput {
+  /** Every area at the level: those in `placed` go on the funnel, the rest are counted beneath it. */
   rows: FunnelRow[];
+  /** Codes the funnel plan places (a base that reaches the comparison minimum). */
+  placed: ReadonlySet<string>;
+  /** The x-axis: what the denominator counts (from the funnel plan). */
+  denominatorLabel: string;
+  /** The smallest base placed, in words ("5 organisations"), for the note on areas left off. */
+  minimumBase: string;
   /** The comparator's percentage (0–100) the funnel is centred on. */
   target: { name: string; value: number };
   metricTitle: string;
@@ -28,14 +38,22 @@ export const FUNNEL_STYLE: Record<FunnelPosition, { fill: string; stroke: string
 
 const MARGIN = { top: 20, right: 24, left: 52 };
 
-/** Rows the funnel can place: a proportion with a numerator and a denominator above zero. */
+/** Rows with a proportion: a numerator and a denominator above zero. */
 export function plottable(row: FunnelRow): boolean {
   return row.status === "ok" && row.numerator !== null && row.denominator !== null && row.denominator > 0;
 }
 
+/** Why a row is not on the funnel, or null when it is. */
+export function notPlacedReason(row: FunnelRow, input: Pick<FunnelPlotInput, "placed" | "minimumBase">) {
+  if (input.placed.has(row.code) && plottable(row)) return null;
+  if (plottable(row)) return `too few to place (under ${input.minimumBase})`;
+  return STATUS_FLAGS[row.status === "ok" ? "no_data" : row.status].meaning;
+}
+
 /**
- * A funnel plot of a percentage against its denominator (answering organisations), with the comparator
- * line and the 95% and 99.8% control limits (normal approximation, identical to the Wilson comparison).
+ * A funnel plot of a percentage against its denominator (named by the funnel plan), with the comparator
+ * line and the exact binomial 95% and 99.8% control limits (which agree with the Clopper–Pearson comparison).
+ * Only the areas the funnel plan places are drawn; the others are counted beneath with the reason.
  * Areas at the same point share one mark, sized by and numbered with how many it stands for; areas
  * without a value are counted in a note beneath instead of being dropped silently. Labels go only where
  * they collide with no other label and stay inside the figure; a marked area whose name finds no room is
@@ -43,17 +61,14 @@ export function plottable(row: FunnelRow): boolean {
  */
 export function funnelPlot(input: FunnelPlotInput, size: SvgSize, meta: SvgMeta): string {
   const { width } = size;
-  const rows = input.rows.filter(plottable);
+  const rows = input.rows.filter((row) => notPlacedReason(row, input) === null);
 
   const missing = new Map<string, number>();
   for (const row of input.rows) {
-    if (plottable(row)) continue;
-    const status = row.status === "ok" ? "no_data" : row.status;
-    missing.set(status, (missing.get(status) ?? 0) + 1);
+    const reason = notPlacedReason(row, input);
+    if (reason !== null) missing.set(reason, (missing.get(reason) ?? 0) + 1);
   }
-  const missingText = [...missing]
-    .map(([status, n]) => `${n} ${STATUS_FLAGS[status as keyof typeof STATUS_FLAGS].meaning}`)
-    .join(", ");
+  const missingText = [...missing].map(([reason, n]) => `${n} ${reason}`).join(", ");
   const caption = wrapToWidth(
     `${input.metricTitle}, ${input.wave}. Dashed: 95% limits; solid: 99.8% limits around ${input.target.name}. Numbers in circles: areas at the same point.`,
     width - 24,
@@ -101,8 +116,8 @@ export function funnelPlot(input: FunnelPlotInput, size: SvgSize, meta: SvgMeta)
     text(
       (MARGIN.left + width - MARGIN.right) / 2,
       plotBottom + 32,
-      fitText("Organisations answering (denominator)", width - MARGIN.left - MARGIN.right, 13),
-      { "text-anchor": "middle", fill: MUTED },
+      fitText(`${input.denominatorLabel} (denominator)`, width - MARGIN.left - MARGIN.right, 13),
+      { "text-anchor": "middle", fill: MUTED, class: "x-axis-label" },
     ),
   );
 

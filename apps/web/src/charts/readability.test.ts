@@ -102,6 +102,9 @@ describe.each(WIDTHS)("charts at %i px", (width) => {
     const svg = funnelPlot(
       {
         rows,
+        placed: new Set(rows.map((r) => r.code)),
+        denominatorLabel: "Answering organisations",
+        minimumBase: "5 organisations",
         target: { name: "United Kingdom", value: 59.4 },
         metricTitle: "Organisations offering MBCT",
         wave: "2026",
@@ -114,6 +117,9 @@ describe.each(WIDTHS)("charts at %i px", (width) => {
     const one = funnelPlot(
       {
         rows,
+        placed: new Set(rows.map((r) => r.code)),
+        denominatorLabel: "Answering organisations",
+        minimumBase: "5 organisations",
         target: { name: "United Kingdom", value: 59.4 },
         metricTitle: "Organisations offering MBCT",
         wave: "2026",

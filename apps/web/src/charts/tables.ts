@@ -1,11 +1,10 @@
 import { STAGE_LABELS, STATUS_WORDS } from "@atlas/domain";
 import { funnelPosition } from "@atlas/domain/stats";
+import { boundPrefix, comparisonWord } from "../format/comparison";
 import { PROVISION_SHORT, vocabularyWords } from "../format/provision";
 import type { DotPlotInput } from "./dot-plot";
-import { COMPARISON_STYLE } from "./dot-plot";
 import { type FactorsInput, factorShare } from "./factors-chart";
-import { STATUS_FLAGS } from "./flags";
-import { FUNNEL_STYLE, type FunnelPlotInput, plottable } from "./funnel-plot";
+import { FUNNEL_STYLE, type FunnelPlotInput, notPlacedReason, plottable } from "./funnel-plot";
 import type { JourneyInput } from "./journey-timeline";
 import { orderCategories, type TransitionsInput } from "./transitions-matrix";
 import type { TrendChartInput } from "./trend-chart";
@@ -18,8 +17,6 @@ export interface TableData {
 }
 
 const num = (n: number | null | undefined, digits = 1) => (n == null ? "—" : n.toFixed(digits));
-const why = (status: string) =>
-  status === "ok" ? "" : STATUS_FLAGS[status as keyof typeof STATUS_FLAGS].meaning;
 
 export function trendTable(input: TrendChartInput): TableData {
   return {
@@ -29,7 +26,7 @@ export function trendTable(input: TrendChartInput): TableData {
       s.points.map((p) => [
         s.name,
         p.wave,
-        num(p.value),
+        p.value === null ? num(p.value) : `${boundPrefix(p)}${num(p.value)}`,
         num(p.lower),
         num(p.upper),
         num(p.numerator, 0),
@@ -44,14 +41,15 @@ export function trendTable(input: TrendChartInput): TableData {
 export function dotTable(input: DotPlotInput): TableData {
   return {
     caption: `${input.metricTitle}, ${input.wave}, against ${input.comparator?.name ?? "the comparator"} (${num(input.comparator?.value)})`,
-    columns: ["Area", "Value", "Lower", "Upper", "Denominator", "Compared", "Status"],
+    columns: ["Area", "Value", "Lower", "Upper", "Denominator", "Organisations", "Compared", "Status"],
     rows: input.rows.map((r) => [
       r.name,
-      num(r.value),
+      r.value === null ? num(r.value) : `${boundPrefix(r)}${num(r.value)}`,
       num(r.lower),
       num(r.upper),
       num(r.denominator, 0),
-      COMPARISON_STYLE[r.comparison].word,
+      num(r.organisations, 0),
+      comparisonWord(r),
       STATUS_WORDS[r.status],
     ]),
   };
@@ -61,18 +59,32 @@ export function funnelTable(input: FunnelPlotInput): TableData {
   const p0 = input.target.value / 100;
   return {
     caption: `${input.metricTitle}, ${input.wave}: every area against the funnel around ${input.target.name} (${num(input.target.value)}%)`,
-    columns: ["Area", "Numerator", "Denominator", "Percentage", "Position"],
-    rows: input.rows.map((r) =>
-      plottable(r)
+    columns: [
+      "Area",
+      "Numerator",
+      `Denominator: ${input.denominatorLabel}`,
+      "Organisations",
+      "Percentage",
+      "Position",
+    ],
+    rows: input.rows.map((r) => {
+      const reason = notPlacedReason(r, input);
+      const counts = plottable(r)
         ? [
-            r.name,
             String(r.numerator),
             String(r.denominator),
+            num(r.organisations, 0),
             num((r.numerator! / r.denominator!) * 100),
-            FUNNEL_STYLE[funnelPosition(r.numerator!, r.denominator!, p0)].word,
           ]
-        : [r.name, "—", "—", "—", `not plotted: ${why(r.status === "ok" ? "no_data" : r.status)}`],
-    ),
+        : ["—", "—", num(r.organisations, 0), "—"];
+      return [
+        r.name,
+        ...counts,
+        reason === null
+          ? FUNNEL_STYLE[funnelPosition(r.numerator!, r.denominator!, p0)].word
+          : `not plotted: ${reason}`,
+      ];
+    }),
   };
 }
 

@@ -9,10 +9,19 @@ export interface FigureDownloadsProps {
   synthetic: boolean;
   /** Words for the file name, e.g. ["map", "offering_pct", "2026", "region"]. */
   fileParts: string[];
+  /** A figure of other data than the survey (real context): its own source and licence on the file. */
+  attribution?: { source: string; licence: string };
 }
 
 /** "SVG" and "PNG" buttons for one figure; each file carries title, filters, source, licence and notice. */
-export function FigureDownloads({ build, title, filters, synthetic, fileParts }: FigureDownloadsProps) {
+export function FigureDownloads({
+  build,
+  title,
+  filters,
+  synthetic,
+  fileParts,
+  attribution,
+}: FigureDownloadsProps) {
   const context = useExportContext();
   const [error, setError] = useState<string | null>(null);
   const download = async (format: "svg" | "png") => {
@@ -22,7 +31,10 @@ export function FigureDownloads({ build, title, filters, synthetic, fileParts }:
         import("./export-svg"),
         import("./save"),
       ]);
-      const figure = figureForDownload(await build(), context(title, filters, synthetic));
+      const figure = figureForDownload(await build(), {
+        ...context(title, filters, synthetic),
+        ...attribution,
+      });
       const name = downloadName(fileParts, synthetic, format);
       if (format === "svg") save.saveSvg(figure.svg, name);
       else await save.savePng(figure.svg, figure.width, figure.height, name);

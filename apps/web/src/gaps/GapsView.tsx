@@ -1,5 +1,7 @@
-import type { GAP_REASONS } from "@atlas/domain";
+import type { GAP_REASONS, GapsResponseSchema } from "@atlas/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import type { z } from "zod";
 import { gapsQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
 import { formatCount, formatNumber } from "../format/number";
@@ -8,6 +10,7 @@ import { Loading } from "../shell/Loading";
 import { StaleNotice } from "../shell/StaleNotice";
 import { areaLevelOf } from "../state/area-lookup";
 import { useDashboard } from "../state/use-dashboard";
+import { GapsMap } from "./GapsMap";
 
 type GapReason = (typeof GAP_REASONS)[number];
 
@@ -19,7 +22,11 @@ export const GAP_REASON_LABELS: Record<GapReason, string> = {
   unknown: "Unknown: nobody answered",
 };
 
-/** Areas ranked by unmet places, each with its reasons and what closing it takes; unknowns apart. */
+/**
+ * The Gaps tab: a map of unmet need, with the areas ranked by unmet places beside it on a wide screen and
+ * below it on a phone, unknowns listed apart. Choosing an area in the list selects it and brings the map
+ * to it; choosing one on the map selects it in the list.
+ */
 export function GapsView() {
   const { state, update, wave, waves } = useDashboard();
   const gaps = useQuery({
@@ -28,29 +35,76 @@ export function GapsView() {
     // While the next selection loads (or cannot, in an outage) the last list stays, named for what it is.
     placeholderData: keepPreviousData,
   });
-  if (!gaps.data) return <Loading what="the gaps" queries={[gaps, waves]} />;
-  const list = gaps.data.gaps;
-  const unknown = gaps.data.unknown;
-  const level = areaLevelOf(gaps.data.level, state.level);
-  const shown = `${gaps.data.wave}: ${LEVEL_NOUNS[level]}`;
+  const level = areaLevelOf(gaps.data?.level ?? state.level, state.level);
+  const shown = `${gaps.data?.wave ?? wave ?? ""}: ${LEVEL_NOUNS[level]}`;
+  // Chosen on the map (or anywhere): the entry comes into view within the list, without moving the page.
+  const listBox = useRef<HTMLDivElement>(null);
+  const listed = gaps.data?.wave ?? null;
+  useEffect(() => {
+    const box = listed ? listBox.current : null;
+    const entry = state.area
+      ? box?.querySelector<HTMLElement>(`[data-code="${CSS.escape(state.area)}"]`)
+      : null;
+    if (!box || !entry || box.scrollHeight <= box.clientHeight) return;
+    const top = entry.offsetTop - box.offsetTop;
+    if (top < box.scrollTop || top + entry.offsetHeight > box.scrollTop + box.clientHeight)
+      box.scrollTop = Math.max(0, top - 8);
+  }, [state.area, listed]);
+  // From the list, the map leaves any position set by hand and shows the chosen area.
+  const choose = (code: string) => update({ area: code, map: null });
   return (
     <div className="gaps-view">
       <div className="view-toolbar">
         <h2>Gaps in provision, {shown}</h2>
-        <CsvLink request={{ view: "gaps", wave: gaps.data.wave, level }} />
+        {gaps.data ? <CsvLink request={{ view: "gaps", wave: gaps.data.wave, level }} /> : null}
       </div>
       <StaleNotice queries={[gaps]} shown={`the gaps of ${shown}`} />
       <p>
         Ranked by unmet need: the places a year still to provide (places needed by the need model, minus
-        places offered), the largest first. Where nobody answered the need is unknown: those areas are listed
-        apart, below, never ranked as if nothing were missing or everything were.
+        places offered), the largest first. Where nobody answered the need is unknown: those areas are shown
+        with the missing-value pattern on the map and listed apart, never ranked as if nothing were missing or
+        everything were.
       </p>
+      <div className="gaps-layout">
+        <GapsMap level={level} />
+        <div className="gaps-lists" ref={listBox} data-testid="gaps-lists">
+          {gaps.data ? (
+            <GapLists data={gaps.data} selected={state.area} choose={choose} />
+          ) : (
+            <Loading what="the gaps" queries={[gaps, waves]} />
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+type GapsData = z.infer<typeof GapsResponseSchema>;
+
+function GapLists({
+  data,
+  selected,
+  choose,
+}: {
+  data: GapsData;
+  selected: string | null;
+  choose: (code: string) => void;
+}) {
+  const list = data.gaps;
+  const unknown = data.unknown;
+  return (
+    <>
+      <h3 className="gaps-list-title">Ranked by unmet places ({list.length})</h3>
       {list.length === 0 ? (
-        <p>No known gaps at this level in {gaps.data.wave}.</p>
+        <p>No known gaps at this level in {data.wave}.</p>
       ) : (
         <ol className="gap-list" data-testid="gap-list">
           {list.map((gap) => (
-            <li key={gap.code} className={gap.code === state.area ? "selected" : undefined}>
+            <li
+              key={gap.code}
+              data-code={gap.code}
+              className={gap.code === selected ? "selected" : undefined}
+            >
               <span className="rank" aria-hidden="true">
                 {gap.rank}
               </span>
@@ -58,8 +112,8 @@ export function GapsView() {
                 <button
                   type="button"
                   className="link-button gap-name"
-                  onClick={() => update({ area: gap.code })}
-                  aria-pressed={gap.code === state.area}
+                  onClick={() => choose(gap.code)}
+                  aria-pressed={gap.code === selected}
                 >
                   {gap.name}
                 </button>
@@ -93,13 +147,17 @@ export function GapsView() {
           <h3 id="gaps-unknown-heading">Need unknown: nobody answered ({unknown.length})</h3>
           <ul className="gap-list gap-unknown" data-testid="gap-unknown-list">
             {unknown.map((gap) => (
-              <li key={gap.code} className={gap.code === state.area ? "selected" : undefined}>
+              <li
+                key={gap.code}
+                data-code={gap.code}
+                className={gap.code === selected ? "selected" : undefined}
+              >
                 <div>
                   <button
                     type="button"
                     className="link-button gap-name"
-                    onClick={() => update({ area: gap.code })}
-                    aria-pressed={gap.code === state.area}
+                    onClick={() => choose(gap.code)}
+                    aria-pressed={gap.code === selected}
                   >
                     {gap.name}
                   </button>
@@ -110,6 +168,6 @@ export function GapsView() {
           </ul>
         </section>
       ) : null}
-    </div>
+    </>
   );
 }
