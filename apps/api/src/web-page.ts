@@ -18,7 +18,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCode
 
 /** The part of the app's URL state the page needs (the app reads the full state itself). */
 export interface PageRequest {
-  view: "dashboard" | "brief";
+  view: "dashboard" | "brief" | "directory";
   tab: string;
   level: AreaLevel;
   /** As written in the URL; checked against the data before use. */
@@ -29,8 +29,9 @@ export interface PageRequest {
 /** The page request named by a query string. */
 export function pageRequest(search: URLSearchParams): PageRequest {
   const level = search.get("level");
+  const view = search.get("view");
   return {
-    view: search.get("view") === "brief" ? "brief" : "dashboard",
+    view: view === "brief" || view === "directory" ? view : "dashboard",
     tab: search.get("tab") ?? "map",
     level: (AREA_LEVELS as readonly string[]).includes(level ?? "") ? (level as AreaLevel) : "region",
     metric: search.get("metric"),
@@ -117,7 +118,8 @@ export interface PageData {
 /**
  * The page for one request: run-time map settings as meta tags (the CSP allows no inline script to carry
  * them), a preload of the map's boundaries, the synthetic-data notice and the bootstrap data when the
- * data are known, and the site title as the page's heading only on the dashboard (the brief has its own).
+ * data are known, and the site title as the page's heading only on the dashboard (the brief and the
+ * directory have their own).
  */
 export function renderIndex(
   html: string,
@@ -139,7 +141,7 @@ export function renderIndex(
   page = page.replace("<!--atlas:notice-->", data?.synthetic ? noticeHtml(data.synthetic) : "");
   // At the end of the body, after the markup: the scripts (deferred modules) run once it is parsed.
   if (data) page = page.replace("</body>", `${jsonBlock("atlas-bootstrap", data.bootstrap)}</body>`);
-  if (request.view === "brief") {
+  if (request.view !== "dashboard") {
     page = page.replace(/<h1 class="site-title">([^<]*)<\/h1>/, '<p class="site-title">$1</p>');
   }
   return page;

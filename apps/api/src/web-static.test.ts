@@ -118,6 +118,9 @@ describe("serving the web app", () => {
     const brief = await (await app.request("/?view=brief&area=E54000054")).text();
     expect(brief).toContain('<p class="site-title">Atlas</p>');
     expect(brief).not.toContain("<h1");
+    const directory = await (await app.request("/?view=directory&q=leeds")).text();
+    expect(directory).toContain('<p class="site-title">Atlas</p>');
+    expect(directory).not.toContain('rel="preload"');
   });
 
   it("serves the respondent form at /respond/WAVE/ORG, with no referrer and not for search engines", async () => {
@@ -143,6 +146,7 @@ describe("reading which page is asked for", () => {
     expect(preload("level=planet")).toBe("region");
     expect(preload("tab=table")).toBeNull();
     expect(preload("view=brief&area=X")).toBeNull();
+    expect(preload("view=directory")).toBeNull();
   });
 
   it("resolves the opening view's coverage as the app does: unknown wave → latest, unknown metric → the first", () => {
@@ -169,6 +173,7 @@ describe("reading which page is asked for", () => {
     expect(opening("level=local")).toBe("/api/coverage?wave=2026&level=local&metric=need_met_pct");
     expect(opening("level=region")).toBe("/api/coverage?wave=2026&level=region&metric=offering_pct");
     expect(path("view=brief&area=X")).toBeNull();
+    expect(path("view=directory&q=leeds")).toBeNull();
   });
 
   it("escapes bootstrap data so no value can close its element or open a tag", () => {

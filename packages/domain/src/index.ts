@@ -1,6 +1,7 @@
 export * from "./api/respondent";
 export * from "./api/responses";
 export * from "./api/survey-ops";
+export * from "./csv";
 export * from "./display/index";
 export * from "./metrics/index";
 export * from "./need/index";

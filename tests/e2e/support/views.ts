@@ -13,8 +13,8 @@ const shown = (selector: string) => async (page: Page) => {
 };
 
 /**
- * Every tab, the map at local level, the map with an area's panel open, and the printable brief, each with
- * the element that says it is drawn. `latest` is the latest wave (the map's `data-shown` names it).
+ * Every tab, the map at local level, the map with an area's panel open, the printable brief and the
+ * organisation directory, each with the element that says it is drawn. `latest` is the latest wave (the map's `data-shown` names it).
  */
 export function appViews(latest: string): AppView[] {
   return [
@@ -75,6 +75,7 @@ export function appViews(latest: string): AppView[] {
         await page.locator("main.brief h2", { hasText: /^What organisations at a later stage/ }).waitFor();
       },
     },
+    { name: "directory", path: "/?view=directory", ready: shown('[data-testid="directory-table"] tbody tr') },
   ];
 }
 

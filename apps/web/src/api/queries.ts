@@ -119,8 +119,11 @@ export const gapsQuery = (wave: string, level: ReportLevel, need: NeedInUrl = {}
   });
 };
 
-/** `area: null` lists every organisation surveyed in the wave (the map's points). */
-export const organisationsQuery = (wave: string, area: string | null) =>
+/**
+ * `area: null` lists every organisation surveyed in the wave (the map's points); `wave: null` is the
+ * register, every organisation open or closed, whether or not any wave exists (the directory).
+ */
+export const organisationsQuery = (wave: string | null, area: string | null) =>
   queryOptions({
     queryKey: ["organisations", wave, area],
     queryFn: ({ signal }) =>

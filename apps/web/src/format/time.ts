@@ -9,3 +9,13 @@ export function secondsUntil(at: number | null, now: number): string {
   const seconds = Math.ceil((at - now) / 1_000);
   return seconds <= 0 ? "now" : `in ${seconds} s`;
 }
+
+/** A calendar date (YYYY-MM-DD) in words, e.g. "31 Oct 2024"; read in UTC so the day never shifts. */
+export function dayMonthYear(isoDate: string): string {
+  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+}

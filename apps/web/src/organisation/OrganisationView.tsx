@@ -5,18 +5,12 @@ import { ChartFigure } from "../charts/ChartFigure";
 import { journeyTimeline } from "../charts/journey-timeline";
 import { journeyTable } from "../charts/tables";
 import { normalise } from "../controls/search-index";
+import { ORGANISATION_TYPE_WORDS } from "../format/organisation";
 import { CsvLink } from "../shell/CsvLink";
 import { Loading } from "../shell/Loading";
 import { StaleNotice } from "../shell/StaleNotice";
 import { useDashboard } from "../state/use-dashboard";
 import { UrlLink } from "../url/UrlLink";
-
-const TYPE_WORDS: Record<string, string> = {
-  mental_health_trust: "Mental health trust",
-  talking_therapies_trust: "NHS Talking Therapies provider",
-  health_board: "Health board",
-  hsc_trust: "Health and social care trust",
-};
 
 /** One organisation's journey through the waves, or a list to pick one from. */
 export default function OrganisationView() {
@@ -38,7 +32,7 @@ function Journey({ code }: { code: string }) {
       <h2>{organisation.name}</h2>
       <StaleNotice queries={[detail]} />
       <p className="area-meta">
-        {TYPE_WORDS[organisation.type] ?? organisation.type} · {organisation.code} · in{" "}
+        {ORGANISATION_TYPE_WORDS[organisation.type] ?? organisation.type} · {organisation.code} · in{" "}
         <UrlLink patch={{ area: area.code, level: area.level, tab: "map" }}>{area.name}</UrlLink>
         {organisation.closedOn ? ` · closed ${organisation.closedOn}` : ""}
       </p>
@@ -113,6 +107,8 @@ function OrganisationPicker() {
       <StaleNotice queries={[organisations]} />
       <p>
         Choose an organisation to see its provision and stage in every wave, with the events that turned it.
+        Organisations not in this wave, closed ones included, are in the{" "}
+        <UrlLink patch={{ view: "directory", tab: "map" }}>organisation directory</UrlLink>.
       </p>
       <div className="view-toolbar">
         <label>

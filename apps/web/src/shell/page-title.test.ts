@@ -56,4 +56,16 @@ describe("pageTitle", () => {
     );
     expect(pageTitle(parts({}, { metricTitle: null, wave: null }))).toBe("Map · MBCT Access Atlas");
   });
+
+  it("names the directory, with what it lists when searched or filtered", () => {
+    expect(pageTitle(parts({ view: "directory" }))).toBe("Organisation directory · MBCT Access Atlas");
+    expect(pageTitle(parts({ view: "directory", q: " leeds ", status: "closed" }))).toBe(
+      "Closed organisations matching “leeds” · Organisation directory · MBCT Access Atlas",
+    );
+    expect(
+      pageTitle(
+        parts({ view: "directory", status: "open", region: "S99999999" }, { regionName: "Scotland" }),
+      ),
+    ).toBe("Open organisations in Scotland · Organisation directory · MBCT Access Atlas");
+  });
 });

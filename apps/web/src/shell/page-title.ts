@@ -1,4 +1,5 @@
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
+import { DIRECTORY_TITLE, directorySummary } from "../directory/summary";
 import type { ViewState } from "../url/url-state";
 import { TAB_LABELS } from "./Tabs";
 
@@ -15,6 +16,8 @@ export interface TitleParts {
   orgName: string | null;
   /** Names of the areas being compared. */
   compareNames: string[];
+  /** The directory's region filter, by name. */
+  regionName?: string | null;
 }
 
 const short = (name: string) => name.replace(/ Integrated Care Board$/, " ICB");
@@ -31,6 +34,8 @@ export function pageTitle(parts: TitleParts): string {
     [...pieces.filter((p): p is string => Boolean(p)), SITE_NAME].join(" · ");
   const area = areaName ? short(areaName) : null;
   if (state.view === "brief") return join(area ? `Area brief: ${area}` : "Area brief", wave);
+  if (state.view === "directory")
+    return join(directorySummary(state, parts.regionName ?? null), DIRECTORY_TITLE);
   const view = TAB_LABELS[state.tab];
   const metricWave = metricTitle ? `${metricTitle}${wave ? `, ${wave}` : ""}` : wave;
   const levelled = (what: string | null) => (what ? `${what}: ${LEVEL_NOUNS[state.level]}` : null);

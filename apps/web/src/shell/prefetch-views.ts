@@ -11,6 +11,7 @@ export function prefetchViews(): void {
     void import("../charts/ChangeView");
     void import("../organisation/OrganisationView");
     void import("../brief/BriefView");
+    void import("../directory/DirectoryView");
   };
   const idle = (fn: () => void) =>
     "requestIdleCallback" in window ? window.requestIdleCallback(fn, { timeout: 10_000 }) : setTimeout(fn, 0);

@@ -21,6 +21,7 @@ export function usePageTitle(): void {
     areaName: state.area ? (names.get(state.area) ?? null) : null,
     orgName: organisation.data?.organisation.name ?? null,
     compareNames: state.compare.map((code) => names.get(code)).filter((n): n is string => Boolean(n)),
+    regionName: state.region ? (names.get(state.region) ?? null) : null,
   });
   useEffect(() => {
     document.title = title;

@@ -10,10 +10,13 @@ export function UrlLink({
   patch,
   children,
   className,
+  afterFollow,
 }: {
   patch: Partial<ViewState>;
   children: ReactNode;
   className?: string;
+  /** Runs after the change in place, instead of scrolling to the top (e.g. to move the focus). */
+  afterFollow?: () => void;
 }) {
   const [state, update] = useUrlState();
   const href = serializeUrlState(applyPatch(state, patch)) || window.location.pathname;
@@ -21,7 +24,8 @@ export function UrlLink({
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     update(patch);
-    window.scrollTo({ top: 0 });
+    if (afterFollow) afterFollow();
+    else window.scrollTo({ top: 0 });
   };
   return (
     <a href={href} onClick={onClick} className={className}>

@@ -5,6 +5,7 @@ import {
   defaultMetric,
   formatMapPosition,
   MAX_COMPARE,
+  MAX_SEARCH_LENGTH,
   parseMapPosition,
   parseUrlState,
   serializeUrlState,
@@ -35,6 +36,9 @@ describe("parseUrlState", () => {
       points: "off",
       map: { zoom: 5.5, lat: 54.1, lon: -2.3 },
       need: {},
+      q: "",
+      status: "all",
+      region: null,
     });
   });
 
@@ -186,5 +190,46 @@ describe("need assumptions in the URL", () => {
   it("keeps the assumptions through other changes", () => {
     const state = parseUrlState("?groupSize=10");
     expect(applyPatch(state, { area: "E54000054", level: "local" }).need).toEqual({ groupSize: 10 });
+  });
+});
+
+describe("the organisation directory's parameters", () => {
+  it("reads the search, the open/closed filter and the region", () => {
+    const state = parseUrlState("?view=directory&q=Leeds%20NHS&status=closed&region=E40000012");
+    expect(state).toMatchObject({ view: "directory", q: "Leeds NHS", status: "closed", region: "E40000012" });
+  });
+
+  it("keeps the search as typed (a trailing space survives), without control characters, capped in length", () => {
+    expect(parseUrlState("?view=directory&q=leeds%20").q).toBe("leeds ");
+    expect(parseUrlState("?view=directory&q=le%00e%0Ads").q).toBe("leeds");
+    expect(parseUrlState(`?view=directory&q=${"a".repeat(200)}`).q).toHaveLength(MAX_SEARCH_LENGTH);
+  });
+
+  it("falls back to every organisation for an unknown status or a malformed region", () => {
+    const state = parseUrlState("?view=directory&status=maybe&region=%3Cscript%3E");
+    expect(state.status).toBe("all");
+    expect(state.region).toBeNull();
+  });
+
+  it("writes them on the directory only, defaults left out, and round-trips", () => {
+    const directory = {
+      ...DEFAULT_STATE,
+      view: "directory" as const,
+      q: "leeds & york",
+      status: "open" as const,
+    };
+    const search = serializeUrlState(directory);
+    expect(search).toBe("?view=directory&q=leeds+%26+york&status=open");
+    expect(parseUrlState(search)).toEqual(directory);
+    expect(serializeUrlState({ ...directory, status: "all", region: "E40000012" })).toBe(
+      "?view=directory&q=leeds+%26+york&region=E40000012",
+    );
+    expect(serializeUrlState({ ...DEFAULT_STATE, view: "directory" })).toBe("?view=directory");
+  });
+
+  it("leaves them behind when a link goes from the directory to the dashboard", () => {
+    const directory = { ...DEFAULT_STATE, view: "directory" as const, q: "leeds", status: "closed" as const };
+    const journey = applyPatch(directory, { view: "dashboard", tab: "organisation", org: "RGD" });
+    expect(serializeUrlState(journey)).toBe("?tab=organisation&org=RGD");
   });
 });

@@ -17,8 +17,14 @@ import {
 export const TABS = ["map", "chart", "table", "gaps", "compare", "change", "organisation"] as const;
 export type Tab = (typeof TABS)[number];
 
-export const VIEWS = ["dashboard", "brief"] as const;
+export const VIEWS = ["dashboard", "brief", "directory"] as const;
 export type View = (typeof VIEWS)[number];
+
+/** The organisation directory's open/closed filter (`all` = both, the default). */
+export const REGISTER_STATUSES = ["all", "open", "closed"] as const;
+export type RegisterStatus = (typeof REGISTER_STATUSES)[number];
+/** Longest search text kept from a URL: longer than any organisation's name. */
+export const MAX_SEARCH_LENGTH = 80;
 
 /** Trends as recorded, or re-based to today's organisations (mergers folded into their successors). */
 export const BASES = ["recorded", "current"] as const;
@@ -56,6 +62,10 @@ export interface ViewState {
   map: MapPosition | null;
   /** Need-model assumptions that differ from their defaults (absent = default), each a parameter of its id. */
   need: NeedInUrl;
+  /** The organisation directory's search text (as typed), open/closed filter and region; only that view writes them. */
+  q: string;
+  status: RegisterStatus;
+  region: string | null;
 }
 
 /** The need assumptions a view changed: only non-default values, so a bare link means the defaults. */
@@ -76,6 +86,9 @@ export const DEFAULT_STATE: ViewState = {
   points: "on",
   map: null,
   need: {},
+  q: "",
+  status: "all",
+  region: null,
 };
 
 /** The metric a level shows when the URL names none (need-based at local level, where commissioners act). */
@@ -124,6 +137,12 @@ export function formatMapPosition({ zoom, lat, lon }: MapPosition): string {
   return `${zoom.toFixed(2)}/${lat.toFixed(4)}/${lon.toFixed(4)}`;
 }
 
+/** Search text as typed (spaces kept, so typing is not undone), without control characters, capped in length. */
+export function parseSearchText(value: string | null): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  return (value ?? "").replace(/[\u0000-\u001f\u007f]/g, "").slice(0, MAX_SEARCH_LENGTH);
+}
+
 /**
  * Reads a query string (with or without the leading `?`). Anything unknown or malformed falls back to the
  * default, so a hand-edited link still opens a working view.
@@ -155,6 +174,9 @@ export function parseUrlState(search: string): ViewState {
     points: oneOf(POINTS, params.get("points"), DEFAULT_STATE.points),
     map: parseMapPosition(params.get("map")),
     need: parseNeedInUrl(params),
+    q: parseSearchText(params.get("q")),
+    status: oneOf(REGISTER_STATUSES, params.get("status"), DEFAULT_STATE.status),
+    region: matching(CODE, params.get("region")),
   };
 }
 
@@ -183,6 +205,12 @@ export function serializeUrlState(state: ViewState): string {
   for (const id of NEED_PARAMETER_IDS) {
     const value = state.need[id];
     if (value !== undefined && value !== DEFAULT_NEED_ASSUMPTIONS[id]) params.set(id, String(value));
+  }
+  // The directory's filters belong to it: following a link out of it leaves them behind.
+  if (state.view === "directory") {
+    put("q", state.q, DEFAULT_STATE.q);
+    put("status", state.status, DEFAULT_STATE.status);
+    put("region", state.region);
   }
   const text = params.toString().replaceAll("%2C", ",").replaceAll("%2F", "/");
   return text ? `?${text}` : "";

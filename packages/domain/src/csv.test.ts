@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { neutraliseCell, toCsv } from "./csv";
 
-describe("CSV export", () => {
+describe("CSV (exports and client-side downloads)", () => {
   it.each([
     ["=1+1", "'=1+1"],
     ["+44 20", "'+44 20"],
