@@ -1,14 +1,12 @@
 import type { AreaLevel } from "@atlas/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo } from "react";
-import { areasQuery, boundariesQuery, coverageQuery } from "../api/queries";
+import { useCallback } from "react";
+import { boundariesQuery, coverageQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
-import { classify, legendCounts } from "../map/classes";
-import { boundaryFeatures, joinValues } from "../map/geo";
 import { Legend } from "../map/Legend";
 import { MapDownloads } from "../map/MapDownloads";
 import { MapFrame } from "../map/MapFrame";
-import { projectAreas } from "../map/svg-geometry";
+import { useAreaMap } from "../map/use-area-map";
 import { assumptionsInForce } from "../need/need-line";
 import { useDashboard } from "../state/use-dashboard";
 import { usePrefersReducedMotion } from "../state/use-prefers-reduced-motion";
@@ -34,52 +32,14 @@ export function GapsMap({ level }: { level: AreaLevel }) {
     placeholderData: keepPreviousData,
   });
   const boundaries = useQuery(boundariesQuery(level));
-  const areas = useQuery(areasQuery(null));
-  const selectedLevel = areas.data?.areas.find((a) => a.code === state.area)?.level ?? null;
-  const selectedBoundaries = useQuery({
-    ...boundariesQuery(selectedLevel ?? level),
-    enabled: selectedLevel !== null,
+  const { projected, classification, counts, geometry, joined, states, selected } = useAreaMap({
+    level,
+    boundaries: boundaries.data,
+    coverage: coverage.data,
+    metric,
+    fallbackUnit: "places",
+    selectedArea: state.area,
   });
-
-  const features = useMemo(
-    () => (boundaries.data ? boundaryFeatures(boundaries.data) : []),
-    [boundaries.data],
-  );
-  const projected = useMemo(() => projectAreas(features), [features]);
-  const values = useMemo(() => coverage.data?.areas ?? [], [coverage.data]);
-  const classification = useMemo(
-    () =>
-      classify(
-        metric ?? { unit: "places" },
-        values.map((v) => v.value),
-      ),
-    [metric, values],
-  );
-  const counts = useMemo(
-    () => (coverage.data ? legendCounts(classification, values) : null),
-    [coverage.data, classification, values],
-  );
-  const geometry = useMemo(
-    () => ({
-      type: "FeatureCollection" as const,
-      features: features.map((f) => ({ ...f, id: f.properties.code })),
-    }),
-    [features],
-  );
-  const joined = useMemo(
-    () => joinValues(features, values, classification),
-    [features, values, classification],
-  );
-  const states = useMemo(
-    () => (coverage.data ? joined.features.map((f) => f.properties) : []),
-    [coverage.data, joined],
-  );
-  const selected = useMemo(() => {
-    const feature = selectedBoundaries.data
-      ? boundaryFeatures(selectedBoundaries.data).find((f) => f.properties.code === state.area)
-      : undefined;
-    return feature ? { feature, area: projectAreas([feature])[0]! } : null;
-  }, [selectedBoundaries.data, state.area]);
 
   const onMove = useCallback((position: MapPosition) => update({ map: position }, "replace"), [update]);
   const onAreaClick = useCallback((code: string) => update({ area: code }), [update]);

@@ -1,7 +1,7 @@
 import { AREA_LEVELS } from "@atlas/domain";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo } from "react";
-import { areasQuery, boundariesQuery, coverageQuery, organisationsQuery } from "../api/queries";
+import { boundariesQuery, coverageQuery, organisationsQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
 import { assumptionsInForce } from "../need/need-line";
 import { Loading } from "../shell/Loading";
@@ -11,12 +11,11 @@ import { areaLevelOf, childLevel } from "../state/area-lookup";
 import { useDashboard } from "../state/use-dashboard";
 import { usePrefersReducedMotion } from "../state/use-prefers-reduced-motion";
 import type { MapPosition } from "../url/url-state";
-import { classify, legendCounts } from "./classes";
-import { boundaryFeatures, joinValues, organisationPoints, provisionTally } from "./geo";
+import { organisationPoints, provisionTally } from "./geo";
 import { Legend } from "./Legend";
 import { MapDownloads } from "./MapDownloads";
 import { MapFrame } from "./MapFrame";
-import { projectAreas } from "./svg-geometry";
+import { useAreaMap } from "./use-area-map";
 
 const AREA_WORDS = { nation: "nation", region: "region", local: "area" } as const;
 
@@ -46,14 +45,6 @@ export default function MapTab() {
     enabled: Boolean(wave) && showPoints,
     placeholderData: keepPreviousData,
   });
-  // The selected area may be at another level than the map (a region, drilled into): its own outline.
-  const areas = useQuery(areasQuery(null));
-  const selectedLevel = areas.data?.areas.find((a) => a.code === state.area)?.level ?? null;
-  const selectedBoundaries = useQuery({
-    ...boundariesQuery(selectedLevel ?? shownLevel),
-    enabled: selectedLevel !== null,
-  });
-
   // Fetch the neighbouring waves ahead (values and points), so moving the slider or playing repaints at once;
   // once this map is drawn, so they never compete with it.
   const drawn = Boolean(boundaries.data && coverage.data);
@@ -76,51 +67,19 @@ export default function MapTab() {
     return () => window.clearTimeout(timer);
   }, [client, drawn]);
 
-  const features = useMemo(
-    () => (boundaries.data ? boundaryFeatures(boundaries.data) : []),
-    [boundaries.data],
-  );
-  const projected = useMemo(() => projectAreas(features), [features]);
-  const values = useMemo(() => coverage.data?.areas ?? [], [coverage.data]);
-  const classification = useMemo(
-    () =>
-      classify(
-        shownMetric ?? { unit: "percent" },
-        values.map((v) => v.value),
-      ),
-    [shownMetric, values],
-  );
-  const counts = useMemo(
-    () => (coverage.data ? legendCounts(classification, values) : null),
-    [coverage.data, classification, values],
-  );
-  const geometry = useMemo(
-    () => ({
-      type: "FeatureCollection" as const,
-      features: features.map((f) => ({ ...f, id: f.properties.code })),
-    }),
-    [features],
-  );
-  const joined = useMemo(
-    () => joinValues(features, values, classification),
-    [features, values, classification],
-  );
-  const states = useMemo(
-    () => (coverage.data ? joined.features.map((f) => f.properties) : []),
-    [coverage.data, joined],
-  );
+  const { projected, classification, counts, geometry, joined, states, selected } = useAreaMap({
+    level: shownLevel,
+    boundaries: boundaries.data,
+    coverage: coverage.data,
+    metric: shownMetric,
+    fallbackUnit: "percent",
+    selectedArea: state.area,
+  });
   const points = useMemo(
     () => (showPoints && organisations.data ? organisationPoints(organisations.data.organisations) : null),
     [showPoints, organisations.data],
   );
   const provisionCounts = useMemo(() => (points ? provisionTally(points) : null), [points]);
-  const selected = useMemo(() => {
-    const feature = selectedBoundaries.data
-      ? boundaryFeatures(selectedBoundaries.data).find((f) => f.properties.code === state.area)
-      : undefined;
-    return feature ? { feature, area: projectAreas([feature])[0]! } : null;
-  }, [selectedBoundaries.data, state.area]);
-
   const onMove = useCallback((position: MapPosition) => update({ map: position }, "replace"), [update]);
   const onAreaClick = useCallback(
     (code: string) => {
