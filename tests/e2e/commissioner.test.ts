@@ -83,6 +83,22 @@ describe("commissioner journey", () => {
     await panel.locator(".area-organisations").waitFor();
     expect(await panel.locator(".area-organisations .org-list li").count()).toBe(orgs.organisations.length);
     expect(new URL(s.page.url()).searchParams.get("area")).toBe(chosen.code);
+    // The Gaps tab opens on a map of unmet need, its key saying which assumptions it rests on.
+    const gapsMap = s.page.locator('[data-testid="gaps-map"]');
+    expect(await gapsMap.locator('[data-testid="map"] .map-area').count()).toBeGreaterThan(0);
+    expect(await gapsMap.locator('[data-testid="need-line"]').textContent()).toMatch(/580,000 at risk/);
+    // Local level's default metric is need met: the panel gives the need and what closing the gap takes,
+    // the same figures the API gives for the area.
+    expect(new URL(s.page.url()).searchParams.get("metric")).toBeNull();
+    const need = await s.api<{ areas: Array<{ code: string; need?: { placesNeeded: number } }> }>(
+      `/api/coverage?wave=${latest}&level=local&metric=need_met_pct`,
+    );
+    const placesNeeded = need.areas.find((a) => a.code === chosen.code)!.need!.placesNeeded;
+    await panel.locator('[data-testid="need-figures"]').waitFor();
+    expect(await panel.locator('[data-testid="places-needed"]').textContent()).toBe(
+      Math.round(placesNeeded).toLocaleString("en-GB"),
+    );
+    expect(await panel.locator('[data-testid="need-to-close"] li').count()).toBeGreaterThan(0);
     expect(await seriousViolations(s.page)).toEqual([]);
   }, 60_000);
 

@@ -88,6 +88,15 @@ describe("policymaker journey", () => {
     expect(names).toEqual(["United Kingdom", "England", "Northern Ireland", "Scotland", "Wales"]);
     const table = s.page.locator('[data-testid="national-trend"] table tbody tr');
     expect(await table.count()).toBe(5 * waves.length);
+    // Beside it, the real national context: another measure, named, with its source and licence.
+    const context = await s.api<{ series: Array<{ points: unknown[] }> }>("/api/context");
+    const figure = s.page.locator('[data-testid="national-context"]');
+    await figure.locator("svg").waitFor();
+    const words = (await figure.textContent()) ?? "";
+    expect(words).toMatch(/Real published data/);
+    expect(words).toMatch(/Open Government Licence/);
+    expect(words).not.toMatch(/synthetic data\./i);
+    expect(context.series[0]!.points.length).toBeGreaterThan(0);
     expect(await seriousViolations(s.page)).toEqual([]);
   }, 60_000);
 

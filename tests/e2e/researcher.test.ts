@@ -144,6 +144,27 @@ describe("researcher journey", () => {
     expect(await seriousViolations(s.page)).toEqual([]);
   }, 60_000);
 
+  it("reads 'too few to compare' wherever a local value rests on fewer than 5 organisations", async () => {
+    const latest = await s.latestWave();
+    const local = await s.api<{ areas: Array<{ code: string; comparisonReason: string | null }> }>(
+      `/api/coverage?wave=${latest}&level=local&metric=offering_pct`,
+    );
+    const tooFew = local.areas.filter((a) => a.comparisonReason === "too_few").map((a) => a.code);
+    expect(tooFew.length).toBeGreaterThan(0);
+    await s.open("/?tab=chart&level=local&metric=offering_pct");
+    const rows = s.page.locator('[data-testid="ranked-dot-plot"] svg .row');
+    await rows.first().waitFor();
+    const shown = await rows.evaluateAll((all) =>
+      all.map((r) => ({
+        code: r.getAttribute("data-code")!,
+        tooFew: /too few to compare/.test(r.querySelector("title")?.textContent ?? ""),
+      })),
+    );
+    expect(shown.filter((r) => r.tooFew).length).toBeGreaterThan(0);
+    for (const row of shown) expect(row.tooFew, row.code).toBe(tooFew.includes(row.code));
+    expect(await seriousViolations(s.page)).toEqual([]);
+  }, 60_000);
+
   it("made no console errors and no request off the machine", () => {
     expect(s.watch.pageErrors).toEqual([]);
     expect(s.watch.consoleErrors).toEqual([]);
