@@ -12,7 +12,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCode
 
 /** The part of the app's URL state the page needs (the app reads the full state itself). */
 export interface PageRequest {
-  view: "dashboard" | "brief";
+  view: "dashboard" | "brief" | "survey-team";
   tab: string;
   level: AreaLevel;
   /** As written in the URL; checked against the data before use. */
@@ -23,8 +23,9 @@ export interface PageRequest {
 /** The page request named by a query string. */
 export function pageRequest(search: URLSearchParams): PageRequest {
   const level = search.get("level");
+  const view = search.get("view");
   return {
-    view: search.get("view") === "brief" ? "brief" : "dashboard",
+    view: view === "brief" || view === "survey-team" ? view : "dashboard",
     tab: search.get("tab") ?? "map",
     level: (AREA_LEVELS as readonly string[]).includes(level ?? "") ? (level as AreaLevel) : "region",
     metric: search.get("metric"),
@@ -126,7 +127,8 @@ export function renderIndex(
   page = page.replace("<!--atlas:notice-->", data?.synthetic ? noticeHtml(data.synthetic) : "");
   // At the end of the body, after the markup: the scripts (deferred modules) run once it is parsed.
   if (data) page = page.replace("</body>", `${jsonBlock("atlas-bootstrap", data.bootstrap)}</body>`);
-  if (request.view === "brief") {
+  // Pages with a heading of their own: the site's name is no longer the page's h1.
+  if (request.view !== "dashboard") {
     page = page.replace(/<h1 class="site-title">([^<]*)<\/h1>/, '<p class="site-title">$1</p>');
   }
   return page;

@@ -6,8 +6,12 @@ import { ViewBoundary } from "./shell/ViewBoundary";
 import { useUrlState } from "./url/use-url-state";
 
 const BriefView = lazy(() => import("./brief/BriefView"));
+const SurveyTeamPage = lazy(() => import("./survey-team/SurveyTeamPage"));
 
-/** The two pages: the dashboard, and the printable area brief (`?view=brief&area=CODE`). */
+/**
+ * The pages: the dashboard, the printable area brief (`?view=brief&area=CODE`) and the survey team's page
+ * (`?view=survey-team`, its own chunk, so the dashboard's first map loads none of it).
+ */
 export function App() {
   const [state] = useUrlState();
   usePageTitle();
@@ -16,6 +20,15 @@ export function App() {
       <ViewBoundary what="The area brief">
         <Suspense fallback={<Loading what="the area brief" />}>
           <BriefView />
+        </Suspense>
+      </ViewBoundary>
+    );
+  }
+  if (state.view === "survey-team") {
+    return (
+      <ViewBoundary what="The survey team's page">
+        <Suspense fallback={<Loading what="the survey team's page" />}>
+          <SurveyTeamPage />
         </Suspense>
       </ViewBoundary>
     );

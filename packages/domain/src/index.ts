@@ -1,6 +1,7 @@
 export * from "./api/respondent";
 export * from "./api/responses";
 export * from "./api/survey-ops";
+export * from "./csv";
 export * from "./display/index";
 export * from "./metrics/index";
 export * from "./need/index";
@@ -8,6 +9,7 @@ export * from "./notices";
 export * from "./reference";
 export * from "./respondent/form-fields";
 export * from "./respondent/link-state";
+export * from "./respondent/links-csv";
 export * from "./respondent/return-form";
 export * from "./respondent/roles";
 export * from "./stats/index";

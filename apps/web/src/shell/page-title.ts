@@ -31,6 +31,8 @@ export function pageTitle(parts: TitleParts): string {
     [...pieces.filter((p): p is string => Boolean(p)), SITE_NAME].join(" · ");
   const area = areaName ? short(areaName) : null;
   if (state.view === "brief") return join(area ? `Area brief: ${area}` : "Area brief", wave);
+  if (state.view === "survey-team")
+    return join(state.wave ? `Survey team: wave ${state.wave}` : "Survey team");
   const view = TAB_LABELS[state.tab];
   const metricWave = metricTitle ? `${metricTitle}${wave ? `, ${wave}` : ""}` : wave;
   const levelled = (what: string | null) => (what ? `${what}: ${LEVEL_NOUNS[state.level]}` : null);

@@ -9,7 +9,8 @@ import { AREA_LEVELS, type AreaLevel } from "@atlas/domain";
 export const TABS = ["map", "chart", "table", "gaps", "compare", "change", "organisation"] as const;
 export type Tab = (typeof TABS)[number];
 
-export const VIEWS = ["dashboard", "brief"] as const;
+/** `survey-team`: the survey team's page (admin token), src/survey-team. */
+export const VIEWS = ["dashboard", "brief", "survey-team"] as const;
 export type View = (typeof VIEWS)[number];
 
 /** Trends as recorded, or re-based to today's organisations (mergers folded into their successors). */
