@@ -73,8 +73,12 @@ export function NewLinks({
                   {link.replacedLinkId ? "; the old link is revoked" : ""}
                 </span>
                 <code data-testid="new-link-url">{link.url}</code>
-                <button type="button" onClick={() => void copy(link.url, `the link for ${link.orgName}`)}>
-                  Copy<span className="visually-hidden"> the link for {link.orgName}</span>
+                <button
+                  type="button"
+                  onClick={() => void copy(link.url, `the link for ${link.orgName}`)}
+                  aria-label={`Copy the link for ${link.orgName}`}
+                >
+                  Copy
                 </button>
               </li>
             ))}

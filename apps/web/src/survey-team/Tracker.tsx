@@ -290,13 +290,21 @@ export function Tracker({
                     </td>
                     <td className="row-actions">
                       {WORKING.has(entry.link.state) && !published ? (
-                        <button type="button" onClick={() => setAction({ kind: "revoke", entry })}>
-                          Revoke<span className="visually-hidden"> the link of {entry.name}</span>…
+                        <button
+                          type="button"
+                          onClick={() => setAction({ kind: "revoke", entry })}
+                          aria-label={`Revoke the link of ${entry.name}…`}
+                        >
+                          Revoke…
                         </button>
                       ) : null}
                       {entry.link.state !== "none" && !published ? (
-                        <button type="button" onClick={() => setAction({ kind: "reissue", entry })}>
-                          Reissue<span className="visually-hidden"> the link of {entry.name}</span>…
+                        <button
+                          type="button"
+                          onClick={() => setAction({ kind: "reissue", entry })}
+                          aria-label={`Reissue the link of ${entry.name}…`}
+                        >
+                          Reissue…
                         </button>
                       ) : null}
                     </td>

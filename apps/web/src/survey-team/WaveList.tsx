@@ -105,12 +105,16 @@ export function WaveList({
               {wave.publishedAt ? ` Published ${shortDateTime(wave.publishedAt)}.` : ""}
             </p>
             <div className="panel-actions">
-              <button type="button" aria-pressed={wave.id === selected} onClick={() => onSelect(wave.id)}>
-                Track returns and links<span className="visually-hidden">, wave {wave.id}</span>
+              <button
+                type="button"
+                aria-pressed={wave.id === selected}
+                onClick={() => onSelect(wave.id)}
+                aria-label={`Track returns and links, wave ${wave.id}`}
+              >
+                Track returns and links
               </button>
               <button type="button" onClick={() => setConfirming(wave)}>
-                {wave.state === "draft" ? "Publish" : "Unpublish"}
-                <span className="visually-hidden"> wave {wave.id}</span>…
+                {wave.state === "draft" ? "Publish" : "Unpublish"} wave {wave.id}…
               </button>
               <TemplateLinks wave={wave.id} />
             </div>
@@ -142,11 +146,21 @@ export function WaveList({
 export function TemplateLinks({ wave }: { wave: string }) {
   return (
     <span className="csv-links">
-      <a className="button-link" href={apiPath("imports/template.csv", { wave })} download>
-        Template CSV<span className="visually-hidden">, wave {wave}</span>
+      <a
+        className="button-link"
+        href={apiPath("imports/template.csv", { wave })}
+        download
+        aria-label={`Template CSV, wave ${wave}`}
+      >
+        Template CSV
       </a>
-      <a className="button-link" href={apiPath("imports/template.xlsx", { wave })} download>
-        Template XLSX<span className="visually-hidden">, wave {wave}</span>
+      <a
+        className="button-link"
+        href={apiPath("imports/template.xlsx", { wave })}
+        download
+        aria-label={`Template XLSX, wave ${wave}`}
+      >
+        Template XLSX
       </a>
     </span>
   );
