@@ -91,6 +91,7 @@ describe("the survey team's page", () => {
     await page.getByRole("heading", { level: 1, name: "Survey team" }).waitFor();
     expect(new URL(page.url()).search).toBe("?view=survey-team");
     expect(await page.title()).toBe("Survey team · MBCT Access Atlas");
+    expect(await page.locator("h1").count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     expect(await noSidewaysScroll()).toBeLessThanOrEqual(PHONE.width);
 

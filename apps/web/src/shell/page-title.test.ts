@@ -57,3 +57,12 @@ describe("pageTitle", () => {
     expect(pageTitle(parts({}, { metricTitle: null, wave: null }))).toBe("Map · MBCT Access Atlas");
   });
 });
+
+describe("the survey team's page title", () => {
+  it("names the page and the wave being tracked, never the dashboard's metric", () => {
+    expect(pageTitle(parts({ view: "survey-team" }))).toBe("Survey team · MBCT Access Atlas");
+    expect(pageTitle(parts({ view: "survey-team", wave: "2027" }))).toBe(
+      "Survey team: wave 2027 · MBCT Access Atlas",
+    );
+  });
+});
