@@ -260,7 +260,12 @@ describe("the survey team's page", () => {
     await banner.getByText("Draft preview — not public.").waitFor();
     expect(new URL(page.url()).searchParams.get("wave")).toBe(WAVE);
     await expect
-      .poll(() => urls.slice(before).some((u) => u.includes("/api/coverage?") && u.includes(`wave=${WAVE}`)))
+      .poll(
+        () => urls.slice(before).some((u) => u.includes("/api/coverage?") && u.includes(`wave=${WAVE}`)),
+        {
+          timeout: 30_000,
+        },
+      )
       .toBe(true);
     expect(
       urls

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from "react";
 import { Dashboard } from "./shell/Dashboard";
+import { DraftPreviewBanner } from "./shell/DraftPreviewBanner";
 import { Loading } from "./shell/Loading";
 import { usePageTitle } from "./shell/use-page-title";
 import { ViewBoundary } from "./shell/ViewBoundary";
@@ -15,15 +16,6 @@ const SurveyTeamPage = lazy(() => import("./survey-team/SurveyTeamPage"));
 export function App() {
   const [state] = useUrlState();
   usePageTitle();
-  if (state.view === "brief") {
-    return (
-      <ViewBoundary what="The area brief">
-        <Suspense fallback={<Loading what="the area brief" />}>
-          <BriefView />
-        </Suspense>
-      </ViewBoundary>
-    );
-  }
   if (state.view === "survey-team") {
     return (
       <ViewBoundary what="The survey team's page">
@@ -33,5 +25,18 @@ export function App() {
       </ViewBoundary>
     );
   }
-  return <Dashboard />;
+  return (
+    <>
+      <DraftPreviewBanner />
+      {state.view === "brief" ? (
+        <ViewBoundary what="The area brief">
+          <Suspense fallback={<Loading what="the area brief" />}>
+            <BriefView />
+          </Suspense>
+        </ViewBoundary>
+      ) : (
+        <Dashboard />
+      )}
+    </>
+  );
 }

@@ -8,7 +8,6 @@ import { useDashboard } from "../state/use-dashboard";
 import { TableView } from "../table/TableView";
 import type { Tab } from "../url/url-state";
 import { ApiStatus } from "./ApiStatus";
-import { DraftPreviewBanner } from "./DraftPreviewBanner";
 import { Footer } from "./Footer";
 import { Loading } from "./Loading";
 import { SyntheticBanner } from "./SyntheticBanner";
@@ -61,7 +60,6 @@ export function Dashboard() {
   const panel = state.area !== null && WITH_PANEL.has(state.tab);
   return (
     <>
-      <DraftPreviewBanner />
       <ApiStatus />
       <SyntheticBanner />
       <div className="dashboard">

@@ -43,10 +43,13 @@ export function WaveList({
   const client = useQueryClient();
   const waves = useQuery(waveStatusQuery(api));
   const [confirming, setConfirming] = useState<WaveStatus | null>(null);
+  const [provisional, setProvisional] = useState(false);
   const [otherError, setOtherError] = useState<string | null>(null);
   const publication = useMutation({
     mutationFn: (wave: WaveStatus) =>
-      wave.state === "draft" ? api.publish(wave.id, by) : api.unpublish(wave.id, by),
+      wave.state === "draft"
+        ? api.publish(wave.id, by, provisional || wave.provisional)
+        : api.unpublish(wave.id, by),
     onSuccess: (result) => announce(result.message),
     onError: (error) => announce(`Not done: ${errorText(error)}`),
     onSettled: () => {
@@ -84,6 +87,16 @@ export function WaveList({
           busy={publication.isPending}
         >
           <p>{publicationConsequence(confirming)}</p>
+          {confirming.state === "draft" && !confirming.provisional ? (
+            <label className="inline-check">
+              <input
+                type="checkbox"
+                checked={provisional}
+                onChange={(e) => setProvisional(e.target.checked)}
+              />
+              Mark it provisional: its values may still change (shown wherever they appear)
+            </label>
+          ) : null}
         </ConfirmPanel>
       ) : null}
       <ul className="wave-cards">

@@ -98,8 +98,13 @@ export class AdminApi {
     return fetchJson(path, ImportSummarySchema, this.init({ method: "POST", body: form }));
   }
 
-  publish(wave: string, by: string): Promise<PublicationResult> {
-    return this.post(apiPath(`waves/${wave}/publish`, { by: by.trim() || null }), PublicationResultSchema);
+  /** `provisional`: mark the wave provisional (its values may still change); omitted keeps its mark. */
+  publish(wave: string, by: string, provisional?: boolean): Promise<PublicationResult> {
+    const query = {
+      by: by.trim() || null,
+      provisional: provisional === undefined ? null : String(provisional),
+    };
+    return this.post(apiPath(`waves/${wave}/publish`, query), PublicationResultSchema);
   }
 
   unpublish(wave: string, by: string): Promise<PublicationResult> {
