@@ -30,6 +30,8 @@ describe("the survey team's page", () => {
   let page: Page;
   let dir: string;
   let file: string;
+  let shrinkFile: string;
+  let badFile: string;
   let invited: Invited[];
   const urls: string[] = [];
   const external: string[] = [];
@@ -67,6 +69,14 @@ describe("the survey team's page", () => {
         `${WAVE},${invited[1]!.code},none,0,0`,
         "",
       ].join("\n"),
+    );
+    // A replace holding one of the two returns (removes half the wave), and a file with mistakes.
+    shrinkFile = join(dir, `replace-${WAVE}.csv`);
+    writeFileSync(shrinkFile, `wave,org_code,provision\n${WAVE},${invited[0]!.code},routine\n`);
+    badFile = join(dir, `mistakes-${WAVE}.csv`);
+    writeFileSync(
+      badFile,
+      `wave,org_code,provision\n${WAVE},${invited[0]!.code},sometimes\n${WAVE},ZZZ99,none\n`,
     );
     context = await browser.newContext({ viewport: PHONE, acceptDownloads: true });
     page = await context.newPage();
@@ -157,6 +167,37 @@ describe("the survey team's page", () => {
     const card = page.locator(".wave-card").filter({ hasText: `Wave ${WAVE}` });
     await card.locator(".state-badge").getByText("Draft").waitFor();
     expect(await card.textContent()).toContain("2 returned of");
+  }, 60_000);
+
+  it("refuses a file with mistakes, naming rows and columns, and asks before a replace that shrinks a wave", async () => {
+    const upload = page.getByLabel("Survey file (CSV or XLSX)");
+    const result = page.getByTestId("import-result");
+    await upload.setInputFiles(badFile);
+    await page.getByRole("button", { name: "Check the file (dry run)" }).click();
+    await result.getByRole("heading", { name: "Refused: nothing stored" }).waitFor();
+    const problems = await result.locator(".problem-list li").allTextContents();
+    expect(
+      problems.some((p) =>
+        /^mistakes-2027\.csv, row 2, provision: "sometimes" is not an allowed provision/.test(p),
+      ),
+    ).toBe(true);
+    expect(problems.some((p) => /row 3, org_code: unknown organisation code "ZZZ99"/.test(p))).toBe(true);
+    expect(await result.getByRole("button", { name: /^Import/ }).count()).toBe(0);
+
+    await upload.setInputFiles(shrinkFile);
+    await page.getByLabel("Replace the wave: its returns become exactly the file's").check();
+    await page.getByRole("button", { name: "Check the file (dry run)" }).click();
+    await result.getByRole("heading", { name: "Needs your confirmation: nothing stored yet" }).waitFor();
+    expect(await page.getByTestId(`diff-${WAVE}`).textContent()).toContain(`1 removed: ${invited[1]!.code}`);
+    const importButton = result.getByRole("button", { name: `Import replace-${WAVE}.csv` });
+    expect(await importButton.isDisabled()).toBe(true);
+    await result.getByLabel(/^I confirm: remove these returns/).check();
+    expect(await importButton.isDisabled()).toBe(false);
+    expect(await seriousViolations(page)).toEqual([]);
+    // Not imported: the wave keeps both returns. Back to adding, which asks for a new dry run.
+    await page.getByLabel("Add or update these organisations' returns, keep the others").check();
+    expect(await page.getByTestId("import-result").count()).toBe(0);
+    expect(await waveStatus()).toMatchObject({ returns: 2 });
   }, 60_000);
 
   it("tracks the wave, makes links for two organisations and shows them once", async () => {
@@ -314,7 +355,7 @@ describe("the survey team's page", () => {
     for (const url of urls) expect(url).not.toContain(ADMIN);
     expect(await seriousViolations(page)).toEqual([]);
     expect(external).toEqual([]);
-    // The wrong token's 401 is the only error the page saw.
-    expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+    // The only errors the page saw are the refusals the test asked for: the wrong token, the bad file, the shrink.
+    expect(errors.filter((e) => !/status of (401|422|409)/.test(e))).toEqual([]);
   }, 60_000);
 });
