@@ -150,11 +150,11 @@ export function UploadPanel({ api, by, announce }: { api: AdminApi; by: string; 
         <div className="import-result" data-testid="import-result">
           <h3 ref={resultHeading} tabIndex={-1}>
             {outcome.kind === "summary"
-              ? outcome.summary.dryRun
-                ? "Dry run: nothing stored yet"
-                : outcome.summary.status === "imported"
-                  ? "Imported"
-                  : "Nothing to import"
+              ? {
+                  validated: "Dry run: nothing stored yet",
+                  imported: "Imported",
+                  unchanged: "Nothing to import",
+                }[outcome.summary.status]
               : asked
                 ? "Needs your confirmation: nothing stored yet"
                 : "Refused: nothing stored"}
@@ -202,7 +202,7 @@ export function UploadPanel({ api, by, announce }: { api: AdminApi; by: string; 
               ) : null}
             </>
           )}
-          {(outcome.kind === "summary" && outcome.summary.dryRun) || asked ? (
+          {dryRunDone || asked ? (
             <div className="panel-actions">
               <button
                 type="button"
