@@ -282,7 +282,9 @@ export function Tracker({
                     </th>
                     <td>{entry.areaName}</td>
                     <td>{STATUS_LABELS[entry.status]}</td>
-                    <td className="link-state" data-testid="link-state">{linkStateText(entry.link)}</td>
+                    <td className="link-state" data-testid="link-state">
+                      {linkStateText(entry.link)}
+                    </td>
                     <td>
                       {entry.lastChange
                         ? `${shortDateTime(entry.lastChange.at)}${entry.lastChange.by ? `, ${entry.lastChange.by}` : ""}`
