@@ -83,7 +83,10 @@ export function WaveList({
           title={`${confirming.state === "draft" ? "Publish" : "Unpublish"} wave ${confirming.id}?`}
           confirmLabel={`${confirming.state === "draft" ? "Publish" : "Unpublish"} wave ${confirming.id}`}
           onConfirm={() => publication.mutate(confirming)}
-          onCancel={() => setConfirming(null)}
+          onCancel={() => {
+            setConfirming(null);
+            headingRef.current?.focus();
+          }}
           busy={publication.isPending}
         >
           <p>{publicationConsequence(confirming)}</p>
