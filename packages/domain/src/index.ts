@@ -1,4 +1,5 @@
 export * from "./api/respondent";
+export * from "./api/respondent-links";
 export * from "./api/responses";
 export * from "./api/survey-ops";
 export * from "./csv";

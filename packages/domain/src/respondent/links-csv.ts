@@ -1,4 +1,4 @@
-import type { CreatedLinks } from "../api/respondent";
+import type { CreatedLinks } from "../api/respondent-links";
 import { toCsv } from "../csv";
 
 export const LINKS_CSV_COLUMNS = ["org_code", "org_name", "link", "expires_at"];
