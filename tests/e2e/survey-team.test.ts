@@ -355,6 +355,17 @@ describe("the survey team's page", () => {
     for (const url of urls) expect(url).not.toContain(ADMIN);
     expect(await seriousViolations(page)).toEqual([]);
     expect(external).toEqual([]);
+
+    // Wide too: locked, then unlocked with a wave's tracker open, axe finds nothing serious.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel("Admin token").fill(ADMIN);
+    await page.getByRole("button", { name: "Unlock" }).click();
+    await page.getByRole("button", { name: `Track returns and links, wave ${WAVE}` }).click();
+    await page.getByTestId("tracker-counts").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await noSidewaysScroll()).toBeLessThanOrEqual(1280);
+    for (const url of urls) expect(url).not.toContain(ADMIN);
     // The only errors the page saw are the refusals the test asked for: the wrong token, the bad file, the shrink.
     expect(errors.filter((e) => !/status of (401|422|409)/.test(e))).toEqual([]);
   }, 60_000);
