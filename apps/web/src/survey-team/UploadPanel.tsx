@@ -132,6 +132,7 @@ export function UploadPanel({ api, by, announce }: { api: AdminApi; by: string; 
         <label className="inline-check">
           <input
             type="checkbox"
+            aria-describedby={`${id}-draft-hint`}
             checked={draft}
             onChange={(e) => {
               setDraft(e.target.checked);
@@ -140,6 +141,9 @@ export function UploadPanel({ api, by, announce }: { api: AdminApi; by: string; 
           />
           A new wave is a draft (not public until published)
         </label>
+        <p id={`${id}-draft-hint`} className="hint">
+          Untick it to change a published wave: the change is public at once. (Or unpublish the wave first.)
+        </p>
         <div className="panel-actions">
           <button type="submit" disabled={!file || busy !== null}>
             {busy === "dry-run" ? "Checking…" : "Check the file (dry run)"}
