@@ -42,6 +42,11 @@ export function TeamWorkspace({
           Lock
         </button>
       </div>
+      <nav aria-label="On this page" className="team-nav">
+        <a href="#team-waves">Waves</a>
+        <a href="#team-upload">Upload returns</a>
+        {state.wave ? <a href="#team-tracker">Returns and links, wave {state.wave}</a> : null}
+      </nav>
       <p role="status" className="team-status" data-testid="team-status">
         {status}
       </p>

@@ -137,7 +137,7 @@ export function Tracker({
     });
 
   return (
-    <section className="team-section" aria-labelledby={`${id}-h`} data-testid="tracker">
+    <section id="team-tracker" className="team-section" aria-labelledby={`${id}-h`} data-testid="tracker">
       <h2 id={`${id}-h`} ref={heading} tabIndex={-1}>
         Returns and links, wave {wave}
       </h2>

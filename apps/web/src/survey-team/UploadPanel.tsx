@@ -79,7 +79,7 @@ export function UploadPanel({ api, by, announce }: { api: AdminApi; by: string; 
   };
 
   return (
-    <section className="team-section" aria-labelledby={`${id}-h`}>
+    <section id="team-upload" className="team-section" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Upload returns</h2>
       <form
         onSubmit={(e) => {

@@ -72,7 +72,7 @@ export function WaveList({
 
   const list = [...(waves.data?.waves ?? [])].reverse(); // newest first
   return (
-    <section className="team-section" aria-labelledby={`${id}-h`}>
+    <section id="team-waves" className="team-section" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`} ref={headingRef} tabIndex={-1}>
         Waves
       </h2>
