@@ -5,23 +5,11 @@ import type { AdminApi, WaveStatus } from "./admin-api";
 import { ADMIN_KEY, waveStatusQuery } from "./admin-queries";
 import { ConfirmPanel } from "./ConfirmPanel";
 import { errorText } from "./error-text";
+import { publicationConsequence, waveStateText } from "./publication-words";
 import type { Announce } from "./TeamWorkspace";
 import { shortDateTime } from "./tracker-rows";
 
 const WAVE_ID = /^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$/;
-
-/** "Draft", "Published, provisional", … */
-export function waveStateText(wave: Pick<WaveStatus, "state" | "provisional">): string {
-  return `${wave.state === "draft" ? "Draft" : "Published"}${wave.provisional ? ", provisional" : ""}`;
-}
-
-/** What publishing or unpublishing a wave does, said before it is done. */
-export function publicationConsequence(wave: WaveStatus): string {
-  const returns = `${wave.returns} ${wave.returns === 1 ? "return" : "returns"}`;
-  return wave.state === "draft"
-    ? `Publishing makes wave ${wave.id} public at once: its ${returns} (of ${wave.registerOpen} organisations invited) appear to everyone, in the dashboard, the API and every download${wave.provisional ? ", marked provisional" : ""}. Its respondent links stop working, so no more returns can come in through them.`
-    : `Unpublishing hides wave ${wave.id} from the public at once: it disappears from the dashboard, the API and every download for everyone but the survey team, until it is published again. Its ${returns} are kept.`;
-}
 
 /** The stored waves with their states and counts, publication, templates, and the wave to track. */
 export function WaveList({
