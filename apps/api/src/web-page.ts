@@ -18,7 +18,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCode
 
 /** The part of the app's URL state the page needs (the app reads the full state itself). */
 export interface PageRequest {
-  view: "dashboard" | "brief" | "directory";
+  view: "dashboard" | "brief" | "directory" | "survey-team";
   tab: string;
   level: AreaLevel;
   /** As written in the URL; checked against the data before use. */
@@ -31,7 +31,7 @@ export function pageRequest(search: URLSearchParams): PageRequest {
   const level = search.get("level");
   const view = search.get("view");
   return {
-    view: view === "brief" || view === "directory" ? view : "dashboard",
+    view: view === "brief" || view === "directory" || view === "survey-team" ? view : "dashboard",
     tab: search.get("tab") ?? "map",
     level: (AREA_LEVELS as readonly string[]).includes(level ?? "") ? (level as AreaLevel) : "region",
     metric: search.get("metric"),
@@ -141,6 +141,7 @@ export function renderIndex(
   page = page.replace("<!--atlas:notice-->", data?.synthetic ? noticeHtml(data.synthetic) : "");
   // At the end of the body, after the markup: the scripts (deferred modules) run once it is parsed.
   if (data) page = page.replace("</body>", `${jsonBlock("atlas-bootstrap", data.bootstrap)}</body>`);
+  // Pages with a heading of their own: the site's name is no longer the page's h1.
   if (request.view !== "dashboard") {
     page = page.replace(/<h1 class="site-title">([^<]*)<\/h1>/, '<p class="site-title">$1</p>');
   }

@@ -1,5 +1,6 @@
-import { lazy, Suspense } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { Dashboard } from "./shell/Dashboard";
+import { DraftPreviewBanner } from "./shell/DraftPreviewBanner";
 import { Loading } from "./shell/Loading";
 import { usePageTitle } from "./shell/use-page-title";
 import { useSiteHeader } from "./shell/use-site-header";
@@ -8,32 +9,54 @@ import { useUrlState } from "./url/use-url-state";
 
 const BriefView = lazy(() => import("./brief/BriefView"));
 const DirectoryView = lazy(() => import("./directory/DirectoryView"));
+const SurveyTeamPage = lazy(() => import("./survey-team/SurveyTeamPage"));
+
+/** A page in a chunk of its own: says so while it loads, and if it cannot be loaded. */
+function LazyPage({ what, children }: { what: string; children: ReactNode }) {
+  return (
+    <ViewBoundary what={`The ${what}`}>
+      <Suspense fallback={<Loading what={`the ${what}`} />}>{children}</Suspense>
+    </ViewBoundary>
+  );
+}
 
 /**
- * The pages: the dashboard, the printable area brief (`?view=brief&area=CODE`) and the organisation
- * directory (`?view=directory`).
+ * The pages: the dashboard, the printable area brief (`?view=brief&area=CODE`), the organisation
+ * directory (`?view=directory`) and the survey team's page (`?view=survey-team`). Each but the dashboard
+ * is its own chunk, so the dashboard's first map loads none of them.
  */
 export function App() {
   const [state] = useUrlState();
   usePageTitle();
   useSiteHeader(state.view);
-  if (state.view === "brief") {
-    return (
-      <ViewBoundary what="The area brief">
-        <Suspense fallback={<Loading what="the area brief" />}>
-          <BriefView />
-        </Suspense>
-      </ViewBoundary>
-    );
-  }
-  if (state.view === "directory") {
-    return (
-      <ViewBoundary what="The organisation directory">
-        <Suspense fallback={<Loading what="the organisation directory" />}>
+  switch (state.view) {
+    case "survey-team":
+      return (
+        <LazyPage what="survey team's page">
+          <SurveyTeamPage />
+        </LazyPage>
+      );
+    case "directory":
+      return (
+        <LazyPage what="organisation directory">
           <DirectoryView />
-        </Suspense>
-      </ViewBoundary>
-    );
+        </LazyPage>
+      );
+    case "brief":
+      return (
+        <>
+          <DraftPreviewBanner />
+          <LazyPage what="area brief">
+            <BriefView />
+          </LazyPage>
+        </>
+      );
+    case "dashboard":
+      return (
+        <>
+          <DraftPreviewBanner />
+          <Dashboard />
+        </>
+      );
   }
-  return <Dashboard />;
 }

@@ -3,6 +3,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { adminSession } from "./api/admin-session";
 import { seedQueryCache } from "./api/bootstrap";
 import { connection } from "./api/connection-instance";
 import { createQueryClient } from "./api/query-client";
@@ -21,7 +22,8 @@ const queryClient = createQueryClient(connection);
 connection.start();
 
 // What every view needs first (waves, metrics, areas, health) came with the page: no round trip for it.
-seedQueryCache(queryClient);
+// Not in the survey team's draft preview: the page holds the public answers, without the drafts.
+if (!adminSession().previewToken()) seedQueryCache(queryClient);
 
 // The map is the first view for most visits: start fetching its code now, in parallel with React's first
 // render, instead of when the lazy component is first rendered.

@@ -1,4 +1,5 @@
 export * from "./api/respondent";
+export * from "./api/respondent-links";
 export * from "./api/responses";
 export * from "./api/survey-ops";
 export * from "./csv";
@@ -9,6 +10,7 @@ export * from "./notices";
 export * from "./reference";
 export * from "./respondent/form-fields";
 export * from "./respondent/link-state";
+export * from "./respondent/links-csv";
 export * from "./respondent/return-form";
 export * from "./respondent/roles";
 export * from "./stats/index";

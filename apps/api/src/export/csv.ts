@@ -1,2 +1,2 @@
-// The CSV writer lives in @atlas/domain so the web app's client-side downloads follow the same rules.
+// The CSV writer lives in @atlas/domain so the web app's own downloads (the directory, the survey team's link file) follow the same rules.
 export { type CsvCell as Cell, neutraliseCell, toCsv } from "@atlas/domain";

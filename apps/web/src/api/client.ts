@@ -1,5 +1,6 @@
 import { type Problem, ProblemSchema } from "@atlas/domain";
 import type { z } from "zod";
+import { adminSession } from "./admin-session";
 
 /** The API answered with an error (RFC 9457 problem+json when it could). */
 export class ApiError extends Error {
@@ -37,7 +38,7 @@ export function isRetryable(error: unknown): boolean {
   return error instanceof ApiUnreachableError || (error instanceof ApiError && error.status >= 500);
 }
 
-async function readProblem(response: Response): Promise<Problem | null> {
+export async function readProblem(response: Response): Promise<Problem | null> {
   try {
     const parsed = ProblemSchema.safeParse(await response.json());
     return parsed.success ? parsed.data : null;
@@ -46,20 +47,38 @@ async function readProblem(response: Response): Promise<Problem | null> {
   }
 }
 
+/** `path` asking for draft waves too (the survey team's draft preview). */
+export function withDrafts(path: string): string {
+  return `${path}${path.includes("?") ? "&" : "?"}include=drafts`;
+}
+
 /**
  * GETs `path` from the API and parses the JSON with `schema`: nothing unvalidated reaches a view.
- * 502–504 from a proxy in front of a stopped server count as unreachable.
+ * 502–504 from a proxy in front of a stopped server count as unreachable. In the survey team's draft
+ * preview every read asks for drafts, with the admin token (src/survey-team).
  */
 export async function getJson<S extends z.ZodType>(
   path: string,
   schema: S,
   signal?: AbortSignal,
 ): Promise<z.infer<S>> {
+  const preview = adminSession().previewToken();
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (preview) headers.authorization = `Bearer ${preview}`;
+  return fetchJson(preview ? withDrafts(path) : path, schema, { signal: signal ?? null, headers });
+}
+
+/** Sends a request and parses the JSON answer with `schema`; errors as `getJson` describes. */
+export async function fetchJson<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  init: RequestInit,
+): Promise<z.infer<S>> {
   let response: Response;
   try {
-    response = await fetch(path, { signal, headers: { accept: "application/json" } });
+    response = await fetch(path, init);
   } catch (error) {
-    if (signal?.aborted) throw error;
+    if (init.signal?.aborted) throw error;
     throw new ApiUnreachableError(path);
   }
   if (response.status >= 502 && response.status <= 504) throw new ApiUnreachableError(path);

@@ -69,3 +69,12 @@ describe("pageTitle", () => {
     ).toBe("Open organisations in Scotland · Organisation directory · MBCT Access Atlas");
   });
 });
+
+describe("the survey team's page title", () => {
+  it("names the page and the wave being tracked, never the dashboard's metric", () => {
+    expect(pageTitle(parts({ view: "survey-team" }))).toBe("Survey team · MBCT Access Atlas");
+    expect(pageTitle(parts({ view: "survey-team", wave: "2027" }))).toBe(
+      "Survey team: wave 2027 · MBCT Access Atlas",
+    );
+  });
+});

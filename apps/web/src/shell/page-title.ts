@@ -36,6 +36,8 @@ export function pageTitle(parts: TitleParts): string {
   if (state.view === "brief") return join(area ? `Area brief: ${area}` : "Area brief", wave);
   if (state.view === "directory")
     return join(directorySummary(state, parts.regionName ?? null), DIRECTORY_TITLE);
+  if (state.view === "survey-team")
+    return join(state.wave ? `Survey team: wave ${state.wave}` : "Survey team");
   const view = TAB_LABELS[state.tab];
   const metricWave = metricTitle ? `${metricTitle}${wave ? `, ${wave}` : ""}` : wave;
   const levelled = (what: string | null) => (what ? `${what}: ${LEVEL_NOUNS[state.level]}` : null);

@@ -17,7 +17,8 @@ import {
 export const TABS = ["map", "chart", "table", "gaps", "compare", "change", "organisation"] as const;
 export type Tab = (typeof TABS)[number];
 
-export const VIEWS = ["dashboard", "brief", "directory"] as const;
+/** `directory`: the organisation register (src/directory); `survey-team`: the survey team's page (admin token), src/survey-team. */
+export const VIEWS = ["dashboard", "brief", "directory", "survey-team"] as const;
 export type View = (typeof VIEWS)[number];
 
 /** The organisation directory's open/closed filter (`all` = both, the default). */
