@@ -14,7 +14,7 @@ const shown = (selector: string) => async (page: Page) => {
 
 /**
  * Every tab, the map at local level, the map with an area's panel open, the printable brief and the
- * organisation directory, each with the element that says it is drawn. `latest` is the latest wave (the map's `data-shown` names it).
+ * organisation directory and the survey team's page (locked), each with the element that says it is drawn. `latest` is the latest wave (the map's `data-shown` names it).
  */
 export function appViews(latest: string): AppView[] {
   return [
@@ -76,6 +76,8 @@ export function appViews(latest: string): AppView[] {
       },
     },
     { name: "directory", path: "/?view=directory", ready: shown('[data-testid="directory-table"] tbody tr') },
+    // Locked (no token in a fresh tab): survey-team.test.ts checks it unlocked.
+    { name: "survey team", path: "/?view=survey-team", ready: shown('input[type="password"]') },
   ];
 }
 
