@@ -56,6 +56,11 @@ describe("resilience and access", () => {
     expect(await s.page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
     const focusRing = await s.page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(focusRing).not.toBe("none");
+    // Then the header's links to the other pages, then the first filter.
+    for (const link of ["Dashboard", "Organisations", "Survey team"]) {
+      await s.page.keyboard.press("Tab");
+      expect(await s.page.evaluate(() => document.activeElement?.textContent)).toBe(link);
+    }
     await s.page.keyboard.press("Tab");
     expect(await s.page.evaluate(() => document.activeElement?.id)).toBe("metric");
     // Tabs: arrow keys move between them (the WAI-ARIA tabs pattern).

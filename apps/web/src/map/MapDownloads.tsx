@@ -30,7 +30,13 @@ export function MapDownloads(props: MapDownloadsProps) {
     return (
       <span className="downloads" aria-hidden="true">
         <span className="csv-links">
-          <span className="button-link disabled">CSV</span> <span className="disabled">JSON</span>
+          {/* Disabled buttons, not styled spans: an inactive control is exempt from the contrast minimum. */}
+          <button type="button" disabled tabIndex={-1}>
+            CSV
+          </button>{" "}
+          <button type="button" className="link-button" disabled tabIndex={-1}>
+            JSON
+          </button>
         </span>
         <span className="figure-downloads">
           <button type="button" disabled tabIndex={-1}>
