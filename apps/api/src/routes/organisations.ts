@@ -119,24 +119,45 @@ export function organisationsRoutes(atlas: AtlasCache, db: AtlasDb) {
           { parameter: "code", message: `unknown organisation "${code}"` },
         ]);
       }
-      // Revisions of the waves this reader may see; the technical origin (a user name, an address) only
-      // to admins.
-      const stored = await listRevisions(db.db, { orgCode: code, waveIds: index.waves.map((w) => w.id) });
-      const revisions: ReturnRevision[] = stored.map((r) => ({
-        waveId: r.waveId,
-        at: r.importedAt,
-        file: r.fileName,
-        checksum: r.checksum,
-        action: r.action,
-        fields: r.fields,
-        by: r.byLabel,
-        mode: r.mode,
-        ...(drafts ? { origin: r.importedBy } : {}),
-      }));
-      const flags = waveFlags(
-        index,
-        detail.journey.map((s) => s.waveId),
+      // Built once per data version (imports that change revisions change the version); a failed read is
+      // not kept.
+      const key = `organisation:${code}:${drafts ? "drafts" : "public"}`;
+      const body = await memoise(index, key, () =>
+        organisationBody(db, index, detail, drafts).catch((error: unknown) => {
+          index.memo.delete(key);
+          throw error;
+        }),
       );
-      return c.json({ ...detail, ...flags, revisions }, 200);
+      return c.json(body, 200);
     });
+}
+
+/** One organisation's answer: its detail, the waves' flags, and the revisions of the waves this reader may see. */
+async function organisationBody(
+  db: AtlasDb,
+  index: AtlasIndex,
+  detail: NonNullable<ReturnType<typeof organisationDetail>>,
+  drafts: boolean,
+) {
+  // The technical origin of a revision (a user name, an address) only to admins.
+  const stored = await listRevisions(db.db, {
+    orgCode: detail.organisation.code,
+    waveIds: index.waves.map((w) => w.id),
+  });
+  const revisions: ReturnRevision[] = stored.map((r) => ({
+    waveId: r.waveId,
+    at: r.importedAt,
+    file: r.fileName,
+    checksum: r.checksum,
+    action: r.action,
+    fields: r.fields,
+    by: r.byLabel,
+    mode: r.mode,
+    ...(drafts ? { origin: r.importedBy } : {}),
+  }));
+  const flags = waveFlags(
+    index,
+    detail.journey.map((s) => s.waveId),
+  );
+  return { ...detail, ...flags, revisions };
 }

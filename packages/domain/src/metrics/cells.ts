@@ -102,10 +102,24 @@ function clusteredInterval(count: number, clusters: number, sizeWhenNone: number
 type CountKind = "places" | "teachers" | "started";
 
 function countInterval(t: Tally, kind: CountKind): Interval {
-  if (kind === "places") return clusteredInterval(t.places.sum, t.courses, PLACES_PER_COURSE_ASSUMED);
-  if (kind === "teachers") return clusteredInterval(t.teachers.sum, t.teams, 1);
-  return exactPoissonInterval(t.started.sum);
+  // Exact intervals invert gamma quantiles; a wave's tallies never change, so each is found once (the need
+  // metrics ask for the places interval again for every set of assumptions a reader tries).
+  let byKind = COUNT_INTERVALS.get(t);
+  if (!byKind) COUNT_INTERVALS.set(t, (byKind = new Map()));
+  let interval = byKind.get(kind);
+  if (!interval) {
+    interval =
+      kind === "places"
+        ? clusteredInterval(t.places.sum, t.courses, PLACES_PER_COURSE_ASSUMED)
+        : kind === "teachers"
+          ? clusteredInterval(t.teachers.sum, t.teams, 1)
+          : exactPoissonInterval(t.started.sum);
+    byKind.set(kind, interval);
+  }
+  return interval;
 }
+
+const COUNT_INTERVALS = new WeakMap<Tally, Map<CountKind, Readonly<Interval>>>();
 
 /** A count per 100,000 adults; `upperEach` is the most one missing organisation could add (for the bounds). */
 function perPopulation(

@@ -131,5 +131,15 @@ export function ancestorsOf(hierarchy: Hierarchy, id: string): string[] {
 
 /** The nation a node belongs to (itself for a nation), or null for the UK. */
 export function nationOf(hierarchy: Hierarchy, id: string): string | null {
-  return ancestorsOf(hierarchy, id).find((c) => hierarchy.nodes.get(c)!.level === "nation") ?? null;
+  // Asked for every area of every table served; a hierarchy never changes, so each answer is kept with it.
+  let known = NATIONS.get(hierarchy);
+  if (!known) NATIONS.set(hierarchy, (known = new Map()));
+  let nation = known.get(id);
+  if (nation === undefined) {
+    nation = ancestorsOf(hierarchy, id).find((c) => hierarchy.nodes.get(c)!.level === "nation") ?? null;
+    known.set(id, nation);
+  }
+  return nation;
 }
+
+const NATIONS = new WeakMap<Hierarchy, Map<string, string | null>>();
