@@ -105,7 +105,10 @@ function countInterval(t: Tally, kind: CountKind): Interval {
   // Exact intervals invert gamma quantiles; a wave's tallies never change, so each is found once (the need
   // metrics ask for the places interval again for every set of assumptions a reader tries).
   let byKind = COUNT_INTERVALS.get(t);
-  if (!byKind) COUNT_INTERVALS.set(t, (byKind = new Map()));
+  if (!byKind) {
+    byKind = new Map();
+    COUNT_INTERVALS.set(t, byKind);
+  }
   let interval = byKind.get(kind);
   if (!interval) {
     interval =

@@ -133,7 +133,10 @@ export function ancestorsOf(hierarchy: Hierarchy, id: string): string[] {
 export function nationOf(hierarchy: Hierarchy, id: string): string | null {
   // Asked for every area of every table served; a hierarchy never changes, so each answer is kept with it.
   let known = NATIONS.get(hierarchy);
-  if (!known) NATIONS.set(hierarchy, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    NATIONS.set(hierarchy, known);
+  }
   let nation = known.get(id);
   if (nation === undefined) {
     nation = ancestorsOf(hierarchy, id).find((c) => hierarchy.nodes.get(c)!.level === "nation") ?? null;
