@@ -177,6 +177,9 @@ describe("a respondent's return through a private link, on a phone", () => {
     await expect
       .poll(() => page.textContent("#announcer"))
       .toMatch(/There is a problem\. People who started a course: participants_started \(34\)/);
+    // And nothing said later talks over it (a field's message waits 900 ms for a pause in typing).
+    await page.waitForTimeout(1_200);
+    expect(await page.textContent("#announcer")).toMatch(/^There is a problem\./);
 
     // Fixed with the keyboard only: type, tab on, tick a barrier with the space bar, choose a role, submit.
     await page.keyboard.press("ControlOrMeta+a");

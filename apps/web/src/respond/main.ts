@@ -246,6 +246,8 @@ function showForm(
       ),
     );
     if (focus) {
+      // The summary says it all: a field's message still waiting for the respondent's pause would talk over it.
+      clearTimeout(announceTimer);
       announce(
         `${shown.length === 1 ? "There is a problem" : `There are ${shown.length} problems`}. ${form.label(shown[0]!)}: ${form.shownMessage(shown[0]!)}`,
       );
