@@ -1,6 +1,6 @@
 import type { GAP_REASONS, GapsResponseSchema } from "@atlas/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import type { z } from "zod";
 import { gapsQuery } from "../api/queries";
 import { LEVEL_NOUNS } from "../controls/LevelSwitch";
@@ -102,45 +102,35 @@ function GapLists({
       ) : (
         <ol className="gap-list" data-testid="gap-list">
           {list.map((gap) => (
-            <li
+            <GapEntry
               key={gap.code}
-              data-code={gap.code}
-              className={gap.code === selected ? "selected" : undefined}
+              code={gap.code}
+              name={gap.name}
+              rank={gap.rank}
+              selected={selected}
+              choose={choose}
             >
-              <span className="rank" aria-hidden="true">
-                {gap.rank}
-              </span>
-              <div>
-                <button
-                  type="button"
-                  className="link-button gap-name"
-                  onClick={() => choose(gap.code)}
-                  aria-pressed={gap.code === selected}
-                >
-                  {gap.name}
-                </button>
-                <p className="gap-figures">
-                  <strong>
-                    {gap.lowerBound ? "At most " : ""}
-                    {formatCount(gap.unmetPlaces)} places a year unmet
-                  </strong>{" "}
-                  (needs about {formatCount(gap.placesNeeded)}; {gap.lowerBound ? "at least " : ""}
-                  {formatCount(gap.placesOffered)} offered, {formatNumber(gap.needMetPct)}% of need met)
-                </p>
-                <p className="gap-figures">
-                  To close it: {formatCount(gap.toClose.courses)} courses, {formatCount(gap.toClose.teachers)}{" "}
-                  trained teachers, about £{formatCount(gap.toClose.cost)} a year (2015 prices)
-                </p>
-                <ul className="reasons" aria-label="Reasons">
-                  {gap.reasons.map((reason) => (
-                    <li key={reason} className={`reason reason-${reason}`}>
-                      {GAP_REASON_LABELS[reason]}
-                    </li>
-                  ))}
-                </ul>
-                <p className="gap-detail">{gap.detail}</p>
-              </div>
-            </li>
+              <p className="gap-figures">
+                <strong>
+                  {gap.lowerBound ? "At most " : ""}
+                  {formatCount(gap.unmetPlaces)} places a year unmet
+                </strong>{" "}
+                (needs about {formatCount(gap.placesNeeded)}; {gap.lowerBound ? "at least " : ""}
+                {formatCount(gap.placesOffered)} offered, {formatNumber(gap.needMetPct)}% of need met)
+              </p>
+              <p className="gap-figures">
+                To close it: {formatCount(gap.toClose.courses)} courses, {formatCount(gap.toClose.teachers)}{" "}
+                trained teachers, about £{formatCount(gap.toClose.cost)} a year (2015 prices)
+              </p>
+              <ul className="reasons" aria-label="Reasons">
+                {gap.reasons.map((reason) => (
+                  <li key={reason} className={`reason reason-${reason}`}>
+                    {GAP_REASON_LABELS[reason]}
+                  </li>
+                ))}
+              </ul>
+              <p className="gap-detail">{gap.detail}</p>
+            </GapEntry>
           ))}
         </ol>
       )}
@@ -149,27 +139,52 @@ function GapLists({
           <h3 id="gaps-unknown-heading">Need unknown: nobody answered ({unknown.length})</h3>
           <ul className="gap-list gap-unknown" data-testid="gap-unknown-list">
             {unknown.map((gap) => (
-              <li
+              <GapEntry
                 key={gap.code}
-                data-code={gap.code}
-                className={gap.code === selected ? "selected" : undefined}
+                code={gap.code}
+                name={gap.name}
+                rank={null}
+                selected={selected}
+                choose={choose}
               >
-                <div>
-                  <button
-                    type="button"
-                    className="link-button gap-name"
-                    onClick={() => choose(gap.code)}
-                    aria-pressed={gap.code === selected}
-                  >
-                    {gap.name}
-                  </button>
-                  <p className="gap-detail">{gap.detail}</p>
-                </div>
-              </li>
+                <p className="gap-detail">{gap.detail}</p>
+              </GapEntry>
             ))}
           </ul>
         </section>
       ) : null}
     </>
+  );
+}
+
+/** One area in a gaps list: its rank (none for the unknowns), its name as the button that selects it, then `children`. */
+function GapEntry(props: {
+  code: string;
+  name: string;
+  rank: number | null;
+  selected: string | null;
+  choose: (code: string) => void;
+  children: ReactNode;
+}) {
+  const { code, name, rank, selected, choose, children } = props;
+  return (
+    <li data-code={code} className={code === selected ? "selected" : undefined}>
+      {rank !== null ? (
+        <span className="rank" aria-hidden="true">
+          {rank}
+        </span>
+      ) : null}
+      <div>
+        <button
+          type="button"
+          className="link-button gap-name"
+          onClick={() => choose(code)}
+          aria-pressed={code === selected}
+        >
+          {name}
+        </button>
+        {children}
+      </div>
+    </li>
   );
 }
