@@ -1,18 +1,6 @@
-import type { TrackerEntry, TrackerLink } from "@atlas/domain";
+import { NO_LINK, type TrackerEntry } from "@atlas/domain";
 import { describe, expect, it } from "vitest";
 import { filterTracker, linkStateText, NO_FILTER, shortDateTime, sortTracker } from "./tracker-rows";
-
-const NO_LINK: TrackerLink = {
-  state: "none",
-  linkId: null,
-  createdAt: null,
-  expiresAt: null,
-  openedAt: null,
-  draftSavedAt: null,
-  submittedAt: null,
-  revokedAt: null,
-  unsubmittedChanges: false,
-};
 
 const entry = (code: string, name: string, over: Partial<TrackerEntry> = {}): TrackerEntry => ({
   code,

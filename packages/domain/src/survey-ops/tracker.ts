@@ -25,7 +25,8 @@ export interface TrackerLinkFacts extends LinkFacts {
   createdAt: string;
 }
 
-const NO_LINK: TrackerLink = {
+/** The link part of a tracker entry for an organisation that has no link yet. */
+export const NO_LINK: TrackerLink = {
   state: "none",
   linkId: null,
   createdAt: null,
