@@ -6,6 +6,7 @@ import pg from "pg";
 import type { DatabaseConfig, DatabaseKind } from "./config";
 import type { Database } from "./database";
 import { SchemaScopedPostgresDialect } from "./schema-introspector";
+import { withStatementCache } from "./sqlite-statements";
 
 export interface AtlasDb {
   db: Kysely<Database>;
@@ -29,7 +30,10 @@ export function connect(config: DatabaseConfig): AtlasDb {
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("synchronous = NORMAL");
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      plugins,
+    });
     return { db, kind: "sqlite", close: () => db.destroy() };
   }
   const pool = new pg.Pool({

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CoverageResponseSchema } from "../api/responses";
 import { FIXTURE } from "../testing/atlas-fixture";
-import type { ReportLevel } from "../vocabulary";
+import { REPORT_LEVELS, type ReportLevel } from "../vocabulary";
 import { indexAtlasData } from "./atlas-index";
-import type { MetricId } from "./catalogue";
+import { METRIC_IDS, type MetricId } from "./catalogue";
 import { computeCoverage } from "./coverage";
 
 const index = indexAtlasData(FIXTURE);
@@ -244,5 +244,25 @@ describe("median_wait_weeks, 2024", () => {
     const { byCode } = coverage("2024", "organisation", "median_wait_weeks");
     expect(byCode.get("RQY")!.value).toBe(10);
     expect(byCode.get("RRP")!.status).toBe("no_data");
+  });
+});
+
+// A response's area values are built and serialised many times a second; objects of one shape keep both fast.
+describe("area values", () => {
+  it("have the same keys in the same order, whatever each value's status, for every metric and level", () => {
+    for (const metric of METRIC_IDS) {
+      for (const level of REPORT_LEVELS) {
+        const { response } = coverage("2024", level, metric);
+        const shapes = new Set(response.areas.map((a) => Object.keys(a).join(",")));
+        expect([...shapes], `${metric} at ${level}`).toHaveLength(1);
+      }
+    }
+    const statuses = new Set(
+      METRIC_IDS.flatMap((m) =>
+        REPORT_LEVELS.flatMap((l) => coverage("2024", l, m).response.areas.map((a) => a.status)),
+      ),
+    );
+    // The check means something only if values of several statuses were compared.
+    expect(statuses.size).toBeGreaterThan(3);
   });
 });

@@ -60,11 +60,24 @@ export function areaValue(
     nation === null
       ? { comparison: "not_compared" as const, reason: "same_area" as const }
       : compareCells(metric, cell, comparators.get(nation), isSameArea(table.hierarchy, id, nation));
+  // One literal with every key in a fixed order (absent ones undefined, which JSON leaves out): a spread of
+  // cells of many shapes made each answer's objects slow to build and to serialise.
   return {
     code: node.code,
     name: node.name,
     parentCode: node.level === "nation" ? null : node.parentCode,
-    ...cell,
+    value: cell.value,
+    lower: cell.lower,
+    upper: cell.upper,
+    numerator: cell.numerator,
+    denominator: cell.denominator,
+    status: cell.status,
+    organisations: cell.organisations,
+    boundLower: cell.boundLower,
+    boundUpper: cell.boundUpper,
+    lowerBound: cell.lowerBound,
+    upperBound: cell.upperBound,
+    need: cell.need,
     comparison: uk.comparison,
     comparisonReason: uk.reason,
     assessment: assessByPolarity(uk.comparison, polarity),
