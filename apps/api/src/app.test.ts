@@ -127,6 +127,35 @@ describe("HTTP behaviour", () => {
     expect(preflight.headers.get("access-control-allow-methods") ?? "").not.toContain("POST");
   });
 
+  it("answers a read's preflight with the methods and the headers asked for, and opens errors as well as data", async () => {
+    const preflight = await t.app.request("/api/coverage", {
+      method: "OPTIONS",
+      headers: {
+        Origin: "https://elsewhere.example",
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "If-None-Match, Authorization",
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-methods")).toBe("GET,HEAD");
+    expect(preflight.headers.get("access-control-allow-headers")).toBe("If-None-Match,Authorization");
+    const missing = await t.app.request("/api/coverage?wave=1999", {
+      headers: { Origin: "https://elsewhere.example" },
+    });
+    expect(missing.status).toBeGreaterThanOrEqual(400);
+    expect(missing.headers.get("access-control-allow-origin")).toBe("*");
+    expect(missing.headers.get("access-control-expose-headers")).toBe("ETag,X-Request-Id");
+  });
+
+  it("says every answer varies with Accept-Encoding, compressed or not, and names it once", async () => {
+    for (const encoding of ["gzip", "identity"]) {
+      const res = await t.app.request("/api/boundaries/local", { headers: { "Accept-Encoding": encoding } });
+      expect(res.headers.get("vary")).toBe("Accept-Encoding");
+    }
+    expect((await t.app.request("/api/health")).headers.get("vary")).toBe("Accept-Encoding");
+  });
+
   it("publishes an OpenAPI 3.1 document and a readable reference page", async () => {
     const doc = (await (await t.app.request("/api/openapi.json")).json()) as {
       openapi: string;

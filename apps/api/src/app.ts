@@ -1,14 +1,15 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { compress } from "hono/compress";
-import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv } from "./deps";
 import { accessLog } from "./middleware/access-log";
+import { readCors } from "./middleware/cors";
 import { contentSecurityPolicy } from "./middleware/csp";
 import { dataEtag } from "./middleware/data-etag";
 import { draftsAccess } from "./middleware/drafts-access";
+import { varyOnEncoding } from "./middleware/vary-encoding";
 import { isDatabaseUnavailable, ProblemError } from "./problem";
 import { type ReferenceData, readReference } from "./reference/read-reference";
 import { RespondentLimiter, type RespondentLimits } from "./respondent/rate-limit";
@@ -54,11 +55,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
     }),
   );
   app.use(compress());
+  app.use(varyOnEncoding());
   // Anyone may read the data from another origin; nobody may write to it from one.
-  app.use(
-    "/api/*",
-    cors({ origin: "*", allowMethods: ["GET", "HEAD"], exposeHeaders: ["ETag", "X-Request-Id"] }),
-  );
+  app.use("/api/*", readCors());
   // One guard (one failure limiter) for every admin request: imports, publication, the tracker, drafts.
   const adminGuard = requireAdminToken(deps.config.adminToken, new FailureLimiter(), deps.logger);
   app.use("/api/*", draftsAccess(adminGuard));
