@@ -21,25 +21,56 @@ export interface Cell {
   status: ValueStatus;
   /** Organisations the value rests on (answering, invited, or reporting the figure, by metric). */
   organisations: number;
-  /** The range with missing answers filled in (see AreaValueSchema). */
-  boundLower?: number | null;
-  boundUpper?: number | null;
-  lowerBound?: boolean;
-  upperBound?: boolean;
-  need?: NeedFigures;
+  /** The range with missing answers filled in (see AreaValueSchema); undefined where the metric has none. */
+  boundLower: number | null | undefined;
+  boundUpper: number | null | undefined;
+  lowerBound: boolean | undefined;
+  upperBound: boolean | undefined;
+  need: NeedFigures | undefined;
 }
+
+/**
+ * Every cell is built here, so all have one shape (the same keys in the same order): the area values built
+ * from them, many a second, then read and serialise them without V8's slow path for mixed shapes.
+ */
+function cellOf(
+  value: number | null,
+  lower: number | null,
+  upper: number | null,
+  numerator: number | null,
+  denominator: number | null,
+  status: ValueStatus,
+  organisations: number,
+  extra: {
+    boundLower?: number | null;
+    boundUpper?: number | null;
+    lowerBound?: boolean;
+    upperBound?: boolean;
+    need?: NeedFigures;
+  } = NO_EXTRA,
+): Cell {
+  return {
+    value,
+    lower,
+    upper,
+    numerator,
+    denominator,
+    status,
+    organisations,
+    boundLower: extra.boundLower,
+    boundUpper: extra.boundUpper,
+    lowerBound: extra.lowerBound,
+    upperBound: extra.upperBound,
+    need: extra.need,
+  };
+}
+
+const NO_EXTRA = {};
 
 const PER = 100_000;
 
-const empty = (status: ValueStatus, organisations = 0): Cell => ({
-  value: null,
-  lower: null,
-  upper: null,
-  numerator: null,
-  denominator: null,
-  status,
-  organisations,
-});
+const empty = (status: ValueStatus, organisations = 0): Cell =>
+  cellOf(null, null, null, null, null, status, organisations);
 
 /**
  * Statuses shared by every metric except response_pct, in this order:
@@ -56,15 +87,7 @@ function baseStatus(t: Tally): ValueStatus | null {
 
 function percent(x: number, n: number, organisations: number): Cell {
   const ci = clopperPearsonInterval(x, n);
-  return {
-    value: (100 * x) / n,
-    lower: 100 * ci.lower,
-    upper: 100 * ci.upper,
-    numerator: x,
-    denominator: n,
-    status: "ok",
-    organisations,
-  };
+  return cellOf((100 * x) / n, 100 * ci.lower, 100 * ci.upper, x, n, "ok", organisations);
 }
 
 /** Share of answering organisations, with non-response bounds (no_response and withheld as unknown). */
@@ -143,21 +166,24 @@ function perPopulation(
   const ci = countInterval(t, kind);
   const factor = PER / node.population;
   const missing = missingOrganisations(t, count);
-  const cell: Cell = {
-    value: count.sum * factor,
-    lower: ci.lower * factor,
-    upper: ci.upper * factor,
-    numerator: count.sum,
-    denominator: node.population,
-    status: "ok",
-    organisations: count.known,
-    lowerBound: missing > 0,
-  };
-  if (upperEach !== null) {
-    cell.boundLower = count.sum * factor;
-    cell.boundUpper = (count.sum + missing * upperEach) * factor;
-  }
-  return cell;
+  const extra =
+    upperEach === null
+      ? { lowerBound: missing > 0 }
+      : {
+          boundLower: count.sum * factor,
+          boundUpper: (count.sum + missing * upperEach) * factor,
+          lowerBound: missing > 0,
+        };
+  return cellOf(
+    count.sum * factor,
+    ci.lower * factor,
+    ci.upper * factor,
+    count.sum,
+    node.population,
+    "ok",
+    count.known,
+    extra,
+  );
 }
 
 /** How the need metrics are computed: the assumptions in force. */
@@ -211,33 +237,37 @@ function needCell(
     toClose: capacityFor(unmet, need.assumptions),
   };
   if (metric === "need_met_pct") {
-    return {
-      status: "ok",
-      organisations: t.places.known,
-      need: figures,
-      value: (100 * offered) / needed,
-      lower: (100 * ci.lower) / needed,
-      upper: (100 * ci.upper) / needed,
-      numerator: offered,
-      denominator: needed,
-      lowerBound: missing > 0,
-      boundLower: (100 * offered) / needed,
-      boundUpper: (100 * upperOffered) / needed,
-    };
+    return cellOf(
+      (100 * offered) / needed,
+      (100 * ci.lower) / needed,
+      (100 * ci.upper) / needed,
+      offered,
+      needed,
+      "ok",
+      t.places.known,
+      {
+        boundLower: (100 * offered) / needed,
+        boundUpper: (100 * upperOffered) / needed,
+        lowerBound: missing > 0,
+        need: figures,
+      },
+    );
   }
-  return {
-    status: "ok",
-    organisations: t.places.known,
-    need: figures,
-    value: unmet,
-    lower: Math.max(0, needed - ci.upper),
-    upper: Math.max(0, needed - ci.lower),
-    numerator: null,
-    denominator: null,
-    upperBound: missing > 0,
-    boundLower: Math.max(0, needed - upperOffered),
-    boundUpper: unmet,
-  };
+  return cellOf(
+    unmet,
+    Math.max(0, needed - ci.upper),
+    Math.max(0, needed - ci.lower),
+    null,
+    null,
+    "ok",
+    t.places.known,
+    {
+      boundLower: Math.max(0, needed - upperOffered),
+      boundUpper: unmet,
+      upperBound: missing > 0,
+      need: figures,
+    },
+  );
 }
 
 /** Computes `metric` at node `id` from a wave table. See the catalogue for each definition. */
@@ -279,15 +309,7 @@ export function metricCell(
       if (status) return empty(status);
       const value = median(t.waits);
       if (value === null) return empty("no_data");
-      return {
-        value,
-        lower: null,
-        upper: null,
-        numerator: null,
-        denominator: t.waits.length,
-        status: "ok",
-        organisations: t.waits.length,
-      };
+      return cellOf(value, null, null, null, t.waits.length, "ok", t.waits.length);
     }
     case "need_met_pct":
     case "unmet_places":
