@@ -21,6 +21,7 @@ import {
   waveFlags,
   waveParam,
 } from "./data-params";
+import { jsonAnswer } from "./json-answer";
 
 export const coverageQuery = z.object({
   wave: waveParam,
@@ -49,17 +50,18 @@ const route = createRoute({
 export function coverageView(index: AtlasIndex, query: z.infer<typeof coverageQuery>) {
   const wave = resolveWave(index, query.wave);
   const need = usesNeedModel(query.metric) ? resolveNeed(query) : undefined;
-  const compute = () =>
-    computeCoverage(index, { waveId: wave.id, level: query.level, metric: query.metric, need });
+  const view = () => ({
+    ...computeCoverage(index, { waveId: wave.id, level: query.level, metric: query.metric, need }),
+    ...waveFlags(index, [wave.id]),
+  });
   // Only the default assumptions are memoised, so arbitrary assumptions cannot grow the cache.
-  const coverage = cacheableNeed(need)
-    ? memoise(index, `coverage:${wave.id}:${query.level}:${query.metric}`, compute)
-    : compute();
-  return { ...coverage, ...waveFlags(index, [wave.id]) };
+  return cacheableNeed(need)
+    ? memoise(index, `coverage:${wave.id}:${query.level}:${query.metric}`, view)
+    : view();
 }
 
 export function coverageRoutes(atlas: AtlasCache) {
   return createRouter().openapi(route, async (c) =>
-    c.json(coverageView((await dataView(atlas, c)).index, c.req.valid("query")), 200),
+    jsonAnswer(c, coverageView((await dataView(atlas, c)).index, c.req.valid("query"))),
   );
 }

@@ -4,6 +4,7 @@ import type { AtlasCache } from "../data/atlas-cache";
 import { PUBLIC_OR_ADMIN } from "../openapi/security";
 import { createRouter } from "../validation";
 import { dataView, includeParam, resolveWave, waveFlags, waveParam } from "./data-params";
+import { jsonAnswer } from "./json-answer";
 
 export const factorsQuery = z.object({ wave: waveParam, include: includeParam });
 
@@ -24,12 +25,14 @@ const route = createRoute({
 /** The factors view for validated parameters (shared with the export). */
 export function factorsView(index: AtlasIndex, query: z.infer<typeof factorsQuery>) {
   const wave = resolveWave(index, query.wave);
-  const factors = memoise(index, `factors:${wave.id}`, () => computeFactors(index, wave.id));
-  return { ...factors, ...waveFlags(index, [wave.id]) };
+  return memoise(index, `factors:${wave.id}`, () => ({
+    ...computeFactors(index, wave.id),
+    ...waveFlags(index, [wave.id]),
+  }));
 }
 
 export function factorsRoutes(atlas: AtlasCache) {
   return createRouter().openapi(route, async (c) =>
-    c.json(factorsView((await dataView(atlas, c)).index, c.req.valid("query")), 200),
+    jsonAnswer(c, factorsView((await dataView(atlas, c)).index, c.req.valid("query"))),
   );
 }

@@ -14,6 +14,7 @@ import {
   waveFlags,
   waveParam,
 } from "./data-params";
+import { jsonAnswer } from "./json-answer";
 
 export const gapsQuery = z.object({
   wave: waveParam,
@@ -41,13 +42,12 @@ const route = createRoute({
 export function gapsView(index: AtlasIndex, query: z.infer<typeof gapsQuery>) {
   const wave = resolveWave(index, query.wave);
   const need = resolveNeed(query);
-  const compute = () => computeGaps(index, wave.id, query.level, need);
-  const gaps = cacheableNeed(need) ? memoise(index, `gaps:${wave.id}:${query.level}`, compute) : compute();
-  return { ...gaps, ...waveFlags(index, [wave.id]) };
+  const view = () => ({ ...computeGaps(index, wave.id, query.level, need), ...waveFlags(index, [wave.id]) });
+  return cacheableNeed(need) ? memoise(index, `gaps:${wave.id}:${query.level}`, view) : view();
 }
 
 export function gapsRoutes(atlas: AtlasCache) {
   return createRouter().openapi(route, async (c) =>
-    c.json(gapsView((await dataView(atlas, c)).index, c.req.valid("query")), 200),
+    jsonAnswer(c, gapsView((await dataView(atlas, c)).index, c.req.valid("query"))),
   );
 }

@@ -23,6 +23,7 @@ import {
   waveFlags,
   waveParam,
 } from "./data-params";
+import { jsonAnswer } from "./json-answer";
 
 export const organisationsQuery = z.object({
   wave: waveParam.openapi({
@@ -128,7 +129,7 @@ export function organisationsRoutes(atlas: AtlasCache, db: AtlasDb) {
           throw error;
         }),
       );
-      return c.json(body, 200);
+      return jsonAnswer(c, body);
     });
 }
 

@@ -5,6 +5,7 @@ import { PUBLIC_OR_ADMIN } from "../openapi/security";
 import { ProblemError } from "../problem";
 import { createRouter } from "../validation";
 import { dataView, includeParam, resolveWave, waveFlags, waveParam } from "./data-params";
+import { jsonAnswer } from "./json-answer";
 
 export const transitionsQuery = z.object({
   from: waveParam.openapi({ description: "Earlier wave; default the wave before `to`" }),
@@ -42,14 +43,14 @@ export function transitionsView(index: AtlasIndex, query: z.infer<typeof transit
     fromId = index.waves[i - 1]!.id;
   }
   const from = resolveWave(index, fromId, "from");
-  const transitions = memoise(index, `transitions:${from.id}:${to.id}`, () =>
-    computeTransitions(index, from.id, to.id),
-  );
-  return { ...transitions, ...waveFlags(index, [from.id, to.id]) };
+  return memoise(index, `transitions:${from.id}:${to.id}`, () => ({
+    ...computeTransitions(index, from.id, to.id),
+    ...waveFlags(index, [from.id, to.id]),
+  }));
 }
 
 export function transitionsRoutes(atlas: AtlasCache) {
   return createRouter().openapi(route, async (c) =>
-    c.json(transitionsView((await dataView(atlas, c)).index, c.req.valid("query")), 200),
+    jsonAnswer(c, transitionsView((await dataView(atlas, c)).index, c.req.valid("query"))),
   );
 }

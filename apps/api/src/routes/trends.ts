@@ -16,6 +16,7 @@ import {
   resolveNeed,
   waveFlags,
 } from "./data-params";
+import { jsonAnswer } from "./json-answer";
 
 export const trendsQuery = z.object({
   metric: metricParam,
@@ -48,25 +49,22 @@ const route = createRoute({
 export function trendsView(index: AtlasIndex, query: z.infer<typeof trendsQuery>) {
   const codes = resolveCodes(index, query.level, query.areas);
   const need = usesNeedModel(query.metric) ? resolveNeed(query) : undefined;
-  const compute = () =>
-    computeTrends(index, { metric: query.metric, level: query.level, codes, basis: query.basis, need });
-  // Only the unfiltered series for the default assumptions are memoised, so arbitrary code lists and
-  // assumptions cannot grow the cache.
-  const trends =
-    codes === null && cacheableNeed(need)
-      ? memoise(index, `trends:${query.metric}:${query.level}:${query.basis}`, compute)
-      : compute();
-  return {
-    ...trends,
+  const view = () => ({
+    ...computeTrends(index, { metric: query.metric, level: query.level, codes, basis: query.basis, need }),
     ...waveFlags(
       index,
       index.waves.map((w) => w.id),
     ),
-  };
+  });
+  // Only the unfiltered series for the default assumptions are memoised, so arbitrary code lists and
+  // assumptions cannot grow the cache.
+  return codes === null && cacheableNeed(need)
+    ? memoise(index, `trends:${query.metric}:${query.level}:${query.basis}`, view)
+    : view();
 }
 
 export function trendsRoutes(atlas: AtlasCache) {
   return createRouter().openapi(route, async (c) =>
-    c.json(trendsView((await dataView(atlas, c)).index, c.req.valid("query")), 200),
+    jsonAnswer(c, trendsView((await dataView(atlas, c)).index, c.req.valid("query"))),
   );
 }
