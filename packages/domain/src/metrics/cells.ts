@@ -8,6 +8,7 @@ import { exactPoissonInterval } from "../stats/poisson";
 import { UK_CODE } from "../vocabulary";
 import type { MetricId } from "./catalogue";
 import type { HierarchyNode } from "./hierarchy";
+import { keptWith } from "./kept-with";
 import { type CountSum, PLACES_PER_COURSE_ASSUMED, type Tally } from "./tally";
 import type { WaveTable } from "./wave-table";
 
@@ -127,22 +128,13 @@ type CountKind = "places" | "teachers" | "started";
 function countInterval(t: Tally, kind: CountKind): Interval {
   // Exact intervals invert gamma quantiles; a wave's tallies never change, so each is found once (the need
   // metrics ask for the places interval again for every set of assumptions a reader tries).
-  let byKind = COUNT_INTERVALS.get(t);
-  if (!byKind) {
-    byKind = new Map();
-    COUNT_INTERVALS.set(t, byKind);
-  }
-  let interval = byKind.get(kind);
-  if (!interval) {
-    interval =
-      kind === "places"
-        ? clusteredInterval(t.places.sum, t.courses, PLACES_PER_COURSE_ASSUMED)
-        : kind === "teachers"
-          ? clusteredInterval(t.teachers.sum, t.teams, 1)
-          : exactPoissonInterval(t.started.sum);
-    byKind.set(kind, interval);
-  }
-  return interval;
+  return keptWith(COUNT_INTERVALS, t, kind, () =>
+    kind === "places"
+      ? clusteredInterval(t.places.sum, t.courses, PLACES_PER_COURSE_ASSUMED)
+      : kind === "teachers"
+        ? clusteredInterval(t.teachers.sum, t.teams, 1)
+        : exactPoissonInterval(t.started.sum),
+  );
 }
 
 const COUNT_INTERVALS = new WeakMap<Tally, Map<CountKind, Readonly<Interval>>>();

@@ -1,5 +1,6 @@
 import { UK_CODE } from "../vocabulary";
 import { type AtlasIndex, currentSuccessor, memoise } from "./atlas-index";
+import { keptWith } from "./kept-with";
 
 /**
  * How organisations are placed over time. `recorded`: each return counts for the organisation that made it,
@@ -132,17 +133,12 @@ export function ancestorsOf(hierarchy: Hierarchy, id: string): string[] {
 /** The nation a node belongs to (itself for a nation), or null for the UK. */
 export function nationOf(hierarchy: Hierarchy, id: string): string | null {
   // Asked for every area of every table served; a hierarchy never changes, so each answer is kept with it.
-  let known = NATIONS.get(hierarchy);
-  if (!known) {
-    known = new Map();
-    NATIONS.set(hierarchy, known);
-  }
-  let nation = known.get(id);
-  if (nation === undefined) {
-    nation = ancestorsOf(hierarchy, id).find((c) => hierarchy.nodes.get(c)!.level === "nation") ?? null;
-    known.set(id, nation);
-  }
-  return nation;
+  return keptWith(
+    NATIONS,
+    hierarchy,
+    id,
+    () => ancestorsOf(hierarchy, id).find((c) => hierarchy.nodes.get(c)!.level === "nation") ?? null,
+  );
 }
 
 const NATIONS = new WeakMap<Hierarchy, Map<string, string | null>>();
