@@ -315,6 +315,21 @@ describe("the survey team's page", () => {
         .every((u) => u.includes("include=drafts")),
     ).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
+    // The map's CSV in the preview is the draft's, fetched with the token (a plain link would be the public
+    // file, where wave 2027 does not exist yet), and the token is in no address.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator(".downloads").getByRole("button", { name: "CSV", exact: true }).click(),
+    ]);
+    const rows = parse(readFileSync((await download.path())!, "utf8"), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.wave))).toEqual(new Set([WAVE]));
+    expect(rows[0]!.notice).toContain(`DRAFT: waves ${WAVE} are not published yet.`);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    expect(urls.some((u) => u.includes(ADMIN))).toBe(false);
     await banner.getByRole("button", { name: "Leave the preview" }).click();
     await page.getByRole("heading", { level: 1, name: "Survey team" }).waitFor();
     await page.getByRole("heading", { level: 2, name: "Waves" }).waitFor();

@@ -2,7 +2,15 @@ import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import { HealthSchema } from "@atlas/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError, ApiUnreachableError, apiPath, ContractError, getJson, isRetryable } from "./client";
+import {
+  ApiError,
+  ApiUnreachableError,
+  apiPath,
+  ContractError,
+  fetchFile,
+  getJson,
+  isRetryable,
+} from "./client";
 
 // A real HTTP server on loopback answering a few fixed routes, so fetch, status codes and parsing are exercised.
 let server: Server;
@@ -23,7 +31,13 @@ beforeAll(async () => {
       res.end(JSON.stringify(body));
     };
     if (req.url === "/api/health") send(200, health);
-    else if (req.url === "/api/bad-shape") send(200, { ...health, waves: "eight" });
+    else if (req.url === "/api/file") {
+      res.writeHead(200, {
+        "content-type": "text/csv",
+        "content-disposition": 'attachment; filename="atlas-coverage-2027.csv"',
+      });
+      res.end(`wave,code\n2027,A\n${req.headers.authorization === "Bearer t0ken" ? "authorised" : ""}`);
+    } else if (req.url === "/api/bad-shape") send(200, { ...health, waves: "eight" });
     else if (req.url === "/api/broken")
       send(
         500,
@@ -91,6 +105,20 @@ describe("getJson", () => {
     );
     expect(error).toBeInstanceOf(ApiUnreachableError);
     expect(isRetryable(error)).toBe(true);
+  });
+});
+
+describe("fetchFile", () => {
+  it("returns the file whole with the name its Content-Disposition gives, sending the headers asked", async () => {
+    const file = await fetchFile(`${base}/api/file`, { headers: { authorization: "Bearer t0ken" } });
+    expect(file.fileName).toBe("atlas-coverage-2027.csv");
+    expect(await file.blob.text()).toBe("wave,code\n2027,A\nauthorised");
+  });
+
+  it("turns a problem+json answer into an ApiError, never a file to save", async () => {
+    const error = await fetchFile(`${base}/api/coverage?level=planet`, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).problem?.detail).toContain("level");
   });
 });
 

@@ -94,6 +94,30 @@ export async function fetchJson<S extends z.ZodType>(
   return parsed.data;
 }
 
+/** A file the API serves (a CSV, an export) with the name its Content-Disposition gives, if any. */
+export interface ApiFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
+/**
+ * Sends a request for a file and returns it whole; errors as `getJson` describes (a problem+json answer
+ * becomes an ApiError, never a saved file).
+ */
+export async function fetchFile(path: string, init: RequestInit): Promise<ApiFile> {
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
+    throw new ApiUnreachableError(path);
+  }
+  if (response.status >= 502 && response.status <= 504) throw new ApiUnreachableError(path);
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response), path);
+  const disposition = response.headers.get("content-disposition") ?? "";
+  return { blob: await response.blob(), fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
+}
+
 /** `/api/x?a=1&b=2`, leaving out absent parameters. */
 export function apiPath(path: string, params: Record<string, string | null | undefined> = {}): string {
   const search = new URLSearchParams();

@@ -1,6 +1,6 @@
 import type { AreaSort, EXPORT_VIEWS } from "@atlas/domain";
 import type { NeedInUrl } from "../url/url-state";
-import { apiPath } from "./client";
+import { type ApiFile, apiPath, fetchFile, withDrafts } from "./client";
 import { needParams } from "./queries";
 
 type ExportView = (typeof EXPORT_VIEWS)[number];
@@ -38,4 +38,23 @@ export function exportUrl(request: ExportRequest, format: "csv" | "json" = "csv"
     params[key] = Array.isArray(value) ? value.join(",") : (value as string | null | undefined);
   }
   return apiPath("export", params);
+}
+
+/**
+ * The file of one view with the draft waves in it, for the survey team's draft preview: a plain link
+ * cannot carry the admin token (it travels only in Authorization), and without it the export would show
+ * the public data, or no such wave, instead of what the preview shows.
+ */
+export function fetchDraftExport(
+  request: ExportRequest,
+  format: "csv" | "json",
+  token: string,
+): Promise<ApiFile> {
+  return fetchFile(withDrafts(exportUrl(request, format)), {
+    credentials: "same-origin",
+    headers: {
+      accept: format === "csv" ? "text/csv" : "application/json",
+      authorization: `Bearer ${token}`,
+    },
+  });
 }

@@ -11,7 +11,7 @@ import {
   WaveStatusListSchema,
 } from "@atlas/domain";
 import type { z } from "zod";
-import { ApiError, ApiUnreachableError, apiPath, fetchJson, readProblem } from "../api/client";
+import { apiPath, fetchFile, fetchJson } from "../api/client";
 
 export type RevokeLinkResult = z.infer<typeof RevokeLinkResultSchema>;
 export type WaveStatusList = z.infer<typeof WaveStatusListSchema>;
@@ -74,14 +74,7 @@ export class AdminApi {
   /** The organisations still to chase (missing, no response) as the server's CSV. */
   async chaseCsv(wave: string): Promise<Blob> {
     const path = apiPath(`waves/${wave}/tracker`, { format: "csv" });
-    let response: Response;
-    try {
-      response = await fetch(path, this.init({}, { accept: "text/csv" }));
-    } catch {
-      throw new ApiUnreachableError(path);
-    }
-    if (!response.ok) throw new ApiError(response.status, await readProblem(response), path);
-    return response.blob();
+    return (await fetchFile(path, this.init({}, { accept: "text/csv" }))).blob;
   }
 
   importFile(file: File, options: ImportOptions): Promise<ImportSummary> {
