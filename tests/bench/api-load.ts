@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { treeCpuMs } from "../support/process-cpu";
 import { treeRssMiB } from "../support/process-memory";
 
 export interface LoadResult {
@@ -14,6 +15,11 @@ export interface LoadResult {
   ratioToHealth: number;
   /** The server's resident memory (process tree), highest sample during the run, in MiB. */
   serverRssMiB: number;
+  /**
+   * The server's CPU time (process tree, user and system) during the run over the requests answered, in µs:
+   * what one request costs the server, which a machine's speed moves less than requests/s.
+   */
+  serverCpuUsPerRequest: number;
 }
 
 export const LOAD_CONNECTIONS = 50;
@@ -31,6 +37,7 @@ async function measure(base: string, target: LoadTarget, seconds: number, pid: n
   const sampler = setInterval(() => {
     serverRssMiB = Math.max(serverRssMiB, treeRssMiB(pid));
   }, 250);
+  const cpuBefore = treeCpuMs(pid);
   const result = await autocannon({
     url: `${base}${typeof target === "string" ? target : target.next()}`,
     connections: LOAD_CONNECTIONS,
@@ -45,8 +52,10 @@ async function measure(base: string, target: LoadTarget, seconds: number, pid: n
         }),
   });
   clearInterval(sampler);
+  const cpuMs = treeCpuMs(pid) - cpuBefore;
   return {
     serverRssMiB,
+    serverCpuUsPerRequest: result.requests.total > 0 ? (cpuMs * 1000) / result.requests.total : Number.NaN,
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,

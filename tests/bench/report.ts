@@ -59,7 +59,7 @@ export function renderResults(r: BenchResults): string {
     out.push(
       `## API under load (autocannon, ${r.settings.connections} connections on loopback, ${r.settings.seconds} s per endpoint, demo data)`,
       "",
-      "Aims: data endpoints at least 0.5 of /api/health's requests/s, p99 under 50 ms. /api/health is run before the first endpoint and after each one; an endpoint's ratio is to the mean of the health runs just before and after it (the machine's speed drifts over a run), and the health row is the run with the median requests/s. Server RSS = the server process tree's resident memory, highest sample (every 250 ms) during that endpoint's run.",
+      "Aims: data endpoints at least 0.5 of /api/health's requests/s, p99 under 50 ms. /api/health is run before the first endpoint and after each one; an endpoint's ratio is to the mean of the health runs just before and after it (the machine's speed drifts over a run), and the health row is the run with the median requests/s. Server CPU = the server process tree's CPU time (user and system) during the run divided by the requests answered: what one request costs the server; the ratio to health is, near enough, health's CPU per request over the endpoint's. Server RSS = the server process tree's resident memory, highest sample (every 250 ms) during that endpoint's run.",
       "",
       table(
         [
@@ -69,6 +69,7 @@ export function renderResults(r: BenchResults): string {
           "p50 ms",
           "p99 ms",
           "ratio to health",
+          "server CPU µs/request",
           "non-2xx",
           "errors",
           "server RSS MiB",
@@ -82,6 +83,8 @@ export function renderResults(r: BenchResults): string {
           n(l.p50Ms, 1),
           n(l.p99Ms, 1),
           n(l.ratioToHealth, 2),
+          // Runs before this column have no figure.
+          Number.isFinite(l.serverCpuUsPerRequest) ? n(l.serverCpuUsPerRequest) : "—",
           l.non2xx,
           l.errors,
           n(l.serverRssMiB),

@@ -23,14 +23,19 @@ function rssKiB(pid: number): number {
   }
 }
 
-/** Resident memory of a process and all its descendants (tsx runs the server in a child node process), in MiB. */
-export function treeRssMiB(pid: number): number {
-  let total = 0;
+/** A process and all its descendants (tsx runs the server in a child node process). */
+export function processTree(pid: number): number[] {
+  const tree: number[] = [];
   const queue = [pid];
   while (queue.length > 0) {
     const p = queue.pop()!;
-    total += rssKiB(p);
+    tree.push(p);
     queue.push(...children(p));
   }
-  return total / 1024;
+  return tree;
+}
+
+/** Resident memory of a process and all its descendants, in MiB. */
+export function treeRssMiB(pid: number): number {
+  return processTree(pid).reduce((total, p) => total + rssKiB(p), 0) / 1024;
 }
