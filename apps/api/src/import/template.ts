@@ -20,7 +20,7 @@ import {
   SURVEY_COLUMNS,
   type SurveyColumn,
 } from "@atlas/domain";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 /** A template pre-filled for one wave: a row per organisation, with its code and (a helper) its name. */
 export interface TemplatePrefill {
@@ -125,7 +125,10 @@ export function vocabularyRows(): [SurveyColumn, string, string][] {
  * row per organisation (wave, org_code and the org_name helper filled in).
  */
 export async function surveyTemplateXlsx(prefill?: TemplatePrefill): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs only writes this template, and loading it cost every server start 0.2 s
+  // and 27 MiB.
+  const { Workbook } = (await import("exceljs")).default;
+  const workbook = new Workbook();
   workbook.creator = "MBCT Access Atlas";
   workbook.created = TEMPLATE_DATE;
   workbook.modified = TEMPLATE_DATE;

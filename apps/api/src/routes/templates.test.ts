@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { listReturns } from "@atlas/db";
 import { TEST_DIALECTS } from "@atlas/db/testing";
 import { ImportSummarySchema, isOpenDuringWave, SURVEY_COLUMNS } from "@atlas/domain";
@@ -77,4 +78,23 @@ describe.each(TEST_DIALECTS)("pre-filled templates on %s", (kind) => {
     expect((await t.app.request("/api/imports/template.csv?wave=27")).status).toBe(400);
     expect((await t.app.request("/api/imports/template.xlsx?wave=2027-13")).status).toBe(400);
   });
+});
+
+describe("the XLSX writer", () => {
+  it("is loaded when a template is first written, not when the server starts", () => {
+    // A fresh process: this one has loaded exceljs itself (to read the templates back).
+    const probe = `
+      const { createRequire } = await import("node:module");
+      await import("./apps/api/src/app.ts");
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((p) => p.includes("/exceljs/"));
+      const before = loaded();
+      const { surveyTemplateXlsx } = await import("./apps/api/src/import/template.ts");
+      await surveyTemplateXlsx();
+      console.log(JSON.stringify({ before, after: loaded() }));`;
+    const out = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", probe], {
+      cwd: new URL("../../../../", import.meta.url),
+      encoding: "utf8",
+    });
+    expect(JSON.parse(out.trim().split("\n").at(-1)!)).toEqual({ before: false, after: true });
+  }, 60_000);
 });
