@@ -68,12 +68,11 @@ export async function getJson<S extends z.ZodType>(
   return fetchJson(preview ? withDrafts(path) : path, schema, { signal: signal ?? null, headers });
 }
 
-/** Sends a request and parses the JSON answer with `schema`; errors as `getJson` describes. */
-export async function fetchJson<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  init: RequestInit,
-): Promise<z.infer<S>> {
+/**
+ * Sends a request and returns the answer when it is a success; otherwise throws: unreachable (no answer,
+ * or 502–504 from a proxy), or an ApiError with the problem+json.
+ */
+async function fetchOk(path: string, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, init);
@@ -83,6 +82,16 @@ export async function fetchJson<S extends z.ZodType>(
   }
   if (response.status >= 502 && response.status <= 504) throw new ApiUnreachableError(path);
   if (!response.ok) throw new ApiError(response.status, await readProblem(response), path);
+  return response;
+}
+
+/** Sends a request and parses the JSON answer with `schema`; errors as `getJson` describes. */
+export async function fetchJson<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  init: RequestInit,
+): Promise<z.infer<S>> {
+  const response = await fetchOk(path, init);
   const parsed = schema.safeParse(await response.json());
   if (!parsed.success) {
     const issues = parsed.error.issues
@@ -105,15 +114,7 @@ export interface ApiFile {
  * becomes an ApiError, never a saved file).
  */
 export async function fetchFile(path: string, init: RequestInit): Promise<ApiFile> {
-  let response: Response;
-  try {
-    response = await fetch(path, init);
-  } catch (error) {
-    if (init.signal?.aborted) throw error;
-    throw new ApiUnreachableError(path);
-  }
-  if (response.status >= 502 && response.status <= 504) throw new ApiUnreachableError(path);
-  if (!response.ok) throw new ApiError(response.status, await readProblem(response), path);
+  const response = await fetchOk(path, init);
   const disposition = response.headers.get("content-disposition") ?? "";
   return { blob: await response.blob(), fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
 }
