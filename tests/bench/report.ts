@@ -59,7 +59,7 @@ export function renderResults(r: BenchResults): string {
     out.push(
       `## API under load (autocannon, ${r.settings.connections} connections on loopback, ${r.settings.seconds} s per endpoint, demo data)`,
       "",
-      "Aims: data endpoints at least 0.5 of /api/health's requests/s, p99 under 50 ms. /api/health is run before the first endpoint and after each one; an endpoint's ratio is to the mean of the health runs just before and after it (the machine's speed drifts over a run), and the health row is the run with the median requests/s. Server CPU = the server process tree's CPU time (user and system) during the run divided by the requests answered: what one request costs the server; the ratio to health is, near enough, health's CPU per request over the endpoint's. Server RSS = the server process tree's resident memory, highest sample (every 250 ms) during that endpoint's run.",
+      "Aims: data endpoints at least 0.5 of /api/health's requests/s, p99 under 50 ms. /api/health is run before the first endpoint and after each one; an endpoint's ratio is to the mean of the health runs just before and after it (the machine's speed drifts over a run), and the health row is the run with the median requests/s. Server CPU = the server process tree's CPU time (user and system) during the run divided by the requests answered: what one request costs the server (GC and I/O threads included). Server RSS = the server process tree's resident memory, highest sample (every 250 ms) during that endpoint's run.",
       "",
       table(
         [
