@@ -328,7 +328,7 @@ describe("the survey team's page", () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((r) => r.wave))).toEqual(new Set([WAVE]));
     expect(rows[0]!.notice).toContain(`DRAFT: waves ${WAVE} are not published yet.`);
-    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/_draft\.csv$/);
     expect(urls.some((u) => u.includes(ADMIN))).toBe(false);
     await banner.getByRole("button", { name: "Leave the preview" }).click();
     await page.getByRole("heading", { level: 1, name: "Survey team" }).waitFor();

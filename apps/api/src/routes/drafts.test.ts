@@ -157,6 +157,19 @@ describe.each(TEST_DIALECTS)("drafts and publication on a fresh database (ATLAS_
         await t.app.request(`/api/organisations/${open2027[0]!.code}?include=drafts`, { headers: auth })
       ).json(),
     );
+    // The draft's file, as the dashboard's draft preview downloads it: private, named a draft, and saying so
+    // on every row.
+    const exportPath = "/api/export?view=coverage&wave=2027&level=nation&metric=offering_pct&include=drafts";
+    expect((await t.app.request(exportPath)).status).toBe(401);
+    const draftCsv = await t.app.request(exportPath, { headers: auth });
+    expect(draftCsv.status).toBe(200);
+    expect(draftCsv.headers.get("cache-control")).toBe("private, no-store");
+    expect(draftCsv.headers.get("content-disposition")).toBe(
+      'attachment; filename="mbct-atlas_coverage_2027_nation_offering_pct_draft.csv"',
+    );
+    const csvRows = (await draftCsv.text()).trim().split("\n").slice(1);
+    expect(csvRows.length).toBeGreaterThan(0);
+    for (const line of csvRows) expect(line).toContain("DRAFT: waves 2027 are not published yet.");
     expect(journey.journey.map((s) => s.waveId)).toContain("2027");
     expect(journey.revisions!.find((r) => r.waveId === "2027")).toMatchObject({
       action: "added",

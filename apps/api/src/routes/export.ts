@@ -161,11 +161,11 @@ function build(index: AtlasIndex, q: z.infer<typeof exportQuery>): Built {
   }
 }
 
-/** A safe file name that says what is in the file, and says "synthetic" when it is. */
+/** A safe file name that says what is in the file, and says "synthetic" and "draft" when it is. */
 export function exportFileName(
   view: string,
   filters: Record<string, string>,
-  synthetic: boolean,
+  marks: { synthetic: boolean; draft: boolean },
   ext: string,
 ): string {
   // The row order is not part of what the file holds, and the need assumptions are in the file's provenance
@@ -173,7 +173,14 @@ export function exportFileName(
   const named = Object.entries(filters).filter(
     ([key]) => key !== "sort" && !(NEED_PARAMETER_IDS as readonly string[]).includes(key),
   );
-  const parts = ["mbct-atlas", view, ...named.map(([, v]) => v), ...(synthetic ? ["synthetic"] : [])];
+  // A draft's file is named so, beside the public file of the same view that may one day replace it.
+  const parts = [
+    "mbct-atlas",
+    view,
+    ...named.map(([, v]) => v),
+    ...(marks.synthetic ? ["synthetic"] : []),
+    ...(marks.draft ? ["draft"] : []),
+  ];
   return `${parts.map((p) => p.replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 60)).join("_")}.${ext}`;
 }
 
@@ -237,7 +244,12 @@ export function exportRoutes(atlas: AtlasCache, attribution: Attribution) {
       columns: built.table.columns,
       rows: built.table.rows,
     };
-    const fileName = exportFileName(query.view, built.filters, synthetic, query.format);
+    const fileName = exportFileName(
+      query.view,
+      built.filters,
+      { synthetic, draft: flags.draftWaves !== undefined },
+      query.format,
+    );
     const disposition = `attachment; filename="${fileName}"`;
     if (query.format === "json") {
       return c.json(body, 200, { "Content-Disposition": disposition });
