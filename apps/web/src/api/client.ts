@@ -63,9 +63,19 @@ export async function getJson<S extends z.ZodType>(
   signal?: AbortSignal,
 ): Promise<z.infer<S>> {
   const preview = adminSession().previewToken();
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (preview) headers.authorization = `Bearer ${preview}`;
-  return fetchJson(preview ? withDrafts(path) : path, schema, { signal: signal ?? null, headers });
+  const read = preview
+    ? previewRead(path, preview, "application/json")
+    : { path, headers: { accept: "application/json" } };
+  return fetchJson(read.path, schema, { signal: signal ?? null, headers: read.headers });
+}
+
+/** A read as the survey team's draft preview makes it: drafts asked for, the admin token in Authorization. */
+export function previewRead(
+  path: string,
+  token: string,
+  accept: string,
+): { path: string; headers: Record<string, string> } {
+  return { path: withDrafts(path), headers: { accept, authorization: `Bearer ${token}` } };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AreaSort, EXPORT_VIEWS } from "@atlas/domain";
 import type { NeedInUrl } from "../url/url-state";
-import { type ApiFile, apiPath, fetchFile, withDrafts } from "./client";
+import { type ApiFile, apiPath, fetchFile, previewRead } from "./client";
 import { needParams } from "./queries";
 
 type ExportView = (typeof EXPORT_VIEWS)[number];
@@ -50,11 +50,10 @@ export function fetchDraftExport(
   format: "csv" | "json",
   token: string,
 ): Promise<ApiFile> {
-  return fetchFile(withDrafts(exportUrl(request, format)), {
-    credentials: "same-origin",
-    headers: {
-      accept: format === "csv" ? "text/csv" : "application/json",
-      authorization: `Bearer ${token}`,
-    },
-  });
+  const read = previewRead(
+    exportUrl(request, format),
+    token,
+    format === "csv" ? "text/csv" : "application/json",
+  );
+  return fetchFile(read.path, { credentials: "same-origin", headers: read.headers });
 }
